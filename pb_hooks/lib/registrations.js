@@ -1,0 +1,41 @@
+// Registration status is decided here, never by a client: capacity is never exceeded
+// and the waitlist moves up in the order the server accepted each registration.
+const { ensureEventPass, revokeEventPass } = require(`${__hooks}/lib/passes.js`);
+
+function confirmedCount(app, eventId) {
+  return app.countRecords("registrations", $dbx.hashExp({ event: eventId, status: "confirmed" }));
+}
+
+function hasPlace(app, event) {
+  const capacity = event.getInt("capacity");
+  return capacity === 0 || confirmedCount(app, event.id) < capacity;
+}
+
+/** Refusal reason (a plain sentence) for registering to this event now, or "" when open. */
+function registrationClosedReason(event) {
+  if (event.getString("status") === "draft") return "This event is not published yet.";
+  if (event.getString("status") === "cancelled") return "This event has been cancelled.";
+  const ends = event.getDateTime("ends");
+  if (ends.unix() <= new DateTime().unix()) return "This event has already ended.";
+  return "";
+}
+
+/** Confirm waitlisted people, oldest first, while there are places. */
+function promoteWaitlist(app, eventId) {
+  const event = app.findRecordById("events", eventId);
+  if (event.getString("status") !== "published") return;
+  const waiting = app.findRecordsByFilter(
+    "registrations",
+    "event = {:event} && status = 'waitlisted'",
+    "created,id",
+    0,
+    0,
+    { event: eventId },
+  );
+  for (let i = 0; i < waiting.length && hasPlace(app, event); i++) {
+    waiting[i].set("status", "confirmed");
+    app.save(waiting[i]); // the update hook creates the pass
+  }
+}
+
+module.exports = { hasPlace, registrationClosedReason, promoteWaitlist, ensureEventPass, revokeEventPass };

@@ -1,0 +1,54 @@
+/// <reference path="../pb_data/types.d.ts" />
+// The server decides every registration's status inside one transaction, so
+// concurrent registrations never exceed an event's capacity.
+onRecordCreateRequest((e) => {
+  let event;
+  try {
+    event = e.app.findRecordById("events", e.record.getString("event"));
+  } catch (_) {
+    throw new BadRequestError("That event does not exist.");
+  }
+  if (!e.hasSuperuserAuth()) {
+    const { registrationClosedReason } = require(`${__hooks}/lib/registrations.js`);
+    const reason = registrationClosedReason(event);
+    if (reason) throw new BadRequestError(reason);
+  }
+  const existing = e.app.findRecordsByFilter(
+    "registrations",
+    "event = {:event} && user = {:user}",
+    "",
+    1,
+    0,
+    { event: event.id, user: e.record.getString("user") },
+  );
+  if (existing.length > 0) throw new BadRequestError("You are already registered for this event.");
+  e.next();
+}, "registrations");
+
+onRecordCreate((e) => {
+  const lib = require(`${__hooks}/lib/registrations.js`);
+  e.app.runInTransaction((txApp) => {
+    const event = txApp.findRecordById("events", e.record.getString("event"));
+    e.record.set("status", lib.hasPlace(txApp, event) ? "confirmed" : "waitlisted");
+    e.app = txApp;
+    e.next();
+    if (e.record.getString("status") === "confirmed") lib.ensureEventPass(txApp, e.record);
+  });
+}, "registrations");
+
+onRecordUpdate((e) => {
+  const lib = require(`${__hooks}/lib/registrations.js`);
+  e.app.runInTransaction((txApp) => {
+    const before = e.record.original();
+    e.app = txApp;
+    e.next();
+    const was = before.getString("status");
+    const now = e.record.getString("status");
+    if (was === now) return;
+    if (now === "confirmed") lib.ensureEventPass(txApp, e.record);
+    if (was === "confirmed") {
+      lib.revokeEventPass(txApp, e.record.id);
+      lib.promoteWaitlist(txApp, e.record.getString("event"));
+    }
+  });
+}, "registrations");

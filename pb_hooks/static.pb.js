@@ -1,0 +1,35 @@
+/// <reference path="../pb_data/types.d.ts" />
+// Serves the built PWA (--publicDir) on the same origin as the API: gzip, immutable
+// caching for hashed assets, and never-cached index.html, service worker and manifest.
+routerAdd(
+  "GET",
+  "/{path...}",
+  (e) => {
+    const { cliFlag } = require(`${__hooks}/lib/cli.js`);
+    const { cacheControlFor, SECURITY_HEADERS } = require(`${__hooks}/lib/http.js`);
+    const publicDir = cliFlag("publicDir", `${__hooks}/../build`);
+    const fsys = $os.dirFS(publicDir);
+
+    let path = e.request.pathValue("path") || "";
+    path = path.replace(/^\/+/, "");
+    const safe = path !== "" && path.split("/").every((part) => part !== "" && part !== "." && part !== "..");
+    let file = "index.html";
+    if (safe) {
+      try {
+        if (!$os.stat(publicDir + "/" + path).isDir()) file = path;
+      } catch (_) {
+        file = "index.html";
+      }
+    }
+    // a missing hashed asset is a 404, not the app shell (avoids caching HTML as JS)
+    if (file === "index.html" && path.indexOf("_app/") === 0) {
+      return e.json(404, { message: "Not found." });
+    }
+    const headers = e.response.header();
+    headers.set("Cache-Control", cacheControlFor(file));
+    Object.keys(SECURITY_HEADERS).forEach((name) => headers.set(name, SECURITY_HEADERS[name]));
+    if (file.slice(-12) === ".webmanifest") headers.set("Content-Type", "application/manifest+json");
+    return e.fileFS(fsys, file);
+  },
+  $apis.gzip(),
+);

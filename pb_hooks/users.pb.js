@@ -1,0 +1,37 @@
+/// <reference path="../pb_data/types.d.ts" />
+// A new person is always a guest unless a host (or an operator) says otherwise, and
+// member passes follow the role.
+onRecordCreate((e) => {
+  if (!e.record.getString("role")) e.record.set("role", "guest");
+  if (!e.record.getString("locale")) e.record.set("locale", "sv");
+  e.next();
+  require(`${__hooks}/lib/passes.js`).syncMemberPass(e.app, e.record);
+}, "users");
+
+onRecordUpdate((e) => {
+  const before = e.record.original().getString("role");
+  if (!e.record.getString("role")) e.record.set("role", before || "guest");
+  e.next();
+  if (e.record.getString("role") !== before) {
+    require(`${__hooks}/lib/passes.js`).syncMemberPass(e.app, e.record);
+  }
+}, "users");
+
+// Defence in depth beside the API rules: only hosts and operators give roles.
+onRecordCreateRequest((e) => {
+  const isHost = e.auth && e.auth.getString("role") === "host";
+  if (!e.hasSuperuserAuth() && !isHost) {
+    const role = e.record.getString("role");
+    if (role && role !== "guest") throw new ForbiddenError("Only a host can give a role.");
+    e.record.set("role", "guest");
+  }
+  e.next();
+}, "users");
+
+onRecordUpdateRequest((e) => {
+  const isHost = e.auth && e.auth.getString("role") === "host";
+  if (!e.hasSuperuserAuth() && !isHost && e.record.getString("role") !== e.record.original().getString("role")) {
+    throw new ForbiddenError("Only a host can change a role.");
+  }
+  e.next();
+}, "users");

@@ -1,0 +1,114 @@
+// Starting and talking to a real PocketBase process: used by `npm start`, the tests and
+// the benchmarks alike, so all of them run the server the same way.
+import { spawn, spawnSync } from 'node:child_process';
+import net from 'node:net';
+import { pocketbaseBinary, buildDir, hooksDir, migrationsDir } from './paths.mjs';
+
+/**
+ * The command-line flags PocketBase needs: its defaults point next to the binary.
+ * @param {{ dataDir: string, publicDir?: string, watchHooks?: boolean }} options
+ */
+export function folderFlags({ dataDir, publicDir = buildDir, watchHooks = false }) {
+  return [
+    `--dir=${dataDir}`,
+    `--publicDir=${publicDir}`,
+    `--hooksDir=${hooksDir}`,
+    `--migrationsDir=${migrationsDir}`,
+    `--hooksWatch=${watchHooks}`,
+    '--automigrate=false',
+  ];
+}
+
+/** @returns {Promise<number>} a TCP port nobody listens on right now */
+export function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/**
+ * @param {number} port
+ * @param {string} [host]
+ * @returns {Promise<boolean>} whether something already listens there
+ */
+export function portInUse(port, host = '127.0.0.1') {
+  return new Promise((resolve) => {
+    const server = net.createServer();
+    server.once('error', () => resolve(true));
+    server.listen(port, host, () => server.close(() => resolve(false)));
+  });
+}
+
+/**
+ * Creates or updates an operator account (superuser) directly in the data folder.
+ * @param {string} dataDir
+ * @param {string} email
+ * @param {string} password
+ */
+export function upsertSuperuser(dataDir, email, password) {
+  const result = spawnSync(
+    pocketbaseBinary,
+    ['superuser', 'upsert', email, password, ...folderFlags({ dataDir })],
+    { encoding: 'utf8' },
+  );
+  if (result.status !== 0) {
+    throw new Error(`Could not create the operator account: ${result.stderr || result.stdout}`);
+  }
+}
+
+/**
+ * @param {string} url
+ * @param {import('node:child_process').ChildProcess} child
+ * @param {() => string} output
+ * @param {number} [timeoutMs]
+ */
+export async function waitUntilHealthy(url, child, output, timeoutMs = 30_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) {
+      throw new Error(`PocketBase stopped (exit ${child.exitCode}):\n${output()}`);
+    }
+    try {
+      const res = await fetch(`${url}/api/health`);
+      if (res.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`PocketBase did not answer at ${url} within ${timeoutMs / 1000} s:\n${output()}`);
+}
+
+/**
+ * Starts `pocketbase serve` and resolves once it answers.
+ * @param {{ dataDir: string, port: number, host?: string, publicDir?: string, watchHooks?: boolean, dev?: boolean, stdio?: 'pipe' | 'inherit' }} options
+ */
+export async function startPocketBase({ dataDir, port, host = '127.0.0.1', publicDir, watchHooks, dev, stdio = 'pipe' }) {
+  const args = ['serve', `--http=${host}:${port}`, ...folderFlags({ dataDir, publicDir, watchHooks })];
+  if (dev) args.push('--dev');
+  const child = spawn(pocketbaseBinary, args, { stdio: ['ignore', stdio, stdio] });
+  let log = '';
+  child.stdout?.on('data', (d) => (log += d));
+  child.stderr?.on('data', (d) => (log += d));
+  const url = `http://${host}:${port}`;
+  await waitUntilHealthy(url, child, () => log);
+  return {
+    url,
+    child,
+    log: () => log,
+    /** @param {NodeJS.Signals} [signal] */
+    stop: (signal = 'SIGTERM') =>
+      new Promise((resolve) => {
+        if (child.exitCode !== null) return resolve(child.exitCode);
+        child.once('exit', (code) => resolve(code));
+        child.kill(signal);
+      }),
+  };
+}

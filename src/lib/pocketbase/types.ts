@@ -1,0 +1,127 @@
+// Record types of the PocketBase collections, written from pb_migrations/ (the schema's
+// single source). tests/integration/schema.spec.ts fails when the two drift apart.
+import type PocketBase from 'pocketbase';
+import type { RecordService } from 'pocketbase';
+
+export const Collections = {
+  users: 'users',
+  companies: 'companies',
+  spaces: 'spaces',
+  events: 'events',
+  registrations: 'registrations',
+  passes: 'passes',
+  checkins: 'checkins',
+  bookings: 'bookings',
+} as const;
+
+export type CollectionName = (typeof Collections)[keyof typeof Collections];
+
+/** ISO-like UTC date string as PocketBase stores it: `2026-11-28 08:00:00.000Z`. */
+export type IsoDate = string;
+
+interface BaseRecord {
+  id: string;
+  collectionId: string;
+  collectionName: string;
+  created: IsoDate;
+  updated: IsoDate;
+}
+
+export type Role = 'guest' | 'member' | 'host';
+export type Locale = 'sv' | 'en';
+
+export interface UserRecord extends BaseRecord {
+  email: string;
+  emailVisibility: boolean;
+  verified: boolean;
+  name: string;
+  avatar: string;
+  role: Role;
+  company: string;
+  locale: Locale | '';
+}
+
+export interface CompanyRecord extends BaseRecord {
+  name: string;
+  about: string;
+  website: string;
+  tags: string[] | null;
+  seat: 'fixed' | 'flex';
+  logo: string;
+}
+
+export type SpaceKind = 'meeting_room' | 'event_area' | 'open_area';
+
+export interface SpaceRecord extends BaseRecord {
+  name: string;
+  kind: SpaceKind;
+  capacity: number;
+  bookable: boolean;
+}
+
+export type EventKind = 'talk' | 'course' | 'breakfast' | 'meetup' | 'other';
+export type EventStatus = 'draft' | 'published' | 'cancelled';
+
+export interface EventRecord extends BaseRecord {
+  title: string;
+  summary: string;
+  description: string;
+  kind: EventKind;
+  speaker: string;
+  space: string;
+  starts: IsoDate;
+  ends: IsoDate;
+  capacity: number;
+  status: EventStatus;
+  reentry: boolean;
+}
+
+export type RegistrationStatus = 'confirmed' | 'waitlisted' | 'cancelled';
+
+export interface RegistrationRecord extends BaseRecord {
+  event: string;
+  user: string;
+  status: RegistrationStatus;
+}
+
+export interface PassRecord extends BaseRecord {
+  holder: string;
+  kind: 'member' | 'event';
+  registration: string;
+  code: string;
+  revoked: boolean;
+}
+
+export type Verdict = 'admitted' | 'already_in' | 'wrong_event' | 'outside_window' | 'revoked' | 'unknown' | 'invalid';
+
+export interface CheckinRecord extends BaseRecord {
+  pass: string;
+  holder: string;
+  event: string;
+  direction: 'in' | 'out';
+  source: 'door' | 'self' | 'manual';
+  verdict: Verdict;
+  scanned_at: IsoDate;
+  device: string;
+  conflict: boolean;
+}
+
+export interface BookingRecord extends BaseRecord {
+  space: string;
+  user: string;
+  starts: IsoDate;
+  ends: IsoDate;
+  title: string;
+}
+
+export interface TypedPocketBase extends PocketBase {
+  collection(idOrName: 'users'): RecordService<UserRecord>;
+  collection(idOrName: 'companies'): RecordService<CompanyRecord>;
+  collection(idOrName: 'spaces'): RecordService<SpaceRecord>;
+  collection(idOrName: 'events'): RecordService<EventRecord>;
+  collection(idOrName: 'registrations'): RecordService<RegistrationRecord>;
+  collection(idOrName: 'passes'): RecordService<PassRecord>;
+  collection(idOrName: 'checkins'): RecordService<CheckinRecord>;
+  collection(idOrName: 'bookings'): RecordService<BookingRecord>;
+  collection(idOrName: string): RecordService;
+}

@@ -1,0 +1,47 @@
+// Dates and times as the venue sees them: Europe/Stockholm, in the reader's language.
+export const VENUE_TIME_ZONE = 'Europe/Stockholm';
+
+type LocaleTag = 'sv' | 'en';
+
+const intlLocale = (locale: LocaleTag) => (locale === 'sv' ? 'sv-SE' : 'en-GB');
+
+/** PocketBase stores `2026-11-28 08:00:00.000Z`; Date wants a `T`. */
+export function parseStoredDate(value: string): Date {
+  return new Date(value.includes('T') ? value : value.replace(' ', 'T'));
+}
+
+/** The venue's calendar day of an instant, as `YYYY-MM-DD`. */
+export function venueDayKey(date: Date): string {
+  const parts = new Intl.DateTimeFormat('en-CA', {
+    timeZone: VENUE_TIME_ZONE,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(date);
+  return parts;
+}
+
+export function formatDayHeading(date: Date, locale: LocaleTag): string {
+  return new Intl.DateTimeFormat(intlLocale(locale), {
+    timeZone: VENUE_TIME_ZONE,
+    weekday: 'long',
+    day: 'numeric',
+    month: 'long',
+  }).format(date);
+}
+
+export function formatTime(date: Date, locale: LocaleTag): string {
+  return new Intl.DateTimeFormat(intlLocale(locale), {
+    timeZone: VENUE_TIME_ZONE,
+    hour: '2-digit',
+    minute: '2-digit',
+  }).format(date);
+}
+
+export function formatTimeRange(starts: Date, ends: Date, locale: LocaleTag): string {
+  return `${formatTime(starts, locale)}–${formatTime(ends, locale)}`;
+}
+
+export function formatDateTime(date: Date, locale: LocaleTag): string {
+  return `${formatDayHeading(date, locale)} ${formatTime(date, locale)}`;
+}

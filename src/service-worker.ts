@@ -1,0 +1,29 @@
+/// <reference types="@sveltejs/kit" />
+/// <reference no-default-lib="true"/>
+/// <reference lib="esnext" />
+/// <reference lib="webworker" />
+// Precaches the app shell only. Data lives in IndexedDB; /api/ and /_/ are never
+// cached or intercepted.
+import { build, files, version } from '$service-worker';
+import { precacheAndRoute, cleanupOutdatedCaches, createHandlerBoundToURL } from 'workbox-precaching';
+import { NavigationRoute, registerRoute } from 'workbox-routing';
+import { clientsClaim } from 'workbox-core';
+
+declare const self: ServiceWorkerGlobalScope;
+
+const shell = [
+  ...build.map((url) => ({ url, revision: url.includes('/immutable/') ? null : version })),
+  ...files.map((url) => ({ url, revision: version })),
+  { url: '/index.html', revision: version },
+];
+
+precacheAndRoute(shell);
+cleanupOutdatedCaches();
+registerRoute(
+  new NavigationRoute(createHandlerBoundToURL('/index.html'), {
+    denylist: [/^\/api\//, /^\/_\//],
+  }),
+);
+
+self.skipWaiting();
+clientsClaim();
