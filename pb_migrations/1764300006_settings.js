@@ -22,7 +22,7 @@ migrate(
     ];
 
     settings.batch.enabled = true;
-    settings.batch.maxRequests = 100;
+    settings.batch.maxRequests = 200;
     settings.batch.timeout = 5;
     settings.batch.maxBodySize = 2 * 1024 * 1024;
 

@@ -1,0 +1,218 @@
+// The demo venue as plain data, built from a seed so every run looks the same relative
+// to the day it runs: rooms, ~30 companies, people, ~100 events around today with an
+// anniversary week, registrations and a check-in history.
+import { addDays, toStored, venueDate, venueTimeToUtc } from '../lib/venue-time.mjs';
+import { BREAKFASTS, COMPANIES, COURSES, FIRST_NAMES, LAST_NAMES, TALKS } from './names.mjs';
+
+export const DEMO_PASSWORD = 'coffice-demo-2026';
+
+export const DEMO_LOGINS = [
+  { role: 'host', email: 'host@coffice.test', name: 'Maja Lindqvist' },
+  { role: 'member', email: 'member@coffice.test', name: 'Erik Sandberg' },
+  { role: 'guest', email: 'guest@coffice.test', name: 'Sara Holm' },
+];
+
+/** @param {number} seed deterministic pseudo-random numbers (mulberry32) */
+function random(seed) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** A PocketBase record id (15 characters a–z0–9) from the seeded generator. @param {() => number} rnd */
+function recordId(rnd) {
+  const alphabet = 'abcdefghijklmnopqrstuvwxyz0123456789';
+  let id = '';
+  for (let i = 0; i < 15; i++) id += alphabet[Math.floor(rnd() * alphabet.length)];
+  return id;
+}
+
+/**
+ * @param {Date} now
+ * @param {number} [seed]
+ */
+export function buildDemoVenue(now, seed = 2026) {
+  const rnd = random(seed);
+  /** @template T @param {T[]} list @returns {T} */
+  const pick = (list) => list[Math.floor(rnd() * list.length)];
+  const today = venueDate(now);
+
+  const spaces = [
+    { id: recordId(rnd), name: 'Konferensrum Torget', kind: 'meeting_room', capacity: 10, bookable: true },
+    { id: recordId(rnd), name: 'Konferensrum Kvarnen', kind: 'meeting_room', capacity: 6, bookable: true },
+    { id: recordId(rnd), name: 'Eventytan', kind: 'event_area', capacity: 60, bookable: false },
+    { id: recordId(rnd), name: 'Öppna ytan', kind: 'open_area', capacity: 30, bookable: false },
+  ];
+  const [roomTorget, roomKvarnen, eventArea, openArea] = spaces;
+
+  const companies = COMPANIES.map(([name, seat, about, tags]) => ({
+    id: recordId(rnd),
+    name,
+    seat,
+    about,
+    tags,
+    website: `https://${String(name).toLowerCase().replace(/[^a-z]+/g, '-').replace(/^-|-$/g, '')}.example`,
+  }));
+
+  /** @type {{ id: string, email: string, name: string, role: string, company: string, locale: string }[]} */
+  const users = [];
+  /** @param {string} name @param {string} email @param {string} role @param {string} [company] @param {string} [locale] */
+  const person = (name, email, role, company = '', locale = 'sv') => {
+    const user = { id: recordId(rnd), email, name, role, company, locale };
+    users.push(user);
+    return user;
+  };
+  const host = person('Maja Lindqvist', 'host@coffice.test', 'host');
+  person('Oskar Berg', 'oskar.berg@coffice.test', 'host');
+  const members = [person('Erik Sandberg', 'member@coffice.test', 'member', companies[0].id)];
+  for (let i = 1; i < 12; i++) {
+    const name = `${FIRST_NAMES[(i * 7) % FIRST_NAMES.length]} ${LAST_NAMES[(i * 5) % LAST_NAMES.length]}`;
+    const email = `${name.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(' ', '.')}@coffice.test`;
+    members.push(person(name, email, 'member', companies[i % companies.length].id, i % 4 === 0 ? 'en' : 'sv'));
+  }
+  const guests = [person('Sara Holm', 'guest@coffice.test', 'guest')];
+  const usedEmails = new Set(users.map((u) => u.email));
+  while (guests.length < 70) {
+    const name = `${pick(FIRST_NAMES)} ${pick(LAST_NAMES)}`;
+    const base = name.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(' ', '.');
+    const email = `${base}.${guests.length}@coffice.test`;
+    if (usedEmails.has(email)) continue;
+    usedEmails.add(email);
+    guests.push(person(name, email, 'guest', '', rnd() < 0.2 ? 'en' : 'sv'));
+  }
+
+  /** @type {{ id: string, title: string, summary: string, description: string, kind: string, speaker: string, space: string, starts: string, ends: string, capacity: number, status: string, reentry: boolean, startsAt: Date }[]} */
+  const events = [];
+  /** @param {{ year: number, month: number, day: number }} date @param {[number, number]} from @param {[number, number]} to @param {Record<string, any>} fields */
+  const event = (date, from, to, fields) => {
+    const startsAt = venueTimeToUtc(date, from[0], from[1]);
+    events.push({
+      id: recordId(rnd),
+      summary: '',
+      description: '',
+      speaker: '',
+      reentry: false,
+      status: 'published',
+      ...fields,
+      starts: toStored(startsAt),
+      ends: toStored(venueTimeToUtc(date, to[0], to[1])),
+      startsAt,
+    });
+  };
+
+  // The venue's first anniversary: the week starting on the second Monday from today.
+  const anniversaryMonday = addDays(today, 14 - (today.weekday - 1));
+  const inAnniversaryWeek = (/** @type {{year:number,month:number,day:number}} */ d) => {
+    const diff = (Date.UTC(d.year, d.month - 1, d.day) - Date.UTC(anniversaryMonday.year, anniversaryMonday.month - 1, anniversaryMonday.day)) / 864e5;
+    return diff >= 0 && diff < 7;
+  };
+
+  let talk = 0;
+  let course = 0;
+  let breakfast = 0;
+  for (let offset = -119; offset <= 90; offset++) {
+    const date = addDays(today, offset);
+    const week = Math.floor((offset + 119) / 7);
+    if (inAnniversaryWeek(date)) continue;
+    if (date.weekday === 2 && week % 4 !== 3) {
+      event(date, [7, 30], [9, 0], {
+        title: BREAKFASTS[breakfast++ % BREAKFASTS.length],
+        summary: 'Kaffe, smörgås och tio minuter från en lokal aktör.',
+        description: 'Vi bjuder på frukost. Kom som du är – alla företagare är välkomna.',
+        kind: 'breakfast',
+        space: eventArea.id,
+        capacity: 40,
+      });
+    }
+    if (date.weekday === 4) {
+      const [title, summary, speaker] = TALKS[talk++ % TALKS.length];
+      event(date, [17, 0], [18, 30], {
+        title, summary, speaker, kind: 'talk', space: eventArea.id, capacity: 50,
+        description: `${summary}\n\nEfter föredraget finns tid för frågor och mingel.`,
+      });
+    }
+    if (date.weekday === 3 && week % 3 === 1) {
+      const [title, summary, teacher] = COURSES[course++ % COURSES.length];
+      event(date, [13, 0], [16, 0], {
+        title, summary, speaker: teacher, kind: 'course', space: roomTorget.id, capacity: 10,
+        description: `${summary}\n\nTa med dator. Fika ingår.`,
+      });
+    }
+    if (date.weekday === 5 && week % 4 === 2) {
+      event(date, [16, 0], [18, 0], {
+        title: 'Fredagsträff på Coffice', summary: 'Avrunda veckan med andra företagare.', kind: 'meetup',
+        space: openArea.id, capacity: 0, reentry: true,
+      });
+    }
+    if (date.weekday === 1 && week % 2 === 1) {
+      event(date, [12, 0], [13, 0], {
+        title: 'Lunch & lär: veckans tips', summary: 'Ta med lunchen – vi bjuder på kaffe och ett kort tips.',
+        kind: 'other', space: roomKvarnen.id, capacity: 6,
+      });
+    }
+  }
+  for (let day = 0; day < 5; day++) {
+    const date = addDays(anniversaryMonday, day);
+    for (const [slot, from, to] of /** @type {const} */ ([[0, [9, 0], [10, 0]], [1, [12, 0], [13, 0]], [2, [17, 0], [18, 0]]])) {
+      const [title, summary, speaker] = TALKS[(day * 3 + slot) % TALKS.length];
+      event(date, from, to, {
+        title: `Jubileumsveckan: ${title}`, summary, speaker, kind: 'talk', space: eventArea.id, capacity: 45,
+        description: `Coffice fyller ett år! ${summary}`,
+      });
+    }
+  }
+  // one draft (hosts only) and one cancelled event in the coming weeks
+  event(addDays(today, 20), [18, 0], [20, 0], {
+    title: 'Julmingel för medlemmar', summary: 'Utkast – inte publicerat än.', kind: 'meetup',
+    space: openArea.id, capacity: 0, status: 'draft',
+  });
+  event(addDays(today, 9), [17, 0], [18, 0], {
+    title: 'Föredrag: Sociala medier 2027', summary: 'Inställt på grund av sjukdom.', kind: 'talk',
+    space: eventArea.id, capacity: 40, status: 'cancelled',
+  });
+  events.sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime());
+
+  // Registrations: past events were well attended; coming ones are filling up.
+  const people = [...members, ...guests];
+  /** @type {{ event: string, user: string, attended: boolean, startsAt: Date, id: string }[]} */
+  const registrations = [];
+  for (const ev of events) {
+    if (ev.status !== 'published') continue;
+    const past = ev.startsAt.getTime() < now.getTime();
+    const cap = ev.capacity || 35;
+    const wanted = past ? Math.round(cap * (0.45 + rnd() * 0.5)) : Math.round(cap * rnd() * 0.5);
+    const chosen = new Set();
+    while (chosen.size < Math.min(wanted, people.length)) chosen.add(pick(people).id);
+    for (const user of chosen) {
+      registrations.push({ id: recordId(rnd), event: ev.id, user, attended: past && rnd() < 0.85, startsAt: ev.startsAt });
+    }
+  }
+  // the demo guest holds passes for the next two breakfast meetings
+  for (const ev of events.filter((e) => e.kind === 'breakfast' && e.startsAt > now).slice(0, 2)) {
+    if (!registrations.some((r) => r.event === ev.id && r.user === guests[0].id)) {
+      registrations.push({ id: recordId(rnd), event: ev.id, user: guests[0].id, attended: false, startsAt: ev.startsAt });
+    }
+  }
+
+  // Front-door history: members come in two to four weekdays a week for eight weeks.
+  /** @type {{ user: string, direction: 'in' | 'out', at: Date }[]} */
+  const visits = [];
+  for (let offset = -56; offset < 0; offset++) {
+    const date = addDays(today, offset);
+    if (date.weekday > 5) continue;
+    const busy = date.weekday >= 2 && date.weekday <= 4 ? 0.7 : 0.35;
+    for (const member of [host, ...members]) {
+      if (rnd() > busy) continue;
+      const inAt = venueTimeToUtc(date, 8 + Math.floor(rnd() * 2), Math.floor(rnd() * 60));
+      const outAt = venueTimeToUtc(date, 15 + Math.floor(rnd() * 3), Math.floor(rnd() * 60));
+      visits.push({ user: member.id, direction: 'in', at: inAt }, { user: member.id, direction: 'out', at: outAt });
+    }
+  }
+
+  return { spaces, companies, users, events, registrations, visits, anniversaryMonday };
+}
