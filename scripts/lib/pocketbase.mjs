@@ -2,13 +2,19 @@
 // the benchmarks alike, so all of them run the server the same way.
 import { spawn, spawnSync } from 'node:child_process';
 import net from 'node:net';
-import { pocketbaseBinary, buildDir, hooksDir, migrationsDir } from './paths.mjs';
+import { pocketbaseBinary, buildDir, hooksDir as appHooksDir, migrationsDir as appMigrationsDir } from './paths.mjs';
 
 /**
  * The command-line flags PocketBase needs: its defaults point next to the binary.
- * @param {{ dataDir: string, publicDir?: string, watchHooks?: boolean }} options
+ * @param {{ dataDir: string, publicDir?: string, watchHooks?: boolean, hooksDir?: string, migrationsDir?: string }} options
  */
-export function folderFlags({ dataDir, publicDir = buildDir, watchHooks = false }) {
+export function folderFlags({
+  dataDir,
+  publicDir = buildDir,
+  watchHooks = false,
+  hooksDir = appHooksDir,
+  migrationsDir = appMigrationsDir,
+}) {
   return [
     `--dir=${dataDir}`,
     `--publicDir=${publicDir}`,
@@ -51,11 +57,12 @@ export function portInUse(port, host = '127.0.0.1') {
  * @param {string} dataDir
  * @param {string} email
  * @param {string} password
+ * @param {{ hooksDir?: string, migrationsDir?: string }} [folders]
  */
-export function upsertSuperuser(dataDir, email, password) {
+export function upsertSuperuser(dataDir, email, password, folders = {}) {
   const result = spawnSync(
     pocketbaseBinary,
-    ['superuser', 'upsert', email, password, ...folderFlags({ dataDir })],
+    ['superuser', 'upsert', email, password, ...folderFlags({ dataDir, ...folders })],
     { encoding: 'utf8' },
   );
   if (result.status !== 0) {
@@ -88,10 +95,11 @@ export async function waitUntilHealthy(url, child, output, timeoutMs = 30_000) {
 
 /**
  * Starts `pocketbase serve` and resolves once it answers.
- * @param {{ dataDir: string, port: number, host?: string, publicDir?: string, watchHooks?: boolean, dev?: boolean, stdio?: 'pipe' | 'inherit' }} options
+ * @param {{ dataDir: string, port: number, host?: string, publicDir?: string, watchHooks?: boolean, dev?: boolean,
+ *   stdio?: 'pipe' | 'inherit', hooksDir?: string, migrationsDir?: string }} options
  */
-export async function startPocketBase({ dataDir, port, host = '127.0.0.1', publicDir, watchHooks, dev, stdio = 'pipe' }) {
-  const args = ['serve', `--http=${host}:${port}`, ...folderFlags({ dataDir, publicDir, watchHooks })];
+export async function startPocketBase({ port, host = '127.0.0.1', dev, stdio = 'pipe', ...folders }) {
+  const args = ['serve', `--http=${host}:${port}`, ...folderFlags(folders)];
   if (dev) args.push('--dev');
   const child = spawn(pocketbaseBinary, args, { stdio: ['ignore', stdio, stdio] });
   let log = '';

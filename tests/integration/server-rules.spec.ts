@@ -1,0 +1,207 @@
+// The writes no client may make, and the rules only the server applies: roles, the
+// status of a registration, passes and check-ins, capacity and the waitlist.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ClientResponseError } from 'pocketbase';
+import { createEvent, minutesFromNow, PASSWORD, startTestServer, type TestServer } from '../helpers/server';
+import type { TypedPocketBase } from '../../src/lib/pocketbase/types';
+
+let server: TestServer;
+
+beforeAll(async () => {
+  server = await startTestServer();
+});
+afterAll(() => server?.stop());
+
+/** The refusal a request met: its status and message. */
+async function refusal(request: Promise<unknown>): Promise<{ status: number; message: string }> {
+  try {
+    await request;
+  } catch (error) {
+    if (error instanceof ClientResponseError) return { status: error.status, message: error.message };
+    throw error;
+  }
+  throw new Error('expected the server to refuse, but it accepted');
+}
+
+const passesOf = (userId: string) =>
+  server.admin.collection('passes').getFullList({ filter: `holder = "${userId}"`, sort: 'created' });
+
+describe('roles', () => {
+  it('a new sign-up is always a guest, and cannot sign up as a host', async () => {
+    const anonymous = server.client();
+    const email = `newcomer-${Date.now()}@coffice.test`;
+    const asHost = await refusal(
+      anonymous.collection('users').create({ email, password: PASSWORD, passwordConfirm: PASSWORD, role: 'host' }),
+    );
+    expect(asHost.status).toBe(400);
+    expect(await server.admin.collection('users').getFullList({ filter: `email = "${email}"` })).toHaveLength(0);
+
+    const created = await anonymous.collection('users').create({ email, password: PASSWORD, passwordConfirm: PASSWORD });
+    expect(created.role).toBe('guest');
+    expect(created.locale).toBe('sv');
+  });
+
+  it('nobody sets their own role or company; sending the unchanged role is fine', async () => {
+    const company = await server.admin.collection('companies').create({ name: `Egen firma ${Date.now()}`, seat: 'flex' });
+    for (const role of ['guest', 'member'] as const) {
+      const { pb, user } = await server.person(role);
+      expect((await refusal(pb.collection('users').update(user.id, { role: 'host' }))).status).toBe(404);
+      expect((await refusal(pb.collection('users').update(user.id, { company: company.id }))).status).toBe(404);
+      await pb.collection('users').update(user.id, { role, name: 'Nytt Namn' });
+      const after = await server.admin.collection('users').getOne(user.id);
+      expect(after).toMatchObject({ role, company: '', name: 'Nytt Namn' });
+    }
+  });
+
+  it('a host gives and takes the member role, and the member pass follows', async () => {
+    const { pb: host } = await server.person('host');
+    const { user } = await server.person('guest');
+    expect(await passesOf(user.id)).toHaveLength(0);
+
+    await host.collection('users').update(user.id, { role: 'member' });
+    const issued = await passesOf(user.id);
+    expect(issued).toHaveLength(1);
+    expect(issued[0]).toMatchObject({ kind: 'member', revoked: false });
+
+    await host.collection('users').update(user.id, { role: 'guest' });
+    expect((await passesOf(user.id)).map((p) => p.revoked)).toEqual([true]);
+  });
+});
+
+describe('registrations', () => {
+  it('the server sets the status; no client sends one', async () => {
+    const event = await createEvent(server.admin, { capacity: 5 });
+    const { pb, user } = await server.person('guest');
+    const sent = await refusal(pb.collection('registrations').create({ event: event.id, user: user.id, status: 'confirmed' }));
+    expect(sent.status).toBe(400);
+    const made = await pb.collection('registrations').create({ event: event.id, user: user.id });
+    expect(made.status).toBe('confirmed');
+  });
+
+  it('fills to capacity, waitlists in order, and moves the waitlist up when a place frees', async () => {
+    const event = await createEvent(server.admin, { capacity: 2 });
+    const people = [];
+    for (let i = 0; i < 4; i++) people.push(await server.person('guest'));
+    const regs = [];
+    for (const { pb, user } of people) regs.push(await pb.collection('registrations').create({ event: event.id, user: user.id }));
+    expect(regs.map((r) => r.status)).toEqual(['confirmed', 'confirmed', 'waitlisted', 'waitlisted']);
+
+    // the waitlisted person cannot confirm themselves
+    const self = await refusal(people[2].pb.collection('registrations').update(regs[2].id, { status: 'confirmed' }));
+    expect(self.status).toBe(404);
+
+    await people[0].pb.collection('registrations').update(regs[0].id, { status: 'cancelled' });
+    const after = await Promise.all(regs.map((r) => server.admin.collection('registrations').getOne(r.id)));
+    expect(after.map((r) => r.status)).toEqual(['cancelled', 'confirmed', 'confirmed', 'waitlisted']);
+
+    const [firstPass] = await passesOf(people[0].user.id);
+    expect(firstPass.revoked).toBe(true);
+    const [movedUp] = await passesOf(people[2].user.id);
+    expect(movedUp).toMatchObject({ kind: 'event', registration: regs[2].id, revoked: false });
+  });
+
+  it('cannot be moved to another event or person', async () => {
+    const [a, b] = [await createEvent(server.admin), await createEvent(server.admin)];
+    const { pb, user } = await server.person('guest');
+    const other = await server.person('guest');
+    const reg = await pb.collection('registrations').create({ event: a.id, user: user.id });
+    expect((await refusal(pb.collection('registrations').update(reg.id, { status: 'cancelled', event: b.id }))).status).toBe(404);
+    expect((await refusal(pb.collection('registrations').update(reg.id, { status: 'cancelled', user: other.user.id }))).status).toBe(404);
+    expect(await server.admin.collection('registrations').getOne(reg.id)).toMatchObject({ event: a.id, user: user.id, status: 'confirmed' });
+  });
+
+  it.each([
+    ['a past event', { starts: minutesFromNow(-120), ends: minutesFromNow(-60) }, 'already ended'],
+    ['a draft', { status: 'draft' }, 'not published'],
+    ['a cancelled event', { status: 'cancelled' }, 'cancelled'],
+  ])('refuses %s with a clear message', async (_, fields, words) => {
+    const event = await createEvent(server.admin, fields);
+    const { pb, user } = await server.person('guest');
+    const answer = await refusal(pb.collection('registrations').create({ event: event.id, user: user.id }));
+    expect(answer.status).toBe(400);
+    expect(answer.message).toContain(words);
+  });
+
+  it('refuses registering twice', async () => {
+    const event = await createEvent(server.admin);
+    const { pb, user } = await server.person('guest');
+    await pb.collection('registrations').create({ event: event.id, user: user.id });
+    const twice = await refusal(pb.collection('registrations').create({ event: event.id, user: user.id }));
+    expect(twice).toEqual({ status: 400, message: 'You are already registered for this event.' });
+  });
+});
+
+describe('passes and check-ins', () => {
+  let holder: { pb: TypedPocketBase; user: { id: string } };
+  let passId = '';
+  let passCode = '';
+
+  beforeAll(async () => {
+    holder = await server.person('guest');
+    const event = await createEvent(server.admin);
+    const reg = await holder.pb.collection('registrations').create({ event: event.id, user: holder.user.id });
+    const pass = await holder.pb.collection('passes').getFirstListItem(`registration = "${reg.id}"`);
+    passId = pass.id;
+    passCode = pass.code;
+  });
+
+  it('codes are CF1: + 26 base32 characters, distinct for every pass', async () => {
+    const all = await server.admin.collection('passes').getFullList();
+    expect(all.length).toBeGreaterThan(3);
+    for (const pass of all) expect(pass.code).toMatch(/^CF1:[A-Z2-7]{26}$/);
+    expect(new Set(all.map((p) => p.code)).size).toBe(all.length);
+  });
+
+  it("nobody reads another person's pass, by id or by code", async () => {
+    const { pb } = await server.person('guest');
+    const member = await server.person('member');
+    for (const other of [pb, member.pb]) {
+      expect((await refusal(other.collection('passes').getOne(passId))).status).toBe(404);
+      expect(await other.collection('passes').getFullList({ filter: `code = "${passCode}"` })).toHaveLength(0);
+    }
+  });
+
+  it('nobody mints a pass, not even a host', async () => {
+    for (const role of ['guest', 'host'] as const) {
+      const { pb, user } = await server.person(role);
+      const minted = await refusal(
+        pb.collection('passes').create({ holder: user.id, kind: 'member', code: 'CF1:AAAAAAAAAAAAAAAAAAAAAAAAAA' }),
+      );
+      expect(minted.status).toBe(403);
+    }
+    expect(await server.admin.collection('passes').getFullList({ filter: 'code = "CF1:AAAAAAAAAAAAAAAAAAAAAAAAAA"' })).toHaveLength(0);
+  });
+
+  it('check-ins cannot be created through the collection API, not even by a host', async () => {
+    const { pb } = await server.person('host');
+    const made = await refusal(
+      pb.collection('checkins').create({
+        pass: passId,
+        holder: holder.user.id,
+        direction: 'in',
+        source: 'door',
+        verdict: 'admitted',
+        scanned_at: minutesFromNow(0),
+      }),
+    );
+    expect(made.status).toBe(403);
+    expect(await server.admin.collection('checkins').getFullList({ filter: `pass = "${passId}"` })).toHaveLength(0);
+  });
+});
+
+describe('bookings', () => {
+  it('refuses an overlapping booking of one room with a clear message', async () => {
+    const room = await server.admin.collection('spaces').create({ name: `Rum ${Date.now()}`, kind: 'meeting_room', capacity: 6, bookable: true });
+    const { pb, user } = await server.person('member');
+    await pb.collection('bookings').create({ space: room.id, user: user.id, starts: minutesFromNow(60), ends: minutesFromNow(120) });
+    const clash = await refusal(
+      pb.collection('bookings').create({ space: room.id, user: user.id, starts: minutesFromNow(90), ends: minutesFromNow(150) }),
+    );
+    expect(clash).toEqual({ status: 400, message: 'The room is already booked at that time.' });
+    await pb.collection('bookings').create({ space: room.id, user: user.id, starts: minutesFromNow(120), ends: minutesFromNow(180) });
+    const backwards = await refusal(
+      pb.collection('bookings').create({ space: room.id, user: user.id, starts: minutesFromNow(300), ends: minutesFromNow(240) }),
+    );
+    expect(backwards.message).toBe('A booking must end after it starts.');
+  });
+});
