@@ -67,8 +67,12 @@ function fromGo() {
 }
 
 async function fromRelease() {
-  const platform = { linux: 'linux', darwin: 'darwin', win32: 'windows' }[process.platform];
-  const arch = { x64: 'amd64', arm64: 'arm64' }[process.arch];
+  /** @type {Record<string, string>} */
+  const platforms = { linux: 'linux', darwin: 'darwin', win32: 'windows' };
+  /** @type {Record<string, string>} */
+  const arches = { x64: 'amd64', arm64: 'arm64' };
+  const platform = platforms[process.platform];
+  const arch = arches[process.arch];
   if (!platform || !arch) return `There is no official PocketBase archive for ${process.platform}/${process.arch}.`;
   const url = `https://github.com/pocketbase/pocketbase/releases/download/v${PB_VERSION}/pocketbase_${PB_VERSION}_${platform}_${arch}.zip`;
   console.log(`Downloading ${url} …`);

@@ -12,7 +12,7 @@ import { obtainPocketBase } from './obtain-pocketbase.mjs';
 import { seedDemoVenue } from './seed/seed.mjs';
 import { DEMO_LOGINS, DEMO_PASSWORD } from './seed/demo-data.mjs';
 
-/** @param {string} message */
+/** @param {string} message @returns {never} */
 function fail(message) {
   console.error(`\n${message}\n`);
   process.exit(1);
@@ -42,14 +42,12 @@ if (await portInUse(port, host)) {
 }
 
 fs.mkdirSync(dataDir, { recursive: true });
-let server;
-try {
-  server = await startPocketBase({ dataDir, port, host });
-} catch (err) {
+const server = await startPocketBase({ dataDir, port, host }).catch((err) => {
   const text = /** @type {Error} */ (err).message;
-  const refusal = /Refusing to start[^\n]*/.exec(text);
-  fail(refusal ? `Coffice did not start: ${refusal[0].includes('This') ? refusal[0] : text.split('\n').find((l) => l.includes('Refusing')) ?? text}` : text);
-}
+  // the data folder guard's sentence, without PocketBase's log around it
+  const refusal = text.split('\n').find((line) => line.includes('Refusing to start'));
+  return fail(refusal ? `Coffice did not start. ${refusal.replace(/^.*?(This data folder)/, '$1')}` : text);
+});
 server.child.stdout?.pipe(process.stdout);
 server.child.stderr?.pipe(process.stderr);
 

@@ -88,7 +88,12 @@ export function buildDemoVenue(now, seed = 2026) {
 
   /** @type {{ id: string, title: string, summary: string, description: string, kind: string, speaker: string, space: string, starts: string, ends: string, capacity: number, status: string, reentry: boolean, startsAt: Date }[]} */
   const events = [];
-  /** @param {{ year: number, month: number, day: number }} date @param {[number, number]} from @param {[number, number]} to @param {Record<string, any>} fields */
+  /**
+   * @param {{ year: number, month: number, day: number }} date
+   * @param {readonly [number, number]} from
+   * @param {readonly [number, number]} to
+   * @param {{ title: string, kind: string, space: string, capacity: number } & Record<string, any>} fields
+   */
   const event = (date, from, to, fields) => {
     const startsAt = venueTimeToUtc(date, from[0], from[1]);
     events.push({

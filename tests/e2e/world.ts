@@ -1,0 +1,21 @@
+// What the end-to-end run arranges (global-setup.ts) and the tests look for.
+import { test as base, expect } from '@playwright/test';
+import { PASSWORD } from '../helpers/server';
+
+export const E2E = {
+  breakfastTitle: 'Frukostmöte: Nytt från kommunen',
+  talkTitle: 'Så växer småföretag i mindre städer',
+  guest: { email: 'sara.e2e@coffice.test', name: 'Sara Holm', password: PASSWORD },
+  host: { email: 'maja.e2e@coffice.test', name: 'Maja Lindqvist', password: PASSWORD },
+};
+
+/** Playwright's test with baseURL pointing at the PocketBase the global setup started. */
+export const test = base.extend({
+  baseURL: async ({}, use) => {
+    const url = process.env.COFFICE_URL;
+    if (!url) throw new Error('COFFICE_URL is not set: the global setup did not run.');
+    await use(url);
+  },
+});
+
+export { expect };

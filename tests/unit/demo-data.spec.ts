@@ -1,0 +1,52 @@
+// The demo venue looks like the real one, relative to whatever day `npm start` runs.
+import { describe, expect, it } from 'vitest';
+import { buildDemoVenue } from '../../scripts/seed/demo-data.mjs';
+import { venueDate, venueOffsetMinutes } from '../../scripts/lib/venue-time.mjs';
+
+const NOW = new Date('2026-11-28T09:00:00Z');
+const venue = buildDemoVenue(NOW);
+const localHour = (d: Date) => new Date(d.getTime() + venueOffsetMinutes(d) * 60000).getUTCHours();
+
+describe('demo venue', () => {
+  it('has the venue shape: two meeting rooms, an event area, an open area, ~30 companies, 3 fixed', () => {
+    expect(venue.spaces.map((s) => s.kind).sort()).toEqual(['event_area', 'meeting_room', 'meeting_room', 'open_area']);
+    expect(venue.companies).toHaveLength(30);
+    expect(venue.companies.filter((c) => c.seat === 'fixed')).toHaveLength(3);
+    expect(new Set(venue.users.map((u) => u.email)).size).toBe(venue.users.length);
+  });
+
+  it('has about a hundred events, in the past and coming months, all in opening hours', () => {
+    expect(venue.events.length).toBeGreaterThanOrEqual(90);
+    expect(venue.events.length).toBeLessThanOrEqual(110);
+    expect(venue.events.filter((e) => e.startsAt < NOW).length).toBeGreaterThan(30);
+    expect(venue.events.filter((e) => e.startsAt > NOW).length).toBeGreaterThan(30);
+    for (const e of venue.events) {
+      expect(localHour(e.startsAt)).toBeGreaterThanOrEqual(7);
+      expect(localHour(e.startsAt)).toBeLessThanOrEqual(18);
+    }
+  });
+
+  it('has an anniversary week with several talks every weekday in one room', () => {
+    const week = venue.events.filter((e) => e.title.startsWith('Jubileumsveckan'));
+    const byDay = new Map<number, number>();
+    for (const e of week) byDay.set(venueDate(e.startsAt).day, (byDay.get(venueDate(e.startsAt).day) ?? 0) + 1);
+    expect(byDay.size).toBe(5);
+    expect([...byDay.values()].every((n) => n >= 3)).toBe(true);
+    expect(new Set(week.map((e) => e.space)).size).toBe(1);
+  });
+
+  it('never double-books a room', () => {
+    const published = venue.events.filter((e) => e.status !== 'cancelled');
+    for (const a of published) {
+      for (const b of published) {
+        if (a === b || a.space !== b.space) continue;
+        const overlap = a.starts < b.ends && b.starts < a.ends;
+        expect(overlap, `${a.title} / ${b.title}`).toBe(false);
+      }
+    }
+  });
+
+  it('is the same every time for the same day', () => {
+    expect(buildDemoVenue(NOW).events.map((e) => e.id)).toEqual(venue.events.map((e) => e.id));
+  });
+});
