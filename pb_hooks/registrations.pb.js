@@ -30,6 +30,7 @@ onRecordCreate((e) => {
   e.app.runInTransaction((txApp) => {
     const event = txApp.findRecordById("events", e.record.getString("event"));
     e.record.set("status", lib.hasPlace(txApp, event) ? "confirmed" : "waitlisted");
+    e.record.set("position", lib.nextPosition(txApp, event.id));
     e.app = txApp;
     e.next();
     if (e.record.getString("status") === "confirmed") lib.ensureEventPass(txApp, e.record);
@@ -51,4 +52,13 @@ onRecordUpdate((e) => {
       lib.promoteWaitlist(txApp, e.record.getString("event"));
     }
   });
+}, "registrations");
+
+// The place in the queue is the server's to give.
+onRecordUpdateRequest((e) => {
+  const isHost = e.auth && e.auth.getString("role") === "host";
+  if (!e.hasSuperuserAuth() && !isHost && e.record.getInt("position") !== e.record.original().getInt("position")) {
+    throw new BadRequestError("The place in the queue is set by the venue.");
+  }
+  e.next();
 }, "registrations");

@@ -11,6 +11,17 @@ function hasPlace(app, event) {
   return capacity === 0 || confirmedCount(app, event.id) < capacity;
 }
 
+/** The next place in the order of acceptance for this event (1, 2, 3, …). */
+function nextPosition(app, eventId) {
+  const row = new DynamicModel({ last: 0 });
+  app
+    .db()
+    .newQuery("SELECT COALESCE(MAX(position), 0) AS last FROM registrations WHERE event = {:event}")
+    .bind({ event: eventId })
+    .one(row);
+  return row.last + 1;
+}
+
 /** Refusal reason (a plain sentence) for registering to this event now, or "" when open. */
 function registrationClosedReason(event) {
   if (event.getString("status") === "draft") return "This event is not published yet.";
@@ -27,7 +38,7 @@ function promoteWaitlist(app, eventId) {
   const waiting = app.findRecordsByFilter(
     "registrations",
     "event = {:event} && status = 'waitlisted'",
-    "created,id",
+    "position,created",
     0,
     0,
     { event: eventId },
@@ -38,4 +49,4 @@ function promoteWaitlist(app, eventId) {
   }
 }
 
-module.exports = { hasPlace, registrationClosedReason, promoteWaitlist, ensureEventPass, revokeEventPass };
+module.exports = { nextPosition, hasPlace, registrationClosedReason, promoteWaitlist, ensureEventPass, revokeEventPass };

@@ -81,3 +81,24 @@ export async function createEvent(admin: TypedPocketBase, fields: Record<string,
     ...fields,
   });
 }
+
+/** Many people at once, each with a signed-in client (impersonated by the operator, so
+ * the sign-in rate limit of one test address is not the thing under test). */
+export async function crowd(server: TestServer, count: number, role: Role = 'guest') {
+  const emails = Array.from({ length: count }, (_, i) => `crowd-${i}-${Date.now()}@coffice.test`);
+  const users: UserRecord[] = [];
+  for (let i = 0; i < count; i += 25) {
+    const batch = server.admin.createBatch();
+    for (const email of emails.slice(i, i + 25)) {
+      batch.collection('users').create({ email, name: email, role, password: PASSWORD, passwordConfirm: PASSWORD });
+    }
+    for (const result of await batch.send()) users.push(result.body as UserRecord);
+  }
+  return Promise.all(
+    users.map(async (user) => {
+      const pb = (await server.admin.collection('users').impersonate(user.id, 3600)) as TypedPocketBase;
+      pb.autoCancellation(false);
+      return { pb, user };
+    }),
+  );
+}

@@ -82,6 +82,8 @@ export interface RegistrationRecord extends BaseRecord {
   event: string;
   user: string;
   status: RegistrationStatus;
+  /** order of acceptance within the event, set by the server */
+  position: number;
 }
 
 export interface PassRecord extends BaseRecord {
