@@ -33,7 +33,10 @@ onRecordCreate((e) => {
     e.record.set("position", lib.nextPosition(txApp, event.id));
     e.app = txApp;
     e.next();
-    if (e.record.getString("status") === "confirmed") lib.ensureEventPass(txApp, e.record);
+    if (e.record.getString("status") === "confirmed") {
+      lib.ensureEventPass(txApp, e.record);
+      lib.updateTaken(txApp, event.id);
+    }
   });
 }, "registrations");
 
@@ -51,6 +54,7 @@ onRecordUpdate((e) => {
       lib.revokeEventPass(txApp, e.record.id);
       lib.promoteWaitlist(txApp, e.record.getString("event"));
     }
+    lib.updateTaken(txApp, e.record.getString("event"));
   });
 }, "registrations");
 

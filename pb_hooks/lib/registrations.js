@@ -31,6 +31,16 @@ function registrationClosedReason(event) {
   return "";
 }
 
+/** Writes the event's count of taken places (confirmed registrations). */
+function updateTaken(app, eventId) {
+  const event = app.findRecordById("events", eventId);
+  const taken = confirmedCount(app, eventId);
+  if (event.getInt("taken") !== taken) {
+    event.set("taken", taken);
+    app.saveNoValidate(event);
+  }
+}
+
 /** Confirm waitlisted people, oldest first, while there are places. */
 function promoteWaitlist(app, eventId) {
   const event = app.findRecordById("events", eventId);
@@ -49,4 +59,4 @@ function promoteWaitlist(app, eventId) {
   }
 }
 
-module.exports = { nextPosition, hasPlace, registrationClosedReason, promoteWaitlist, ensureEventPass, revokeEventPass };
+module.exports = { nextPosition, updateTaken, hasPlace, registrationClosedReason, promoteWaitlist, ensureEventPass, revokeEventPass };

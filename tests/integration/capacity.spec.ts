@@ -30,6 +30,8 @@ describe('a capacity-10 event and 50 people at once', () => {
     expect(stored.map((r) => r.status)).toEqual([...Array(10).fill('confirmed'), ...Array(40).fill('waitlisted')]);
     const passes = await server.admin.collection('passes').getFullList({ filter: `registration.event = "${event.id}"` });
     expect(passes).toHaveLength(10);
+    // places taken, as anyone reading the programme sees it
+    expect((await server.client().collection('events').getOne(event.id)).taken).toBe(10);
 
     const leaving = stored[3];
     const owner = people.find((p) => p.user.id === leaving.user)!;

@@ -74,6 +74,8 @@ export interface EventRecord extends BaseRecord {
   capacity: number;
   status: EventStatus;
   reentry: boolean;
+  /** confirmed registrations, kept by the server */
+  taken: number;
 }
 
 export type RegistrationStatus = 'confirmed' | 'waitlisted' | 'cancelled';

@@ -1,0 +1,50 @@
+// The device's IndexedDB: what the app shows offline and the outbox of writes not yet
+// sent. Versioned: every schema change adds an `if (oldVersion < N)` step below.
+import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import type { EventRecord, PassRecord, RegistrationRecord, SpaceRecord } from '$lib/pocketbase/types';
+import type { OutboxEntry } from './outbox';
+
+/** A registration as the device knows it: the server's record, or one still in the outbox. */
+export interface LocalRegistration extends Omit<RegistrationRecord, 'status'> {
+  status: RegistrationRecord['status'] | 'pending';
+  /** set while a change made on this device waits in the outbox */
+  pendingChange?: 'create' | 'cancel';
+  /** the server refused the change for good; the words to show */
+  refusal?: string;
+}
+
+export interface CofficeSchema extends DBSchema {
+  events: { key: string; value: EventRecord; indexes: { starts: string } };
+  spaces: { key: string; value: SpaceRecord };
+  registrations: { key: string; value: LocalRegistration; indexes: { event: string } };
+  passes: { key: string; value: PassRecord; indexes: { holder: string } };
+  outbox: { key: number; value: OutboxEntry; indexes: { state: OutboxEntry['state'] } };
+  meta: { key: string; value: { key: string; value: unknown } };
+}
+
+export type CofficeDb = IDBPDatabase<CofficeSchema>;
+export const DB_NAME = 'coffice';
+export const DB_VERSION = 1;
+
+export function openCofficeDb(name = DB_NAME): Promise<CofficeDb> {
+  return openDB<CofficeSchema>(name, DB_VERSION, {
+    upgrade(db, oldVersion) {
+      if (oldVersion < 1) {
+        db.createObjectStore('events', { keyPath: 'id' }).createIndex('starts', 'starts');
+        db.createObjectStore('spaces', { keyPath: 'id' });
+        db.createObjectStore('registrations', { keyPath: 'id' }).createIndex('event', 'event');
+        db.createObjectStore('passes', { keyPath: 'id' }).createIndex('holder', 'holder');
+        db.createObjectStore('outbox', { keyPath: 'seq', autoIncrement: true }).createIndex('state', 'state');
+        db.createObjectStore('meta', { keyPath: 'key' });
+      }
+    },
+  });
+}
+
+export async function readMeta<T>(db: CofficeDb, key: string): Promise<T | undefined> {
+  return (await db.get('meta', key))?.value as T | undefined;
+}
+
+export async function writeMeta(db: CofficeDb, key: string, value: unknown): Promise<void> {
+  await db.put('meta', { key, value });
+}

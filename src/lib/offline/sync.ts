@@ -1,0 +1,226 @@
+// The sync engine: sends the outbox oldest first, one drain at a time, then pulls what
+// changed on the server. Transient failures stop the drain and retry later with backoff;
+// a write the server refuses for good is kept (marked failed, shown) and does not block
+// the entries behind it. The UI only listens to the typed events below.
+import type { OutboxEntry, OutboxStore } from './outbox';
+
+export type SendResult =
+  | { outcome: 'done' }
+  | { outcome: 'retry'; reason: string }
+  | { outcome: 'refused'; reason: string; message: string };
+
+/** Sends one outbox entry. Must be idempotent: the same entry may arrive twice. */
+export interface Transport {
+  send(entry: OutboxEntry): Promise<SendResult>;
+}
+
+/** Brings one kind of server data to the device (delta sync). Throws when it cannot. */
+export interface Puller {
+  name: string;
+  pull(): Promise<void>;
+}
+
+export interface SyncStatus {
+  pending: number;
+  failed: number;
+  syncing: boolean;
+  lastSyncAt: number | null;
+  /** why the last run stopped early (e.g. offline), cleared by a full run */
+  lastError: string | null;
+  nextRetryAt: number | null;
+}
+
+export interface SyncEvents {
+  status: SyncStatus;
+  sent: { entry: OutboxEntry };
+  refused: { entry: OutboxEntry; reason: string; message: string };
+  pulled: { name: string };
+}
+
+export interface Scheduler {
+  setTimeout(fn: () => void, ms: number): unknown;
+  clearTimeout(handle: unknown): void;
+}
+
+export interface SyncEngineOptions {
+  outbox: OutboxStore;
+  transport: Transport;
+  pullers?: Puller[];
+  now?: () => number;
+  scheduler?: Scheduler;
+  random?: () => number;
+  /** an answer slower than this counts as lost; the entry is sent again later */
+  sendTimeoutMs?: number;
+  backoff?: { baseMs: number; maxMs: number };
+}
+
+type Listener<K extends keyof SyncEvents> = (payload: SyncEvents[K]) => void;
+
+export class SyncEngine {
+  #options: Required<Omit<SyncEngineOptions, 'pullers'>> & { pullers: Puller[] };
+  #running: Promise<void> | null = null;
+  #again = false;
+  #retryHandle: unknown = null;
+  #consecutiveFailures = 0;
+  #listeners = new Map<keyof SyncEvents, Set<Listener<never>>>();
+  #status: SyncStatus = { pending: 0, failed: 0, syncing: false, lastSyncAt: null, lastError: null, nextRetryAt: null };
+
+  constructor(options: SyncEngineOptions) {
+    this.#options = {
+      pullers: [],
+      now: () => Date.now(),
+      scheduler: { setTimeout: (fn, ms) => setTimeout(fn, ms), clearTimeout: (h) => clearTimeout(h as number) },
+      random: Math.random,
+      sendTimeoutMs: 15_000,
+      backoff: { baseMs: 1_000, maxMs: 60_000 },
+      ...options,
+    };
+  }
+
+  get status(): SyncStatus {
+    return this.#status;
+  }
+
+  on<K extends keyof SyncEvents>(name: K, listener: Listener<K>): () => void {
+    if (!this.#listeners.has(name)) this.#listeners.set(name, new Set());
+    this.#listeners.get(name)!.add(listener as Listener<never>);
+    return () => this.#listeners.get(name)?.delete(listener as Listener<never>);
+  }
+
+  #emit<K extends keyof SyncEvents>(name: K, payload: SyncEvents[K]) {
+    for (const listener of this.#listeners.get(name) ?? []) (listener as Listener<K>)(payload);
+  }
+
+  #setStatus(change: Partial<SyncStatus>) {
+    this.#status = { ...this.#status, ...change };
+    this.#emit('status', this.#status);
+  }
+
+  /** Runs a sync now. Single-flight: calls during a run share it, and it runs once more. */
+  sync(): Promise<void> {
+    if (this.#running) {
+      this.#again = true;
+      return this.#running;
+    }
+    this.#running = (async () => {
+      try {
+        do {
+          this.#again = false;
+          await this.#runOnce();
+        } while (this.#again);
+      } finally {
+        this.#running = null;
+        this.#setStatus({ syncing: false });
+      }
+    })();
+    return this.#running;
+  }
+
+  /** Re-reads the outbox counts (after a service queued something) without sending. */
+  async refreshCounts(): Promise<void> {
+    this.#setStatus(await this.#options.outbox.counts());
+  }
+
+  async #runOnce() {
+    const { scheduler } = this.#options;
+    if (this.#retryHandle !== null) scheduler.clearTimeout(this.#retryHandle);
+    this.#retryHandle = null;
+    this.#setStatus({ syncing: true, nextRetryAt: null });
+    let complete = await this.#drain();
+    if (complete) {
+      for (const puller of this.#options.pullers) {
+        try {
+          await puller.pull();
+          this.#emit('pulled', { name: puller.name });
+        } catch (error) {
+          this.#retryLater(`pull ${puller.name}: ${describe(error)}`);
+          complete = false;
+          break;
+        }
+      }
+    }
+    if (complete) {
+      this.#consecutiveFailures = 0;
+      this.#setStatus({ lastSyncAt: this.#options.now(), lastError: null });
+    }
+    this.#setStatus(await this.#options.outbox.counts());
+  }
+
+  /** Sends entries oldest first; false when it had to stop and retry later. */
+  async #drain(): Promise<boolean> {
+    const { outbox } = this.#options;
+    for (;;) {
+      const entry = await outbox.oldestPending();
+      if (!entry || entry.seq === undefined) return true;
+      await outbox.noteAttempt(entry.seq);
+      const result = await this.#send(entry);
+      if (result.outcome === 'retry') {
+        this.#retryLater(result.reason);
+        return false;
+      }
+      if (result.outcome === 'done') {
+        await outbox.ack(entry.seq);
+        this.#emit('sent', { entry });
+      } else {
+        await outbox.fail(entry.seq, result.reason, result.message);
+        this.#emit('refused', { entry, reason: result.reason, message: result.message });
+      }
+      this.#setStatus(await outbox.counts());
+    }
+  }
+
+  /** One send; a thrown error or a lost answer becomes a retry (late answers are ignored). */
+  #send(entry: OutboxEntry): Promise<SendResult> {
+    const { transport, scheduler, sendTimeoutMs } = this.#options;
+    return new Promise<SendResult>((resolve) => {
+      const timer = scheduler.setTimeout(() => resolve({ outcome: 'retry', reason: 'timeout' }), sendTimeoutMs);
+      transport.send(entry).then(
+        (result) => {
+          scheduler.clearTimeout(timer);
+          resolve(result);
+        },
+        (error) => {
+          scheduler.clearTimeout(timer);
+          resolve({ outcome: 'retry', reason: describe(error) });
+        },
+      );
+    });
+  }
+
+  #retryLater(reason: string) {
+    const { backoff, random, scheduler, now } = this.#options;
+    this.#consecutiveFailures += 1;
+    const exponential = Math.min(backoff.maxMs, backoff.baseMs * 2 ** (this.#consecutiveFailures - 1));
+    const delay = Math.round(exponential * (0.5 + random() / 2));
+    if (this.#retryHandle !== null) scheduler.clearTimeout(this.#retryHandle);
+    this.#retryHandle = scheduler.setTimeout(() => {
+      this.#retryHandle = null;
+      void this.sync();
+    }, delay);
+    this.#setStatus({ lastError: reason, nextRetryAt: now() + delay });
+  }
+
+  /**
+   * Syncs now, and again when the browser comes online, when the app becomes visible and
+   * every `periodMs`. Returns a function that stops all of it.
+   */
+  start(target: Window, periodMs = 60_000): () => void {
+    const run = () => void this.sync();
+    const onVisible = () => {
+      if (target.document.visibilityState === 'visible') run();
+    };
+    target.addEventListener('online', run);
+    target.document.addEventListener('visibilitychange', onVisible);
+    const timer = target.setInterval(run, periodMs);
+    run();
+    return () => {
+      target.removeEventListener('online', run);
+      target.document.removeEventListener('visibilitychange', onVisible);
+      target.clearInterval(timer);
+    };
+  }
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
