@@ -1,7 +1,9 @@
 /// <reference path="../pb_data/types.d.ts" />
 // A new person is always a guest unless a host (or an operator) says otherwise, and
 // member passes follow the role.
+// Hosts find people by email; only the person and hosts can view a user at all.
 onRecordCreate((e) => {
+  e.record.setEmailVisibility(true);
   if (!e.record.getString("role")) e.record.set("role", "guest");
   if (!e.record.getString("locale")) e.record.set("locale", "sv");
   e.next();
@@ -11,6 +13,8 @@ onRecordCreate((e) => {
 onRecordUpdate((e) => {
   const before = e.record.original().getString("role");
   if (!e.record.getString("role")) e.record.set("role", before || "guest");
+  const { ANONYMOUS_DOMAIN } = require(`${__hooks}/lib/my-data.js`);
+  e.record.setEmailVisibility(e.record.email().slice(-ANONYMOUS_DOMAIN.length) !== ANONYMOUS_DOMAIN);
   e.next();
   if (e.record.getString("role") !== before) {
     require(`${__hooks}/lib/passes.js`).syncMemberPass(e.app, e.record);

@@ -39,6 +39,8 @@ export interface UserRecord extends BaseRecord {
   role: Role;
   company: string;
   locale: Locale | '';
+  /** opted in to "who is here" */
+  show_presence: boolean;
 }
 
 export interface CompanyRecord extends BaseRecord {
