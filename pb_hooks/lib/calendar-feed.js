@@ -1,0 +1,112 @@
+// A person's calendar feed (webcal): the events they are confirmed or waitlisted for,
+// written by the same calendar builder the app uses (bundled in lib/vendor/).
+const SECRET_ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789";
+const SECRET_LENGTH = 32; // ~165 random bits
+// Past events stay in the feed for a while so calendars keep recent history.
+const KEEP_PAST_DAYS = 90;
+
+const WORDS = {
+  sv: { calendarName: "Coffice – mitt program", cancelled: "INSTÄLLT", waitlisted: "Väntelista", speaker: "Talare" },
+  en: { calendarName: "Coffice – my programme", cancelled: "CANCELLED", waitlisted: "Waitlist", speaker: "Speaker" },
+};
+
+function newSecret() {
+  return $security.randomStringWithAlphabet(SECRET_LENGTH, SECRET_ALPHABET);
+}
+
+/** The path of a person's feed; the app turns it into a webcal:// URL. */
+function feedPath(user) {
+  return "/api/coffice/calendar/" + user.id + "/" + user.getString("calendar_secret") + ".ics";
+}
+
+/** The person's feed path, making their secret on first use. */
+function ensureFeedPath(app, userId) {
+  const user = app.findRecordById("users", userId);
+  if (!user.getString("calendar_secret")) {
+    user.set("calendar_secret", newSecret());
+    app.save(user);
+  }
+  return feedPath(user);
+}
+
+/** A new secret: the old URL stops working at once. */
+function resetFeedPath(app, userId) {
+  const user = app.findRecordById("users", userId);
+  user.set("calendar_secret", newSecret());
+  app.save(user);
+  return feedPath(user);
+}
+
+/**
+ * The user whose feed this is, or null. Every failure looks the same to the caller, and
+ * the secret is compared in constant time.
+ */
+function feedOwner(app, userId, fileName) {
+  if (!/^[a-z0-9]{15}$/.test(userId || "")) return null;
+  const match = /^([a-z0-9]{1,64})\.ics$/.exec(fileName || "");
+  if (!match) return null;
+  let user;
+  try {
+    user = app.findRecordById("users", userId);
+  } catch (_) {
+    return null;
+  }
+  const secret = user.getString("calendar_secret");
+  if (!secret || !$security.equal(secret, match[1])) return null;
+  return user;
+}
+
+function millis(record, field) {
+  return record.getDateTime(field).time().unixMilli();
+}
+
+/** The whole VCALENDAR text of the person's feed. */
+function feedText(app, user, origin) {
+  const { buildCalendar } = require(`${__hooks}/lib/vendor/calendar-builder.js`);
+  const since = new Date(Date.now() - KEEP_PAST_DAYS * 24 * 3600 * 1000).toISOString().replace("T", " ");
+  const registrations = app.findRecordsByFilter(
+    "registrations",
+    "user = {:user} && (status = 'confirmed' || status = 'waitlisted') && event.ends >= {:since} && event.status != 'draft'",
+    "",
+    0,
+    0,
+    { user: user.id, since: since },
+  );
+  const entries = registrations.map((registration) => {
+    const event = app.findRecordById("events", registration.getString("event"));
+    let room = "";
+    if (event.getString("space")) {
+      try {
+        room = app.findRecordById("spaces", event.getString("space")).getString("name");
+      } catch (_) {
+        room = "";
+      }
+    }
+    return {
+      id: event.id,
+      title: event.getString("title"),
+      summary: event.getString("summary"),
+      description: event.getString("description"),
+      speaker: event.getString("speaker"),
+      room: room,
+      starts: millis(event, "starts"),
+      ends: millis(event, "ends"),
+      updated: millis(event, "updated"),
+      cancelled: event.getString("status") === "cancelled",
+      waitlisted: registration.getString("status") === "waitlisted",
+      url: origin + "/events/" + event.id,
+    };
+  });
+  entries.sort((a, b) => a.starts - b.starts);
+  const words = WORDS[user.getString("locale")] || WORDS.sv;
+  return buildCalendar(entries, words);
+}
+
+/** scheme://host of the request, as the person's calendar app reached it. */
+function requestOrigin(e) {
+  const forwarded = e.request.header.get("X-Forwarded-Proto");
+  const scheme = forwarded === "https" || forwarded === "http" ? forwarded : e.request.tls ? "https" : "http";
+  return scheme + "://" + e.request.host;
+}
+
+module.exports = { ensureFeedPath, resetFeedPath, feedOwner, feedText, requestOrigin };
