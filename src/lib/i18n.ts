@@ -2,7 +2,7 @@
 import { getLocale, setLocale, locales } from '$lib/paraglide/runtime';
 import * as m from '$lib/paraglide/messages';
 import type { EventKind, Role } from '$lib/pocketbase/types';
-import type { FailureReason } from '$lib/pocketbase/client';
+import type { AccountReason } from '$lib/services/account-reasons';
 
 export { m, getLocale, setLocale, locales };
 export type AppLocale = (typeof locales)[number];
@@ -26,10 +26,34 @@ export const roleLabel: Record<Role, () => string> = {
 };
 
 /** One place where failure reasons become words. */
-export function errorMessage(reason: FailureReason | 'wrong_credentials'): string {
+export function errorMessage(reason: AccountReason): string {
   switch (reason) {
     case 'wrong_credentials':
       return m.error_sign_in_failed();
+    case 'email_invalid':
+      return m.account_error_email_invalid();
+    case 'email_taken':
+      return m.account_error_email_taken();
+    case 'password_too_short':
+      return m.account_error_password_too_short();
+    case 'password_too_common':
+      return m.account_error_password_too_common();
+    case 'code_wrong':
+      return m.account_error_code_wrong();
+    case 'reset_link':
+      return m.account_error_reset_link();
+    case 'confirm_mismatch':
+      return m.account_error_confirm_mismatch();
+    case 'logo_type':
+      return m.account_error_logo_type();
+    case 'logo_size':
+      return m.account_error_logo_size();
+    case 'name_taken':
+      return m.account_error_name_taken();
+    case 'forbidden':
+      return m.account_error_forbidden();
+    case 'invalid':
+      return m.account_error_invalid();
     case 'too_many':
       return m.error_too_many();
     case 'offline':
@@ -37,4 +61,15 @@ export function errorMessage(reason: FailureReason | 'wrong_credentials'): strin
     default:
       return m.error_unknown();
   }
+}
+
+/** Words for a server's refusal of a registration (its messages are in English). */
+export function refusalText(serverMessage: string | undefined): string {
+  const text = serverMessage ?? '';
+  if (/already registered/i.test(text)) return m.refusal_already_registered();
+  if (/already ended/i.test(text)) return m.refusal_ended();
+  if (/cancelled/i.test(text)) return m.refusal_cancelled();
+  if (/not published/i.test(text)) return m.refusal_unpublished();
+  if (/auth|sign/i.test(text)) return m.refusal_signed_out();
+  return m.refusal_other({ message: text });
 }

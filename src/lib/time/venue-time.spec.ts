@@ -25,3 +25,14 @@ describe('venue time', () => {
     expect(formatDayHeading(date, 'en')).toBe('Monday 30 November');
   });
 });
+
+describe('how long ago', () => {
+  it('says minutes, hours and days in both languages', async () => {
+    const { formatAgo } = await import('./venue-time');
+    const now = Date.parse('2026-11-28T12:00:00Z');
+    expect(formatAgo(now - 5 * 60_000, now, 'sv')).toBe('för 5 minuter sedan');
+    expect(formatAgo(now - 5 * 60_000, now, 'en')).toBe('5 minutes ago');
+    expect(formatAgo(now - 3 * 3600_000, now, 'en')).toBe('3 hours ago');
+    expect(formatAgo(now - 3 * 86400_000, now, 'sv')).toBe('för 3 dagar sedan');
+  });
+});

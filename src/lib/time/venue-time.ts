@@ -45,3 +45,13 @@ export function formatTimeRange(starts: Date, ends: Date, locale: LocaleTag): st
 export function formatDateTime(date: Date, locale: LocaleTag): string {
   return `${formatDayHeading(date, locale)} ${formatTime(date, locale)}`;
 }
+
+/** "5 minutes ago" / "för 5 minuter sedan", for how fresh the device's copy is. */
+export function formatAgo(then: number, now: number, locale: LocaleTag): string {
+  const minutes = Math.round((now - then) / 60_000);
+  const format = new Intl.RelativeTimeFormat(intlLocale(locale), { numeric: 'auto' });
+  if (Math.abs(minutes) < 60) return format.format(-minutes, 'minute');
+  const hours = Math.round(minutes / 60);
+  if (Math.abs(hours) < 48) return format.format(-hours, 'hour');
+  return format.format(-Math.round(hours / 24), 'day');
+}

@@ -1,0 +1,84 @@
+// The device's offline runtime, started once by the root layout: IndexedDB, the outbox,
+// the sync engine with its triggers, and realtime while online. The UI reads through
+// state/*.svelte.ts and writes through services; it never reaches in here directly.
+import { pb } from '$lib/pocketbase/client';
+import { openCofficeDb, type CofficeDb } from './db';
+import { indexedDbOutbox } from './outbox';
+import { pocketbaseTransport } from './pocketbase-transport';
+import { followServerChanges } from './realtime';
+import { eventsPuller, registrationsPuller } from './schedule-cache';
+import { SyncEngine } from './sync';
+
+export interface OfflineRuntime {
+  db: CofficeDb;
+  engine: SyncEngine;
+  /** listeners told whenever data on the device changed */
+  onLocalChange(listener: () => void): () => void;
+  localChanged(): void;
+}
+
+let runtime: Promise<OfflineRuntime> | null = null;
+
+/** The runtime, created on first use (in the browser only). */
+export function offline(): Promise<OfflineRuntime> {
+  runtime ??= create();
+  return runtime;
+}
+
+async function create(): Promise<OfflineRuntime> {
+  const db = await openCofficeDb();
+  const outbox = indexedDbOutbox(db);
+  const events = eventsPuller(pb, db);
+  const engine = new SyncEngine({
+    outbox,
+    transport: pocketbaseTransport(pb, db),
+    pullers: [events, registrationsPuller(pb, db)],
+  });
+  const listeners = new Set<() => void>();
+  const localChanged = () => listeners.forEach((listener) => listener());
+
+  engine.on('sent', localChanged);
+  engine.on('pulled', localChanged);
+  engine.on('refused', async ({ entry, message }) => {
+    const op = entry.op;
+    const id = op.kind === 'registration.create' ? op.record.id : op.id;
+    const local = await db.get('registrations', id);
+    if (local) {
+      const status = op.kind === 'registration.create' ? 'cancelled' : local.status;
+      await db.put('registrations', { ...local, status, pendingChange: undefined, refusal: message });
+    }
+    localChanged();
+  });
+
+  // Who is signed in decides what the device may hold.
+  let userId = pb.authStore.record?.id ?? '';
+  pb.authStore.onChange(async () => {
+    const now = pb.authStore.isValid ? (pb.authStore.record?.id ?? '') : '';
+    if (now === userId) return;
+    userId = now;
+    const tx = db.transaction(['registrations', 'passes'], 'readwrite');
+    await Promise.all([tx.objectStore('registrations').clear(), tx.objectStore('passes').clear(), tx.done]);
+    await events.reset();
+    localChanged();
+    void engine.sync();
+  });
+
+  engine.start(window);
+  let stopRealtime: (() => Promise<void>) | null = null;
+  const connect = async () => {
+    if (stopRealtime || !navigator.onLine) return;
+    stopRealtime = await followServerChanges(pb, db, localChanged, () => void engine.sync()).catch(() => null);
+  };
+  window.addEventListener('online', () => void connect());
+  void connect();
+
+  return {
+    db,
+    engine,
+    localChanged,
+    onLocalChange(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
+}

@@ -1,0 +1,51 @@
+// Sends outbox entries to PocketBase and records the server's answer on the device.
+// Idempotent: a registration is created with the id chosen on the device, so a replay
+// finds the record that is already there instead of making a second one.
+import { ClientResponseError } from 'pocketbase';
+import type { TypedPocketBase, RegistrationRecord } from '$lib/pocketbase/types';
+import type { CofficeDb } from './db';
+import type { OutboxEntry } from './outbox';
+import type { SendResult, Transport } from './sync';
+
+export function pocketbaseTransport(pb: TypedPocketBase, db: CofficeDb): Transport {
+  const registrations = () => pb.collection('registrations');
+
+  async function store(record: RegistrationRecord) {
+    await db.put('registrations', { ...record });
+  }
+
+  return {
+    async send(entry: OutboxEntry): Promise<SendResult> {
+      const op = entry.op;
+      try {
+        if (op.kind === 'registration.create') {
+          try {
+            await store(await registrations().create<RegistrationRecord>(op.record, { requestKey: null }));
+          } catch (error) {
+            // sent before and the answer was lost? then the record is there already
+            const existing = await registrations()
+              .getOne<RegistrationRecord>(op.record.id, { requestKey: null })
+              .catch(() => null);
+            if (!existing) throw error;
+            await store(existing);
+          }
+        } else {
+          await store(await registrations().update<RegistrationRecord>(op.id, { status: 'cancelled' }, { requestKey: null }));
+        }
+        return { outcome: 'done' };
+      } catch (error) {
+        return classify(error);
+      }
+    },
+  };
+}
+
+/** Network trouble, overload and a lapsed session are worth another try; the rest is final. */
+export function classify(error: unknown): SendResult {
+  if (!(error instanceof ClientResponseError)) return { outcome: 'retry', reason: String(error) };
+  if (error.status === 0 || error.status === 408 || error.status === 429 || error.status >= 500) {
+    return { outcome: 'retry', reason: error.status === 0 ? 'offline' : `HTTP ${error.status}` };
+  }
+  const reason = error.status === 401 || error.status === 403 ? 'unauthorized' : error.status === 404 ? 'not_found' : 'invalid';
+  return { outcome: 'refused', reason, message: error.message };
+}

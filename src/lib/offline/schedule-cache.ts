@@ -1,0 +1,91 @@
+// Brings the programme and the person's own registrations to the device: delta sync on
+// `updated` (a cursor per kind of data), plus, once per app start, a check of which
+// records still exist (deleted or unpublished ones leave the device too).
+import type { RecordModel } from 'pocketbase';
+import type { EventRecord, RegistrationRecord, TypedPocketBase } from '$lib/pocketbase/types';
+import { readMeta, writeMeta, type CofficeDb } from './db';
+import type { Puller } from './sync';
+
+const PAGE = 500;
+
+/** Every record of a collection changed since `cursor`, oldest change first. */
+async function changedSince<T extends RecordModel>(pb: TypedPocketBase, collection: string, filter: string, cursor: string) {
+  const parts = [filter, cursor ? pb.filter('updated >= {:cursor}', { cursor }) : ''].filter(Boolean);
+  const all: T[] = [];
+  for (let page = 1; ; page++) {
+    const list = await pb
+      .collection(collection)
+      .getList<T>(page, PAGE, { filter: parts.join(' && '), sort: 'updated,id', skipTotal: true, requestKey: null });
+    all.push(...list.items);
+    if (list.items.length < PAGE) return all;
+  }
+}
+
+async function existingIds(pb: TypedPocketBase, collection: string, filter: string): Promise<Set<string>> {
+  const records = await pb.collection(collection).getFullList({ filter, fields: 'id', batch: 1000, requestKey: null });
+  return new Set(records.map((r) => r.id));
+}
+
+export function eventsPuller(pb: TypedPocketBase, db: CofficeDb): Puller & { reset(): Promise<void> } {
+  let checkedThisStart = false;
+  return {
+    name: 'events',
+    /** After sign-in or sign-out: what the person may see changed, so fetch it all again. */
+    async reset() {
+      checkedThisStart = false;
+      await writeMeta(db, 'cursor:events', '');
+    },
+    async pull() {
+      const cursor = (await readMeta<string>(db, 'cursor:events')) ?? '';
+      const [changed, spaces] = await Promise.all([
+        changedSince<EventRecord>(pb, 'events', '', cursor),
+        pb.collection('spaces').getFullList({ requestKey: null }),
+      ]);
+      const stillThere = checkedThisStart ? null : await existingIds(pb, 'events', '');
+      const tx = db.transaction(['events', 'spaces', 'meta'], 'readwrite');
+      for (const event of changed) await tx.objectStore('events').put(event);
+      await tx.objectStore('spaces').clear();
+      for (const space of spaces) await tx.objectStore('spaces').put(space);
+      if (stillThere) {
+        for (const id of await tx.objectStore('events').getAllKeys()) {
+          if (!stillThere.has(id)) await tx.objectStore('events').delete(id);
+        }
+      }
+      const last = changed.at(-1)?.updated ?? cursor;
+      await tx.objectStore('meta').put({ key: 'cursor:events', value: last });
+      await tx.objectStore('meta').put({ key: 'programme:savedAt', value: Date.now() });
+      await tx.done;
+      checkedThisStart = true;
+    },
+  };
+}
+
+export function registrationsPuller(pb: TypedPocketBase, db: CofficeDb): Puller {
+  let checkedFor = '';
+  return {
+    name: 'registrations',
+    async pull() {
+      const userId = pb.authStore.record?.id;
+      if (!pb.authStore.isValid || !userId) return;
+      const key = `cursor:registrations:${userId}`;
+      const cursor = (await readMeta<string>(db, key)) ?? '';
+      const mine = pb.filter('user = {:user}', { user: userId });
+      const changed = await changedSince<RegistrationRecord>(pb, 'registrations', mine, cursor);
+      const stillThere = checkedFor === userId ? null : await existingIds(pb, 'registrations', mine);
+      const tx = db.transaction('registrations', 'readwrite');
+      for (const record of changed) {
+        const local = await tx.store.get(record.id);
+        if (local?.pendingChange) continue; // the device's own change is on its way
+        await tx.store.put({ ...record });
+      }
+      if (stillThere) {
+        for (const local of await tx.store.getAll()) {
+          if (local.user === userId && !local.pendingChange && !stillThere.has(local.id)) await tx.store.delete(local.id);
+        }
+      }
+      await tx.done;
+      await writeMeta(db, key, changed.at(-1)?.updated ?? cursor);
+      checkedFor = userId;
+    },
+  };
+}

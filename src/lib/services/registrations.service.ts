@@ -1,0 +1,45 @@
+// Registering and cancelling: written to the device and the outbox in one transaction
+// (durable before the screen says so), then sent by the sync engine when it can.
+import { offline } from '$lib/offline';
+import type { LocalRegistration } from '$lib/offline/db';
+import { newRecordId } from '$lib/offline/ids';
+import { newEntry, type OutboxOp } from '$lib/offline/outbox';
+import { pb } from '$lib/pocketbase/client';
+
+export type RegistrationResult = { ok: true; id: string } | { ok: false; reason: 'signed_out' };
+
+async function queue(local: LocalRegistration, op: OutboxOp) {
+  const runtime = await offline();
+  const tx = runtime.db.transaction(['registrations', 'outbox'], 'readwrite');
+  await Promise.all([tx.objectStore('registrations').put(local), tx.objectStore('outbox').add(newEntry(op)), tx.done]);
+  runtime.localChanged();
+  void runtime.engine.refreshCounts();
+  void runtime.engine.sync();
+}
+
+export async function registerForEvent(eventId: string): Promise<RegistrationResult> {
+  const user = pb.authStore.record?.id;
+  if (!pb.authStore.isValid || !user) return { ok: false, reason: 'signed_out' };
+  const id = newRecordId();
+  const now = new Date().toISOString().replace('T', ' ');
+  const local: LocalRegistration = {
+    id,
+    event: eventId,
+    user,
+    status: 'pending',
+    position: 0,
+    pendingChange: 'create',
+    created: now,
+    updated: now,
+    collectionId: '',
+    collectionName: 'registrations',
+  };
+  await queue(local, { kind: 'registration.create', record: { id, event: eventId, user } });
+  return { ok: true, id };
+}
+
+export async function cancelRegistration(registration: LocalRegistration): Promise<RegistrationResult> {
+  if (!pb.authStore.isValid) return { ok: false, reason: 'signed_out' };
+  await queue({ ...registration, pendingChange: 'cancel' }, { kind: 'registration.cancel', id: registration.id });
+  return { ok: true, id: registration.id };
+}

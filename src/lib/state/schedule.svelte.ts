@@ -1,0 +1,67 @@
+// The programme and my registrations as the device holds them (IndexedDB), as reactive
+// state. Reloaded whenever the offline runtime says local data changed.
+import { offline } from '$lib/offline';
+import { readMeta, type LocalRegistration } from '$lib/offline/db';
+import type { EventRecord, SpaceRecord } from '$lib/pocketbase/types';
+
+class ScheduleState {
+  #events = $state<EventRecord[]>([]);
+  #spaces = $state<Record<string, SpaceRecord>>({});
+  #registrations = $state<LocalRegistration[]>([]);
+  #savedAt = $state<number | null>(null);
+  #loaded = $state(false);
+  #started = false;
+
+  /** Reads the device's copy now and again after every local change. */
+  start() {
+    if (this.#started || typeof window === 'undefined') return;
+    this.#started = true;
+    void offline().then((runtime) => {
+      runtime.onLocalChange(() => void this.reload());
+      return this.reload();
+    });
+  }
+
+  async reload() {
+    const { db } = await offline();
+    const [events, spaces, registrations, savedAt] = await Promise.all([
+      db.getAllFromIndex('events', 'starts'),
+      db.getAll('spaces'),
+      db.getAll('registrations'),
+      readMeta<number>(db, 'programme:savedAt'),
+    ]);
+    this.#events = events;
+    this.#spaces = Object.fromEntries(spaces.map((s) => [s.id, s]));
+    this.#registrations = registrations;
+    this.#savedAt = savedAt ?? null;
+    this.#loaded = true;
+  }
+
+  get loaded() {
+    return this.#loaded;
+  }
+  get events() {
+    return this.#events;
+  }
+  get spaces() {
+    return this.#spaces;
+  }
+  get registrations() {
+    return this.#registrations;
+  }
+  /** when the programme on this device was last brought up to date */
+  get savedAt() {
+    return this.#savedAt;
+  }
+
+  event(id: string): EventRecord | undefined {
+    return this.#events.find((e) => e.id === id);
+  }
+
+  /** My registration for an event (the latest, if there are several). */
+  registrationFor(eventId: string): LocalRegistration | undefined {
+    return this.#registrations.filter((r) => r.event === eventId).sort((a, b) => b.created.localeCompare(a.created))[0];
+  }
+}
+
+export const schedule = new ScheduleState();
