@@ -1,0 +1,46 @@
+/// <reference path="../pb_data/types.d.ts" />
+// Hosts' event management (pb_hooks/lib/events.js): plain 400s for edits the API rules
+// cannot judge, passes revoked when an event is cancelled, participants as CSV.
+
+onRecordCreateRequest((e) => {
+  const problem = require(`${__hooks}/lib/events.js`).eventProblem(e.app, e.record, null, e.hasSuperuserAuth());
+  if (problem) throw new BadRequestError(problem);
+  e.next();
+}, "events");
+
+onRecordUpdateRequest((e) => {
+  const problem = require(`${__hooks}/lib/events.js`).eventProblem(e.app, e.record, e.record.original(), e.hasSuperuserAuth());
+  if (problem) throw new BadRequestError(problem);
+  e.next();
+}, "events");
+
+onRecordUpdate((e) => {
+  const { afterEventUpdate } = require(`${__hooks}/lib/events.js`);
+  e.app.runInTransaction((txApp) => {
+    const before = e.record.original();
+    e.app = txApp;
+    e.next();
+    afterEventUpdate(txApp, e.record, before);
+  });
+}, "events");
+
+routerAdd(
+  "GET",
+  "/api/coffice/events/{id}/participants.csv",
+  (e) => {
+    if (e.auth.getString("role") !== "host") throw new ForbiddenError("Only hosts can download participant lists.");
+    let event;
+    try {
+      event = e.app.findRecordById("events", e.request.pathValue("id"));
+    } catch (_) {
+      throw new NotFoundError("That event does not exist.");
+    }
+    const { participantsCsv, csvFileName } = require(`${__hooks}/lib/participants-csv.js`);
+    const headers = e.response.header();
+    headers.set("Content-Type", "text/csv; charset=utf-8");
+    headers.set("Content-Disposition", 'attachment; filename="' + csvFileName(event) + '"');
+    headers.set("Cache-Control", "no-store");
+    return e.string(200, participantsCsv(e.app, event.id));
+  },
+  $apis.requireAuth("users"),
+);

@@ -1,0 +1,170 @@
+// Hosts managing events against a real PocketBase: plain refusals for bad edits, what a
+// cancellation does to passes, more places moving the waitlist up, participants as CSV.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { TypedPocketBase } from '../../src/lib/pocketbase/types';
+import { createEvent, minutesFromNow, startTestServer, type TestServer } from '../helpers/server';
+
+let server: TestServer;
+let host: TypedPocketBase;
+beforeAll(async () => {
+  server = await startTestServer();
+  host = (await server.person('host', 'Maja Lindqvist')).pb;
+});
+afterAll(() => server?.stop());
+
+const draft = (fields: Record<string, unknown> = {}) => ({
+  title: 'Kurs i bokföring',
+  kind: 'course',
+  starts: minutesFromNow(24 * 60),
+  ends: minutesFromNow(26 * 60),
+  capacity: 10,
+  status: 'draft',
+  ...fields,
+});
+
+async function refusal(promise: Promise<unknown>) {
+  const error = await promise.then(
+    () => null,
+    (e: { status: number; response: { message: string } }) => e,
+  );
+  expect(error, 'the server accepted what it should refuse').not.toBeNull();
+  return { status: error!.status, message: error!.response.message };
+}
+
+async function passesOf(registrationId: string) {
+  return server.admin.collection('passes').getFullList({ filter: `registration = "${registrationId}"` });
+}
+
+describe('event validation', () => {
+  it.each([
+    [{ title: '   ' }, 'Give the event a title.'],
+    [{ ends: minutesFromNow(23 * 60) }, 'The event must end after it starts.'],
+    [{ ends: minutesFromNow(24 * 60) }, 'The event must end after it starts.'],
+    [{ ends: minutesFromNow(24 * 60 * 9) }, 'An event can last at most 7 days.'],
+    [{ capacity: -1 }, 'Capacity must be a whole number, 0 for unlimited.'],
+    [{ capacity: 2.5 }, 'Capacity must be a whole number, 0 for unlimited.'],
+    [{ status: 'cancelled' }, 'A new event is a draft or published.'],
+  ])('a new event with %j is refused: %s', async (fields, message) => {
+    expect(await refusal(host.collection('events').create(draft(fields)))).toEqual({ status: 400, message });
+  });
+
+  it('refuses edits that would break what people were promised', async () => {
+    const event = await host.collection('events').create(draft({ status: 'published', capacity: 3 }));
+    for (const role of ['member', 'guest'] as const) {
+      const { pb, user } = await server.person(role);
+      await pb.collection('registrations').create({ event: event.id, user: user.id });
+    }
+    expect(await refusal(host.collection('events').update(event.id, { capacity: 1 }))).toEqual({
+      status: 400,
+      message: '2 people are already confirmed: the capacity cannot be lower than that.',
+    });
+    expect(await refusal(host.collection('events').update(event.id, { status: 'draft' }))).toEqual({
+      status: 400,
+      message: 'People have registered for this event: cancel it instead of making it a draft.',
+    });
+    expect(await refusal(host.collection('events').update(event.id, { ends: event.starts }))).toEqual({
+      status: 400,
+      message: 'The event must end after it starts.',
+    });
+    await host.collection('events').update(event.id, { status: 'cancelled' });
+    expect(await refusal(host.collection('events').update(event.id, { status: 'published' }))).toEqual({
+      status: 400,
+      message: 'A cancelled event stays cancelled: create a new event instead.',
+    });
+    const stored = await server.admin.collection('events').getOne(event.id);
+    expect([stored.status, stored.capacity, stored.ends]).toEqual(['cancelled', 3, event.ends]);
+  });
+
+  it('a draft becomes published and readable by everyone', async () => {
+    const event = await host.collection('events').create(draft());
+    const guest = await server.person('guest');
+    await expect(guest.pb.collection('events').getOne(event.id)).rejects.toMatchObject({ status: 404 });
+    await host.collection('events').update(event.id, { status: 'published' });
+    expect((await guest.pb.collection('events').getOne(event.id)).title).toBe('Kurs i bokföring');
+  });
+});
+
+describe('cancelling an event', () => {
+  it('revokes every pass, keeps the registrations and moves nobody up', async () => {
+    const event = await createEvent(server.admin, { title: 'Frukost som ställs in', capacity: 2 });
+    const people = [await server.person('member'), await server.person('guest'), await server.person('guest')];
+    const registrations = [];
+    for (const { pb, user } of people) {
+      registrations.push(await pb.collection('registrations').create({ event: event.id, user: user.id }));
+    }
+    expect(registrations.map((r) => r.status)).toEqual(['confirmed', 'confirmed', 'waitlisted']);
+    expect((await passesOf(registrations[0].id))[0].revoked).toBe(false);
+
+    await host.collection('events').update(event.id, { status: 'cancelled' });
+
+    for (const registration of registrations.slice(0, 2)) {
+      const passes = await passesOf(registration.id);
+      expect(passes).toHaveLength(1);
+      expect(passes[0].revoked).toBe(true);
+    }
+    expect(await passesOf(registrations[2].id)).toHaveLength(0);
+    const after = await server.admin.collection('registrations').getFullList({ filter: `event = "${event.id}"`, sort: 'position' });
+    expect(after.map((r) => r.status)).toEqual(['confirmed', 'confirmed', 'waitlisted']);
+    // the person sees the cancellation in the event itself, and their pass is gone
+    expect((await people[0].pb.collection('events').getOne(event.id)).status).toBe('cancelled');
+    const valid = await people[0].pb.collection('passes').getFullList({ filter: "kind = 'event' && revoked = false" });
+    expect(valid).toHaveLength(0);
+  });
+
+  it('more places move the waitlist up, in order', async () => {
+    const event = await createEvent(server.admin, { title: 'Populär kurs', capacity: 1 });
+    const registrations = [];
+    for (let i = 0; i < 3; i++) {
+      const { pb, user } = await server.person('guest');
+      registrations.push(await pb.collection('registrations').create({ event: event.id, user: user.id }));
+    }
+    await host.collection('events').update(event.id, { capacity: 2 });
+    const after = await server.admin.collection('registrations').getFullList({ filter: `event = "${event.id}"`, sort: 'position' });
+    expect(after.map((r) => r.status)).toEqual(['confirmed', 'confirmed', 'waitlisted']);
+    expect((await passesOf(registrations[1].id))[0].revoked).toBe(false);
+  });
+});
+
+describe('participants as CSV', () => {
+  it('gives hosts confirmed people first, then the waitlist in order, readable by Excel', async () => {
+    const event = await createEvent(server.admin, { title: 'Träff för nya medlemmar', capacity: 1 });
+    const names = ['Åsa Öberg', '=HYPERLINK("x")', 'Erik "Ekan" Sandberg'];
+    const users = [];
+    for (const name of names) {
+      const person = await server.person('guest', name);
+      users.push(person.user);
+      await person.pb.collection('registrations').create({ event: event.id, user: person.user.id });
+    }
+    const response = await fetch(`${server.url}/api/coffice/events/${event.id}/participants.csv`, {
+      headers: { Authorization: host.authStore.token },
+    });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toMatch(/^text\/csv; charset=utf-8/);
+    expect(response.headers.get('content-disposition')).toMatch(/^attachment; filename="participants-\d{4}-\d{2}-\d{2}-Traff-for-nya-medlemmar\.csv"$/);
+    const bytes = new Uint8Array(await response.arrayBuffer());
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const lines = new TextDecoder().decode(bytes.slice(3)).trimEnd().split('\r\n');
+    expect(lines[0]).toBe('status;place;name;email;registered (Stockholm time)');
+    const rows = lines.slice(1).map((line) => line.split(';').slice(0, 4));
+    expect(rows).toEqual([
+      ['confirmed', '1', 'Åsa Öberg', users[0].email],
+      ['waitlisted', '1', `"'=HYPERLINK(""x"")"`, users[1].email],
+      ['waitlisted', '2', '"Erik ""Ekan"" Sandberg"', users[2].email],
+    ]);
+    expect(lines[1]).toMatch(/;\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/);
+  });
+
+  it('is for hosts only', async () => {
+    const event = await createEvent(server.admin);
+    const url = `${server.url}/api/coffice/events/${event.id}/participants.csv`;
+    const member = await server.person('member');
+    const asMember = await fetch(url, { headers: { Authorization: member.pb.authStore.token } });
+    expect(asMember.status).toBe(403);
+    expect((await asMember.json()).message).toBe('Only hosts can download participant lists.');
+    expect((await fetch(url)).status).toBe(401);
+    const unknown = await fetch(`${server.url}/api/coffice/events/nosuchevent1234/participants.csv`, {
+      headers: { Authorization: host.authStore.token },
+    });
+    expect(unknown.status).toBe(404);
+  });
+});
