@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { buildDir } from '../../scripts/lib/paths.mjs';
 import { createEvent, minutesFromNow, PASSWORD, startTestServer } from '../helpers/server';
+import { sendMailTo, startMailSink } from '../helpers/mail-sink';
 import { E2E } from './world';
 
 export default async function globalSetup() {
@@ -12,6 +13,9 @@ export default async function globalSetup() {
   }
   const server = await startTestServer({ publicDir: buildDir });
   const { admin } = server;
+  // one-time codes and reset links go to a real local SMTP sink the tests read over HTTP
+  const mail = await startMailSink({ http: true });
+  await sendMailTo(admin, mail, server.url);
 
   const room = await admin.collection('spaces').create({ name: 'Eventytan', kind: 'event_area', capacity: 60 });
   const breakfast = await createEvent(admin, {
@@ -42,8 +46,10 @@ export default async function globalSetup() {
   await admin.collection('registrations').create({ event: breakfast.id, user: guest.id });
 
   process.env.COFFICE_URL = server.url;
+  process.env.COFFICE_MAIL_URL = mail.httpUrl;
   return async () => {
     await server.stop();
+    await mail.stop();
   };
 }
 

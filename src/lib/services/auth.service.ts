@@ -1,16 +1,101 @@
-// Signing in and out. Returns a result instead of throwing, so screens only map reasons to words.
-import { pb, failureReason, type FailureReason } from '$lib/pocketbase/client';
+// Signing up, in and out: by password or by a one-time code sent by email, and a forgotten
+// password. Returns a result instead of throwing, so screens only map reasons to words.
 import { ClientResponseError } from 'pocketbase';
+import { pb, failureReason } from '$lib/pocketbase/client';
+import type { UserRecord } from '$lib/pocketbase/types';
+import { getLocale, setLocale } from '$lib/i18n';
+import { accountReason, emailProblem, passwordProblem, type AccountResult } from './account-reasons';
 
-export type SignInResult = { ok: true } | { ok: false; reason: FailureReason | 'wrong_credentials' };
+export type SignInResult = AccountResult;
+
+/** The signed-in record keeps its company expanded, so the profile shows it offline too. */
+const WITH_COMPANY = { expand: 'company' };
+
+/** The app speaks the person's language from the moment they sign in (setLocale reloads). */
+export function followProfileLanguage() {
+  const locale = (pb.authStore.record as UserRecord | null)?.locale;
+  if ((locale === 'sv' || locale === 'en') && locale !== getLocale()) void setLocale(locale);
+}
 
 export async function signInWithPassword(email: string, password: string): Promise<SignInResult> {
   try {
-    await pb.collection('users').authWithPassword(email.trim(), password);
+    await pb.collection('users').authWithPassword(email.trim(), password, WITH_COMPANY);
+    followProfileLanguage();
     return { ok: true };
   } catch (error) {
     if (error instanceof ClientResponseError && error.status === 400) return { ok: false, reason: 'wrong_credentials' };
     return { ok: false, reason: failureReason(error) };
+  }
+}
+
+/** A new guest account, signed in at once, in the language the app shows now. */
+export async function signUp(fields: { name: string; email: string; password: string }): Promise<SignInResult> {
+  const problem = emailProblem(fields.email) ?? passwordProblem(fields.password);
+  if (problem) return { ok: false, reason: problem };
+  const email = fields.email.trim();
+  try {
+    await pb.collection('users').create({
+      name: fields.name.trim(),
+      email,
+      password: fields.password,
+      passwordConfirm: fields.password,
+      locale: getLocale(),
+    });
+    await pb.collection('users').authWithPassword(email, fields.password, WITH_COMPANY);
+    return { ok: true };
+  } catch (error) {
+    return { ok: false, reason: accountReason(error) };
+  }
+}
+
+/** Mails a one-time code; an unknown address becomes a new guest when the code is used. */
+export async function requestSignInCode(email: string): Promise<AccountResult<{ otpId: string }>> {
+  const problem = emailProblem(email);
+  if (problem) return { ok: false, reason: problem };
+  try {
+    const { otpId } = await pb.send<{ otpId: string }>('/api/collections/users/request-otp', {
+      method: 'POST',
+      body: { email: email.trim(), locale: getLocale() },
+    });
+    return { ok: true, otpId };
+  } catch (error) {
+    return { ok: false, reason: accountReason(error) };
+  }
+}
+
+export async function signInWithCode(otpId: string, code: string): Promise<SignInResult> {
+  const digits = code.replace(/\s+/g, '');
+  if (!/^\d{6}$/.test(digits)) return { ok: false, reason: 'code_wrong' };
+  try {
+    await pb.collection('users').authWithOTP(otpId, digits, WITH_COMPANY);
+    followProfileLanguage();
+    return { ok: true };
+  } catch (error) {
+    if (error instanceof ClientResponseError && error.status === 400) return { ok: false, reason: 'code_wrong' };
+    return { ok: false, reason: failureReason(error) };
+  }
+}
+
+export async function requestPasswordReset(email: string): Promise<AccountResult> {
+  const problem = emailProblem(email);
+  if (problem) return { ok: false, reason: problem };
+  try {
+    await pb.collection('users').requestPasswordReset(email.trim());
+    return { ok: true };
+  } catch (error) {
+    return { ok: false, reason: accountReason(error) };
+  }
+}
+
+export async function confirmPasswordReset(token: string, password: string): Promise<AccountResult> {
+  const problem = passwordProblem(password);
+  if (problem) return { ok: false, reason: problem };
+  try {
+    await pb.collection('users').confirmPasswordReset(token, password, password);
+    return { ok: true };
+  } catch (error) {
+    const reason = accountReason(error);
+    return { ok: false, reason: reason === 'invalid' ? 'reset_link' : reason };
   }
 }
 
@@ -22,7 +107,7 @@ export function signOut() {
 export async function refreshSession(): Promise<void> {
   if (!pb.authStore.isValid) return;
   try {
-    await pb.collection('users').authRefresh();
+    await pb.collection('users').authRefresh(WITH_COMPANY);
   } catch (error) {
     const reason = failureReason(error);
     if (reason === 'unauthorized' || reason === 'forbidden' || reason === 'not_found') pb.authStore.clear();

@@ -1,0 +1,50 @@
+// Member companies: everyone reads them; hosts create and edit them (the server refuses
+// others) and upload a logo, which must really be a PNG, JPEG or WebP of at most 1 MB.
+import { pb } from '$lib/pocketbase/client';
+import type { CompanyRecord } from '$lib/pocketbase/types';
+import { accountReason, logoProblem, type AccountResult } from './account-reasons';
+
+export interface CompanyFields {
+  name: string;
+  about: string;
+  website: string;
+  seat: 'fixed' | 'flex';
+}
+
+export async function listCompanies(): Promise<AccountResult<{ companies: CompanyRecord[] }>> {
+  try {
+    return { ok: true, companies: await pb.collection('companies').getFullList({ sort: 'name' }) };
+  } catch (error) {
+    return { ok: false, reason: accountReason(error) };
+  }
+}
+
+/** Creates (no id) or updates a company; a logo file is checked here first, then by the server. */
+export async function saveCompany(
+  id: string | null,
+  fields: CompanyFields,
+  logo: File | null,
+): Promise<AccountResult<{ company: CompanyRecord }>> {
+  if (logo) {
+    const problem = logoProblem(logo);
+    if (problem) return { ok: false, reason: problem };
+  }
+  const form = new FormData();
+  form.append('name', fields.name.trim());
+  form.append('about', fields.about.trim());
+  form.append('website', fields.website.trim());
+  form.append('seat', fields.seat);
+  if (logo) form.append('logo', logo);
+  try {
+    const company = id
+      ? await pb.collection('companies').update(id, form)
+      : await pb.collection('companies').create(form);
+    return { ok: true, company };
+  } catch (error) {
+    return { ok: false, reason: accountReason(error) };
+  }
+}
+
+export function logoUrl(company: CompanyRecord, thumb = '96x96'): string {
+  return company.logo ? pb.files.getURL(company, company.logo, { thumb }) : '';
+}

@@ -1,0 +1,73 @@
+// The signed-in person's own profile and data rights: edit, language, download, delete.
+import { pb } from '$lib/pocketbase/client';
+import type { Locale, UserRecord } from '$lib/pocketbase/types';
+import { getLocale, setLocale } from '$lib/i18n';
+import { accountReason, type AccountResult } from './account-reasons';
+
+export interface ProfileFields {
+  name: string;
+  locale: Locale;
+  show_presence: boolean;
+}
+
+function me(): UserRecord | null {
+  return pb.authStore.isValid ? (pb.authStore.record as UserRecord | null) : null;
+}
+
+/** Saves the profile; a new language takes over the whole app at once (setLocale reloads). */
+export async function saveProfile(fields: ProfileFields): Promise<AccountResult> {
+  const user = me();
+  if (!user) return { ok: false, reason: 'unauthorized' };
+  try {
+    await pb
+      .collection('users')
+      .update(user.id, { name: fields.name.trim(), locale: fields.locale, show_presence: fields.show_presence }, { expand: 'company' });
+    if (fields.locale !== getLocale()) void setLocale(fields.locale);
+    return { ok: true };
+  } catch (error) {
+    return { ok: false, reason: accountReason(error) };
+  }
+}
+
+/** The header's language switch: remembered in the profile too when someone is signed in. */
+export async function chooseLanguage(locale: Locale): Promise<void> {
+  const user = me();
+  if (user && user.locale !== locale) {
+    try {
+      await pb.collection('users').update(user.id, { locale }, { expand: 'company' });
+    } catch {
+      // offline or refused: the device still switches; the profile keeps its language
+    }
+  }
+  if (locale !== getLocale()) void setLocale(locale);
+}
+
+/** Everything the venue keeps about me, saved as a JSON file. */
+export async function downloadMyData(): Promise<AccountResult> {
+  try {
+    const data = await pb.send('/api/coffice/me/export', { method: 'GET' });
+    const blob = new Blob([JSON.stringify(data, null, 2)], { type: 'application/json' });
+    const link = document.createElement('a');
+    link.href = URL.createObjectURL(blob);
+    link.download = 'coffice-my-data.json';
+    link.click();
+    setTimeout(() => URL.revokeObjectURL(link.href), 0);
+    return { ok: true };
+  } catch (error) {
+    return { ok: false, reason: accountReason(error) };
+  }
+}
+
+export async function deleteMyAccount(confirmEmail: string): Promise<AccountResult> {
+  const user = me();
+  if (!user) return { ok: false, reason: 'unauthorized' };
+  if (confirmEmail.trim().toLowerCase() !== user.email.toLowerCase()) return { ok: false, reason: 'confirm_mismatch' };
+  try {
+    await pb.send('/api/coffice/me/delete', { method: 'POST', body: { confirm: confirmEmail.trim() } });
+    pb.authStore.clear();
+    return { ok: true };
+  } catch (error) {
+    const reason = accountReason(error);
+    return { ok: false, reason: reason === 'invalid' ? 'confirm_mismatch' : reason };
+  }
+}

@@ -1,0 +1,49 @@
+// The host decides who is a member: promoting a guest puts a member pass on their phone;
+// demoting revokes it. (The door's scan route comes with the door issue; until then the
+// revocation is checked on the passes collection itself.)
+import { newGuest, signInWithPassword } from './people';
+import { E2E, expect, test } from './world';
+
+test('a host promotes a guest to member and the pass appears on their device; demoting revokes it', async ({
+  page,
+  browser,
+  baseURL,
+}) => {
+  const guest = await newGuest('Gustav Gäst');
+
+  // the guest's own phone: no member pass yet, and no host screens
+  const phone = await browser.newContext({ baseURL, locale: 'sv-SE', timezoneId: 'Europe/Stockholm' });
+  const device = await phone.newPage();
+  await signInWithPassword(device, guest);
+  await expect(device.getByTestId('signed-in-as')).toHaveText('Inloggad som Gustav Gäst');
+  await device.goto('/host/people');
+  await expect(device.getByRole('alert')).toContainText('Det här är bara för värdar.');
+  await device.goto('/passes');
+  await expect(device.getByText('Du har inga passerkort ännu.', { exact: false })).toBeVisible();
+
+  // the host promotes them
+  await signInWithPassword(page, E2E.host);
+  await page.getByRole('link', { name: 'Personer' }).click();
+  await page.getByRole('searchbox', { name: 'Sök namn eller e-post' }).fill(guest.email);
+  const card = page.getByTestId('person').filter({ hasText: guest.email });
+  await expect(card).toHaveCount(1);
+  await card.getByLabel('Roll').selectOption('member');
+  await expect(page.getByRole('status')).toHaveText('Sparat: Gustav Gäst');
+
+  // the member pass is on their device
+  await device.reload();
+  await expect(device.getByText('Medlem', { exact: true })).toBeVisible();
+  const [memberPass] = await guest.pb
+    .collection('passes')
+    .getFullList({ filter: `holder = "${guest.user.id}" && kind = "member"` });
+  expect(memberPass.revoked).toBe(false);
+
+  // demoted: the pass is revoked and leaves their device
+  await card.getByLabel('Roll').selectOption('guest');
+  await expect(page.getByRole('status')).toHaveText('Sparat: Gustav Gäst');
+  expect((await guest.pb.collection('passes').getOne(memberPass.id)).revoked).toBe(true);
+  await device.reload();
+  await expect(device.getByText('Du har inga passerkort ännu.', { exact: false })).toBeVisible();
+  await expect(device.getByText('Medlem', { exact: true })).toHaveCount(0);
+  await phone.close();
+});
