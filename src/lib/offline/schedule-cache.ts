@@ -36,6 +36,7 @@ export function eventsPuller(pb: TypedPocketBase, db: CofficeDb): Puller & { res
       await writeMeta(db, 'cursor:events', '');
     },
     async pull() {
+      performance.mark('coffice:events-pull-start');
       const cursor = (await readMeta<string>(db, 'cursor:events')) ?? '';
       const [changed, spaces] = await Promise.all([
         changedSince<EventRecord>(pb, 'events', '', cursor),
@@ -56,6 +57,7 @@ export function eventsPuller(pb: TypedPocketBase, db: CofficeDb): Puller & { res
       await tx.objectStore('meta').put({ key: 'programme:savedAt', value: Date.now() });
       await tx.done;
       checkedThisStart = true;
+      performance.measure('coffice:events-pull', 'coffice:events-pull-start');
     },
   };
 }

@@ -11,6 +11,8 @@ class ScheduleState {
   #savedAt = $state<number | null>(null);
   #loaded = $state(false);
   #started = false;
+  #reloading: Promise<void> | null = null;
+  #dirty = false;
 
   /** Reads the device's copy now and again after every local change. */
   start() {
@@ -22,7 +24,23 @@ class ScheduleState {
     });
   }
 
-  async reload() {
+  /** Coalesces bursts of changes (a realtime storm, a large sync) into few reads. */
+  reload(): Promise<void> {
+    if (this.#reloading) {
+      this.#dirty = true;
+      return this.#reloading;
+    }
+    this.#reloading = (async () => {
+      do {
+        this.#dirty = false;
+        await this.#read();
+      } while (this.#dirty);
+      this.#reloading = null;
+    })();
+    return this.#reloading;
+  }
+
+  async #read() {
     const { db } = await offline();
     const [events, spaces, registrations, savedAt] = await Promise.all([
       db.getAllFromIndex('events', 'starts'),
@@ -34,6 +52,7 @@ class ScheduleState {
     this.#spaces = Object.fromEntries(spaces.map((s) => [s.id, s]));
     this.#registrations = registrations;
     this.#savedAt = savedAt ?? null;
+    if (!this.#loaded) performance.mark('coffice:schedule-loaded');
     this.#loaded = true;
   }
 
