@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ClientResponseError } from 'pocketbase';
 import { createEvent, minutesFromNow, PASSWORD, startTestServer, type TestServer } from '../helpers/server';
 import type { TypedPocketBase, UserRecord } from '../../src/lib/pocketbase/types';
+import { NOT_DELETED } from '../../src/lib/services/people.service';
 
 let server: TestServer;
 beforeAll(async () => {
@@ -154,6 +155,11 @@ describe('delete my account', () => {
 
     expect(await status(leaving.pb.collection('users').authRefresh())).toBe(401);
     expect(await status(server.client().collection('users').authWithPassword(leaving.user.email, PASSWORD))).toBe(400);
+    // hosts no longer find the person, by any search
+    const { pb: host } = await server.person('host');
+    const listed = await host.collection('users').getFullList({ filter: NOT_DELETED });
+    expect(listed.map((u) => u.id)).toContain(staying.user.id);
+    expect(listed.map((u) => u.id)).not.toContain(leaving.user.id);
     // the other person's data is untouched
     expect((await exportOf(staying.pb)).profile).toMatchObject({ name: 'Stig Stannar', email: staying.user.email });
   });

@@ -7,7 +7,7 @@ import { accountReason, type AccountResult } from './account-reasons';
 export type Person = UserRecord & { expand?: { company?: CompanyRecord } };
 
 /** Deleted accounts stay as nameless records (docs/DECISIONS.md); hosts never list them. */
-const NOT_DELETED = "email !~ '@deleted.invalid'";
+export const NOT_DELETED = "email !~ '@deleted.invalid'";
 
 export async function findPeople(query: string): Promise<AccountResult<{ people: Person[] }>> {
   const q = query.trim();
