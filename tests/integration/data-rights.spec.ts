@@ -120,6 +120,13 @@ describe('delete my account', () => {
     expect(await status(del({}))).toBe(400);
     expect(await status(del({ confirm: 'someone-else@coffice.test' }))).toBe(400);
     expect(await status(del({ confirm: 42 }))).toBe(400);
+    const broken = await fetch(`${server.url}/api/coffice/me/delete`, {
+      method: 'POST',
+      headers: { Authorization: pb.authStore.token, 'Content-Type': 'application/json' },
+      body: '{"confirm": ',
+    });
+    expect(broken.status).toBe(400);
+    expect(((await broken.json()) as { message: string }).message).toMatch(/JSON/);
     expect(await status(server.client().send('/api/coffice/me/delete', { method: 'POST', body: { confirm: user.email } }))).toBe(401);
     expect(await server.admin.collection('users').getOne(user.id)).toMatchObject({ email: user.email, role: 'member' });
   });
