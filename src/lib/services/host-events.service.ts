@@ -1,0 +1,108 @@
+// Hosts' event management: read every event (drafts too), save, publish, cancel, see who
+// registered and download them as CSV. Online only: these are deliberate desk tasks and
+// the server decides what a change does to registrations and passes.
+import { ClientResponseError } from 'pocketbase';
+import { pb, failureReason, type FailureReason } from '$lib/pocketbase/client';
+import type { EventRecord, EventStatus, RegistrationRecord, SpaceRecord, UserRecord } from '$lib/pocketbase/types';
+import { problemFromServer, type EventFields, type EventProblem } from '$lib/host/event-form';
+
+export type HostEvent = EventRecord & { expand?: { space?: SpaceRecord } };
+export type Participant = RegistrationRecord & { expand?: { user?: Pick<UserRecord, 'id' | 'name' | 'email'> } };
+
+export type HostResult<T> = { ok: true; value: T } | { ok: false; reason: FailureReason; problem?: EventProblem };
+
+function failure(error: unknown): { ok: false; reason: FailureReason; problem?: EventProblem } {
+  const reason = failureReason(error);
+  if (reason === 'invalid' && error instanceof ClientResponseError) {
+    const message = String(error.response?.message ?? '');
+    return { ok: false, reason, problem: problemFromServer(message) };
+  }
+  return { ok: false, reason };
+}
+
+export async function listHostEvents(): Promise<HostResult<HostEvent[]>> {
+  try {
+    const value = await pb.collection('events').getFullList<HostEvent>({ sort: 'starts', expand: 'space', batch: 500 });
+    return { ok: true, value };
+  } catch (error) {
+    return failure(error);
+  }
+}
+
+export async function loadHostEvent(id: string): Promise<HostResult<HostEvent>> {
+  try {
+    return { ok: true, value: await pb.collection('events').getOne<HostEvent>(id, { expand: 'space' }) };
+  } catch (error) {
+    return failure(error);
+  }
+}
+
+export async function listSpaces(): Promise<HostResult<SpaceRecord[]>> {
+  try {
+    return { ok: true, value: await pb.collection('spaces').getFullList({ sort: 'name' }) };
+  } catch (error) {
+    return failure(error);
+  }
+}
+
+/** Creates (as a draft) or updates an event; the server checks it again. */
+export async function saveEvent(id: string | null, fields: EventFields): Promise<HostResult<HostEvent>> {
+  try {
+    const value = id
+      ? await pb.collection('events').update<HostEvent>(id, fields, { expand: 'space' })
+      : await pb.collection('events').create<HostEvent>({ ...fields, status: 'draft' }, { expand: 'space' });
+    return { ok: true, value };
+  } catch (error) {
+    return failure(error);
+  }
+}
+
+/** Publishing or cancelling; a cancellation revokes every pass to the event (server side). */
+export async function setEventStatus(id: string, status: EventStatus): Promise<HostResult<HostEvent>> {
+  try {
+    return { ok: true, value: await pb.collection('events').update<HostEvent>(id, { status }, { expand: 'space' }) };
+  } catch (error) {
+    return failure(error);
+  }
+}
+
+/** Everyone registered: confirmed first, then the waitlist in the server's order, then cancelled. */
+export async function loadParticipants(eventId: string): Promise<HostResult<Participant[]>> {
+  const rank = { confirmed: 0, waitlisted: 1, cancelled: 2 } as const;
+  try {
+    const list = await pb.collection('registrations').getFullList<Participant>({
+      filter: pb.filter('event = {:event}', { event: eventId }),
+      sort: 'position,created',
+      expand: 'user',
+      fields: 'id,event,user,status,position,created,updated,expand.user.id,expand.user.name,expand.user.email',
+    });
+    return { ok: true, value: list.sort((a, b) => rank[a.status] - rank[b.status]) };
+  } catch (error) {
+    return failure(error);
+  }
+}
+
+/** Fetches the participants CSV with the host's token (a plain link cannot carry it) and saves it. */
+export async function downloadParticipantsCsv(eventId: string): Promise<HostResult<string>> {
+  try {
+    const response = await fetch(pb.buildURL(`/api/coffice/events/${encodeURIComponent(eventId)}/participants.csv`), {
+      headers: { Authorization: pb.authStore.token },
+    });
+    if (!response.ok) {
+      return failure(new ClientResponseError({ status: response.status, response: await response.json().catch(() => ({})) }));
+    }
+    const disposition = response.headers.get('content-disposition') ?? '';
+    const fileName = /filename="([^"]+)"/.exec(disposition)?.[1] ?? 'participants.csv';
+    const url = URL.createObjectURL(await response.blob());
+    const link = document.createElement('a');
+    link.href = url;
+    link.download = fileName;
+    document.body.append(link);
+    link.click();
+    link.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    return { ok: true, value: fileName };
+  } catch (error) {
+    return failure(error);
+  }
+}
