@@ -2,11 +2,12 @@
 // the sync engine with its triggers, and realtime while online. The UI reads through
 // state/*.svelte.ts and writes through services; it never reaches in here directly.
 import { pb } from '$lib/pocketbase/client';
-import { openCofficeDb, type CofficeDb } from './db';
+import { openCofficeDb, writeMeta, type CofficeDb } from './db';
 import { indexedDbOutbox } from './outbox';
 import { pocketbaseTransport } from './pocketbase-transport';
 import { followServerChanges } from './realtime';
 import { eventsPuller, registrationsPuller } from './schedule-cache';
+import { passesPuller } from './passes-cache';
 import { SyncEngine } from './sync';
 
 export interface OfflineRuntime {
@@ -32,7 +33,7 @@ async function create(): Promise<OfflineRuntime> {
   const engine = new SyncEngine({
     outbox,
     transport: pocketbaseTransport(pb, db),
-    pullers: [events, registrationsPuller(pb, db)],
+    pullers: [events, registrationsPuller(pb, db), passesPuller(pb, db)],
   });
   const listeners = new Set<() => void>();
   const localChanged = () => listeners.forEach((listener) => listener());
@@ -58,6 +59,7 @@ async function create(): Promise<OfflineRuntime> {
     userId = now;
     const tx = db.transaction(['registrations', 'passes'], 'readwrite');
     await Promise.all([tx.objectStore('registrations').clear(), tx.objectStore('passes').clear(), tx.done]);
+    await writeMeta(db, 'me:company', '');
     await events.reset();
     localChanged();
     void engine.sync();

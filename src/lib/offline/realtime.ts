@@ -24,6 +24,11 @@ export async function followServerChanges(
       else await db.put('registrations', { ...record });
       onChange();
     }),
+    pb.collection('passes').subscribe('*', async ({ action, record }) => {
+      if (action === 'delete') await db.delete('passes', record.id);
+      else await db.put('passes', record);
+      onChange();
+    }),
   ]);
   return async () => {
     for (const unsubscribe of unsubscribers) await unsubscribe().catch(() => undefined);

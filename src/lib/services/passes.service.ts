@@ -1,20 +1,18 @@
-// The signed-in person's valid passes (the offline store comes with the passes screen issue).
-import { pb, failureReason } from '$lib/pocketbase/client';
-import type { PassRecord, RegistrationRecord, EventRecord } from '$lib/pocketbase/types';
-import type { Loaded } from './programme.service';
+// Actions on my passes that need the server: reissuing a code (never offline — the old
+// code must stop working, and only the server can say so).
+import { offline } from '$lib/offline';
+import { pb, failureReason, type FailureReason } from '$lib/pocketbase/client';
+import type { PassRecord } from '$lib/pocketbase/types';
 
-export type MyPass = PassRecord & {
-  expand?: { registration?: RegistrationRecord & { expand?: { event?: EventRecord } } };
-};
+export type ReissueResult = { ok: true; pass: PassRecord } | { ok: false; reason: FailureReason };
 
-export async function loadMyPasses(userId: string): Promise<Loaded<MyPass[]>> {
+export async function reissuePass(id: string): Promise<ReissueResult> {
   try {
-    const value = await pb.collection('passes').getFullList<MyPass>({
-      filter: pb.filter('holder = {:user} && revoked = false', { user: userId }),
-      expand: 'registration.event',
-      sort: '-created',
-    });
-    return { ok: true, value };
+    const pass = await pb.send<PassRecord>(`/api/coffice/passes/${encodeURIComponent(id)}/reissue`, { method: 'POST' });
+    const runtime = await offline();
+    await runtime.db.put('passes', pass);
+    runtime.localChanged();
+    return { ok: true, pass };
   } catch (error) {
     return { ok: false, reason: failureReason(error) };
   }

@@ -2,12 +2,14 @@
 // state. Reloaded whenever the offline runtime says local data changed.
 import { offline } from '$lib/offline';
 import { readMeta, type LocalRegistration } from '$lib/offline/db';
-import type { EventRecord, SpaceRecord } from '$lib/pocketbase/types';
+import type { EventRecord, PassRecord, SpaceRecord } from '$lib/pocketbase/types';
 
 class ScheduleState {
   #events = $state<EventRecord[]>([]);
   #spaces = $state<Record<string, SpaceRecord>>({});
   #registrations = $state<LocalRegistration[]>([]);
+  #passes = $state<PassRecord[]>([]);
+  #companyName = $state('');
   #savedAt = $state<number | null>(null);
   #loaded = $state(false);
   #started = false;
@@ -42,15 +44,19 @@ class ScheduleState {
 
   async #read() {
     const { db } = await offline();
-    const [events, spaces, registrations, savedAt] = await Promise.all([
+    const [events, spaces, registrations, passes, companyName, savedAt] = await Promise.all([
       db.getAllFromIndex('events', 'starts'),
       db.getAll('spaces'),
       db.getAll('registrations'),
+      db.getAll('passes'),
+      readMeta<string>(db, 'me:company'),
       readMeta<number>(db, 'programme:savedAt'),
     ]);
     this.#events = events;
     this.#spaces = Object.fromEntries(spaces.map((s) => [s.id, s]));
     this.#registrations = registrations;
+    this.#passes = passes;
+    this.#companyName = companyName ?? '';
     this.#savedAt = savedAt ?? null;
     if (!this.#loaded) performance.mark('coffice:schedule-loaded');
     this.#loaded = true;
@@ -67,6 +73,13 @@ class ScheduleState {
   }
   get registrations() {
     return this.#registrations;
+  }
+  get passes() {
+    return this.#passes;
+  }
+  /** my company's name, for the member pass */
+  get companyName() {
+    return this.#companyName;
   }
   /** when the programme on this device was last brought up to date */
   get savedAt() {

@@ -1,0 +1,45 @@
+// Reissuing a pass: only its holder, only while valid; the old code is gone at once.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createEvent, startTestServer, type TestServer } from '../helpers/server';
+import type { PassRecord } from '../../src/lib/pocketbase/types';
+
+let server: TestServer;
+beforeAll(async () => {
+  server = await startTestServer();
+});
+afterAll(() => server?.stop());
+
+const reissue = (pb: TestServer['admin'], id: string) =>
+  pb.send<PassRecord>(`/api/coffice/passes/${id}/reissue`, { method: 'POST' }).then(
+    (pass) => ({ status: 200, pass, message: '' }),
+    (error) => ({ status: error.status as number, pass: null, message: error.message as string }),
+  );
+
+describe('reissuing a pass', () => {
+  it('gives the holder a new code and the old one stops existing', async () => {
+    const { pb, user } = await server.person('member');
+    const [pass] = await pb.collection('passes').getFullList<PassRecord>();
+    const answer = await reissue(pb, pass.id);
+    expect(answer.status).toBe(200);
+    expect(answer.pass!.code).toMatch(/^CF1:[A-Z2-7]{26}$/);
+    expect(answer.pass!.code).not.toBe(pass.code);
+    expect(await server.admin.collection('passes').getFullList({ filter: `code = "${pass.code}"` })).toHaveLength(0);
+    expect((await server.admin.collection('passes').getOne(pass.id)).holder).toBe(user.id);
+  });
+
+  it('is refused for someone else’s pass, a revoked pass, a bad id and without signing in', async () => {
+    const holder = await server.person('guest');
+    const other = await server.person('guest');
+    const event = await createEvent(server.admin);
+    const reg = await holder.pb.collection('registrations').create({ event: event.id, user: holder.user.id });
+    const pass = await holder.pb.collection('passes').getFirstListItem<PassRecord>(`registration = "${reg.id}"`);
+
+    expect(await reissue(other.pb, pass.id)).toMatchObject({ status: 404, message: 'No such pass.' });
+    expect(await reissue(server.client(), pass.id)).toMatchObject({ status: 401 });
+    expect(await reissue(holder.pb, 'not-an-id')).toMatchObject({ status: 400, message: 'That is not a pass id.' });
+
+    await holder.pb.collection('registrations').update(reg.id, { status: 'cancelled' });
+    expect(await reissue(holder.pb, pass.id)).toMatchObject({ status: 400, message: 'This pass is no longer valid and cannot be reissued.' });
+    expect((await server.admin.collection('passes').getOne(pass.id)).code).toBe(pass.code);
+  });
+});
