@@ -79,6 +79,15 @@ test('sign up, sign in elsewhere with an emailed code, edit the profile, English
   await page.getByRole('button', { name: 'Logga in' }).click();
   await expect(page.getByRole('alert')).toHaveText('Fel e-post eller lösenord.');
 
+  // signing in there by code, the app takes the profile's language at once
+  await page.getByRole('button', { name: 'Få en kod via e-post' }).click();
+  await page.getByLabel('E-post').fill(email);
+  await page.getByRole('button', { name: 'Skicka kod' }).click();
+  await page.getByLabel('Kod från mejlet').fill(codeIn(await mailTo(email, 1)));
+  await page.getByRole('button', { name: 'Använd koden' }).click();
+  await expect(page.getByTestId('signed-in-as')).toHaveText('Signed in as Nora Berg');
+  await expect(page.getByRole('heading', { level: 1, name: 'Me' })).toBeVisible();
+
   // sign out
   await second.getByRole('navigation', { name: 'Main menu' }).getByRole('link', { name: 'Me', exact: true }).click();
   await second.getByRole('button', { name: 'Sign out' }).click();

@@ -34,13 +34,13 @@ export async function asHost() {
   return pb;
 }
 
-/** Waits until the mail sink holds a mail to this address, and returns the newest. */
-export async function mailTo(address: string): Promise<Mail> {
+/** Waits until the mail sink holds more than `seen` mails to this address; returns the newest. */
+export async function mailTo(address: string, seen = 0): Promise<Mail> {
   const read = async () => {
     const res = await fetch(`${process.env.COFFICE_MAIL_URL}/mails?to=${encodeURIComponent(address)}`);
     return (await res.json()) as Mail[];
   };
-  await expect.poll(async () => (await read()).length).toBeGreaterThan(0);
+  await expect.poll(async () => (await read()).length).toBeGreaterThan(seen);
   const mails = await read();
   return mails[mails.length - 1];
 }
