@@ -5,8 +5,10 @@ import { buildApp, buildIsStale } from '../scripts/lib/build.mjs';
 import { obtainPocketBase } from '../scripts/obtain-pocketbase.mjs';
 import { benchFoundation } from './foundation.mjs';
 import { benchProgramme } from './programme.mjs';
+import { benchPasses } from './passes.mjs';
 
 if (buildIsStale()) buildApp();
 await obtainPocketBase();
 await benchFoundation();
 await benchProgramme();
+await benchPasses();
