@@ -14,16 +14,12 @@ function field(value) {
   return text;
 }
 
-/** `YYYY-MM-DD HH:MM` on the venue's clock (the EU summer-time rule, as in venue-clock.ts). */
+/** `YYYY-MM-DD HH:MM` on the venue's clock (the same code as the app's, bundled). */
 function venueTime(dateTime) {
-  const ms = dateTime.time().unixMilli();
-  const year = new Date(ms).getUTCFullYear();
-  const lastSunday = (month) => {
-    const last = new Date(Date.UTC(year, month, 0));
-    return Date.UTC(year, month - 1, last.getUTCDate() - last.getUTCDay(), 1);
-  };
-  const offset = ms >= lastSunday(3) && ms < lastSunday(10) ? 2 : 1;
-  return new Date(ms + offset * 3600 * 1000).toISOString().slice(0, 16).replace("T", " ");
+  const { venueWallClock } = require(`${__hooks}/lib/vendor/calendar-builder.js`);
+  const c = venueWallClock(dateTime.time().unixMilli());
+  const pad = (n) => (n < 10 ? "0" : "") + n;
+  return c.year + "-" + pad(c.month) + "-" + pad(c.day) + " " + pad(c.hour) + ":" + pad(c.minute);
 }
 
 function participantsCsv(app, eventId) {

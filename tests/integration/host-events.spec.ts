@@ -151,7 +151,12 @@ describe('participants as CSV', () => {
       ['waitlisted', '1', `"'=HYPERLINK(""x"")"`, users[1].email],
       ['waitlisted', '2', '"Erik ""Ekan"" Sandberg"', users[2].email],
     ]);
-    expect(lines[1]).toMatch(/;\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/);
+    // the time of registering, on the venue's clock
+    const first = await server.admin.collection('registrations').getFirstListItem(`user = "${users[0].id}"`);
+    const local = new Intl.DateTimeFormat('sv-SE', {
+      timeZone: 'Europe/Stockholm', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit',
+    }).format(new Date(first.created.replace(' ', 'T')));
+    expect(lines[1].split(';')[4]).toBe(local);
   });
 
   it('is for hosts only', async () => {

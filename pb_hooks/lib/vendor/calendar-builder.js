@@ -1950,3 +1950,4 @@ function buildCalendar(entries, words) {
 exports.VENUE_TIME_ZONE = VENUE_TIME_ZONE;
 exports.buildCalendar = buildCalendar;
 exports.venueTimezoneBlock = venueTimezoneBlock;
+exports.venueWallClock = venueWallClock;

@@ -5,6 +5,9 @@ import ical, { ICalEventStatus, type ICalTemporalInstantStub, type ICalTemporalZ
 import { tzlib_get_ical_block } from 'timezones-ical-library';
 import { venueWallClock } from '../time/venue-clock';
 
+// the server's hooks read the venue clock from the same bundle (no Intl in goja)
+export { venueWallClock };
+
 export const VENUE_TIME_ZONE = 'Europe/Stockholm';
 
 export interface CalendarEntry {

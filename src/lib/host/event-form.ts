@@ -1,6 +1,6 @@
 // The host's event form as pure logic: what the fields hold (times in venue time), what
 // is wrong with them, and the server's refusals read back as the same kinds of problem.
-import type { EventKind, EventRecord, EventStatus } from '$lib/pocketbase/types';
+import type { EventKind, EventRecord } from '$lib/pocketbase/types';
 import { fromVenueInputValue, toVenueInputValue } from '$lib/time/venue-clock';
 
 export const EVENT_KINDS: EventKind[] = ['talk', 'course', 'breakfast', 'meetup', 'other'];
@@ -129,8 +129,4 @@ export function shelfOf(event: Pick<EventRecord, 'status' | 'ends'>, now: number
   if (event.status === 'draft') return 'drafts';
   const ends = Date.parse(event.ends.includes('T') ? event.ends : event.ends.replace(' ', 'T'));
   return ends < now ? 'past' : 'upcoming';
-}
-
-export function statusAfter(action: 'publish' | 'cancel'): EventStatus {
-  return action === 'publish' ? 'published' : 'cancelled';
 }
