@@ -3,6 +3,12 @@
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import type { EventRecord, PassRecord, RegistrationRecord, SpaceRecord } from '$lib/pocketbase/types';
 import type { OutboxEntry } from './outbox';
+import type { KnownScan } from '$lib/door/verdict';
+
+/** A scan this device made at the door (kept until the door list is wiped). */
+export interface DeviceScan extends KnownScan {
+  id: string;
+}
 
 /** A registration as the device knows it: the server's record, or one still in the outbox. */
 export interface LocalRegistration extends Omit<RegistrationRecord, 'status'> {
@@ -20,11 +26,12 @@ export interface CofficeSchema extends DBSchema {
   passes: { key: string; value: PassRecord; indexes: { holder: string } };
   outbox: { key: number; value: OutboxEntry; indexes: { state: OutboxEntry['state'] } };
   meta: { key: string; value: { key: string; value: unknown } };
+  doorScans: { key: string; value: DeviceScan; indexes: { hash: string } };
 }
 
 export type CofficeDb = IDBPDatabase<CofficeSchema>;
 export const DB_NAME = 'coffice';
-export const DB_VERSION = 1;
+export const DB_VERSION = 2;
 
 export function openCofficeDb(name = DB_NAME): Promise<CofficeDb> {
   return openDB<CofficeSchema>(name, DB_VERSION, {
@@ -36,6 +43,10 @@ export function openCofficeDb(name = DB_NAME): Promise<CofficeDb> {
         db.createObjectStore('passes', { keyPath: 'id' }).createIndex('holder', 'holder');
         db.createObjectStore('outbox', { keyPath: 'seq', autoIncrement: true }).createIndex('state', 'state');
         db.createObjectStore('meta', { keyPath: 'key' });
+      }
+      if (oldVersion < 2) {
+        // v2: the door's own scans, so it decides "already in" offline without the server
+        db.createObjectStore('doorScans', { keyPath: 'id' }).createIndex('hash', 'hash');
       }
     },
   });

@@ -8,6 +8,7 @@ import { pocketbaseTransport } from './pocketbase-transport';
 import { followServerChanges } from './realtime';
 import { eventsPuller, registrationsPuller } from './schedule-cache';
 import { passesPuller } from './passes-cache';
+import { doorListPuller, wipeDoorData } from './door-list-cache';
 import { SyncEngine } from './sync';
 
 export interface OfflineRuntime {
@@ -33,7 +34,7 @@ async function create(): Promise<OfflineRuntime> {
   const engine = new SyncEngine({
     outbox,
     transport: pocketbaseTransport(pb, db),
-    pullers: [events, registrationsPuller(pb, db), passesPuller(pb, db)],
+    pullers: [events, registrationsPuller(pb, db), passesPuller(pb, db), doorListPuller(pb, db)],
   });
   const listeners = new Set<() => void>();
   const localChanged = () => listeners.forEach((listener) => listener());
@@ -42,6 +43,7 @@ async function create(): Promise<OfflineRuntime> {
   engine.on('pulled', localChanged);
   engine.on('refused', async ({ entry, message }) => {
     const op = entry.op;
+    if (op.kind === 'scan' || op.kind === 'walk-in') return localChanged(); // kept in the outbox, shown at the door
     const id = op.kind === 'registration.create' ? op.record.id : op.id;
     const local = await db.get('registrations', id);
     if (local) {
@@ -60,6 +62,7 @@ async function create(): Promise<OfflineRuntime> {
     const tx = db.transaction(['registrations', 'passes'], 'readwrite');
     await Promise.all([tx.objectStore('registrations').clear(), tx.objectStore('passes').clear(), tx.done]);
     await writeMeta(db, 'me:company', '');
+    await wipeDoorData(db);
     await events.reset();
     localChanged();
     void engine.sync();

@@ -2,9 +2,31 @@
 // them. Storage only — the sync engine (sync.ts) decides when and how to send.
 import type { CofficeDb } from './db';
 
+/** A scan as uploaded through POST /api/coffice/sync (docs/DOOR.md). */
+export interface ScanFact {
+  id: string;
+  code: string;
+  event: string;
+  direction: 'in' | 'out';
+  scanned_at: string;
+  device: string;
+  verdict: string;
+}
+
+export interface WalkIn {
+  id: string;
+  name: string;
+  email: string;
+  event: string;
+  scanned_at: string;
+  device: string;
+}
+
 export type OutboxOp =
   | { kind: 'registration.create'; record: { id: string; event: string; user: string } }
-  | { kind: 'registration.cancel'; id: string };
+  | { kind: 'registration.cancel'; id: string }
+  | { kind: 'scan'; scan: ScanFact }
+  | { kind: 'walk-in'; walkIn: WalkIn };
 
 export interface OutboxEntry {
   /** FIFO order, assigned by the store */

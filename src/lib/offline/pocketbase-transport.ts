@@ -29,8 +29,18 @@ export function pocketbaseTransport(pb: TypedPocketBase, db: CofficeDb): Transpo
             if (!existing) throw error;
             await store(existing);
           }
-        } else {
+        } else if (op.kind === 'registration.cancel') {
           await store(await registrations().update<RegistrationRecord>(op.id, { status: 'cancelled' }, { requestKey: null }));
+        } else if (op.kind === 'scan') {
+          const answer = await pb.send<{ results: { status: string; message?: string }[] }>('/api/coffice/sync', {
+            method: 'POST',
+            body: { scans: [op.scan] },
+            requestKey: null,
+          });
+          const [result] = answer.results;
+          if (result?.status === 'invalid') return { outcome: 'refused', reason: 'invalid', message: result.message ?? '' };
+        } else {
+          await pb.send('/api/coffice/walk-in', { method: 'POST', body: op.walkIn, requestKey: null });
         }
         return { outcome: 'done' };
       } catch (error) {

@@ -56,7 +56,7 @@ class FakeServer implements Transport {
     if (op.kind === 'registration.create') {
       if (op.record.event === 'past-event') return { outcome: 'refused', reason: 'invalid', message: 'This event has already ended.' };
       this.records.set(op.record.id, 'confirmed'); // a replay of a known id changes nothing
-    } else {
+    } else if (op.kind === 'registration.cancel') {
       this.records.set(op.id, 'cancelled');
     }
     return { outcome: 'done' };

@@ -1,0 +1,155 @@
+// Scanning at the door: decide locally at once from the door list and this device's
+// history, keep the scan durably in the outbox (before the verdict shows), and let the
+// sync engine upload it. A code the door list does not know is asked of the server when
+// online. Walk-ins and the live count go through here too.
+import { decide, type Direction, type Door } from '$lib/door/verdict';
+import { openName, sha256Hex } from '$lib/door/door-list';
+import { offline } from '$lib/offline';
+import { readMeta, writeMeta, type DeviceScan } from '$lib/offline/db';
+import { newRecordId } from '$lib/offline/ids';
+import { newEntry, type OutboxOp, type ScanFact } from '$lib/offline/outbox';
+import { isPassCode } from '$lib/passes/code';
+import { pb } from '$lib/pocketbase/client';
+import type { PassRecord, Verdict } from '$lib/pocketbase/types';
+import { doorState } from '$lib/state/door.svelte';
+import { venueDayKey } from '$lib/time/venue-time';
+
+export interface ScanOutcome {
+  id: string;
+  verdict: Verdict;
+  direction: Direction;
+  firstScan?: { at: string; device: string };
+  holderName?: string;
+  /** decided by the server (the door list did not know the code) */
+  askedServer: boolean;
+}
+
+interface ServerScan {
+  verdict: Verdict;
+  direction?: Direction;
+  holder_name?: string;
+  first_scan?: { at: string; device: string };
+}
+
+const stamp = (date: Date) => date.toISOString().replace('T', ' ');
+
+/** This device's name in check-ins ("door-" + 6 characters), chosen once. */
+export async function deviceName(): Promise<string> {
+  const { db } = await offline();
+  let name = await readMeta<string>(db, 'door:device');
+  if (!name) {
+    name = `door-${newRecordId().slice(0, 6)}`;
+    await writeMeta(db, 'door:device', name);
+  }
+  return name;
+}
+
+async function keep(fact: ScanFact, deviceScan: DeviceScan | null, op: OutboxOp | null) {
+  const runtime = await offline();
+  const stores = ['doorScans', 'outbox'] as const;
+  const tx = runtime.db.transaction(stores, 'readwrite');
+  const writes: Promise<unknown>[] = [tx.done];
+  if (deviceScan) writes.push(tx.objectStore('doorScans').put(deviceScan));
+  if (op) writes.push(tx.objectStore('outbox').add(newEntry(op)));
+  await Promise.all(writes);
+  if (deviceScan) doorState.remember(deviceScan);
+  void runtime.engine.refreshCounts();
+  if (op) void runtime.engine.sync();
+  return fact;
+}
+
+export async function scanAtDoor(code: string, door: Door, direction: Direction): Promise<ScanOutcome> {
+  const at = new Date();
+  const id = newRecordId();
+  const device = await deviceName();
+  const event = door.kind === 'event' ? door.event : '';
+  if (!isPassCode(code)) return { id, verdict: 'invalid', direction, askedServer: false };
+
+  const hash = await sha256Hex(code);
+  const pass = doorState.pass(hash);
+  if (!pass && navigator.onLine) {
+    try {
+      const answer = await pb.send<ServerScan>('/api/coffice/scan', {
+        method: 'POST',
+        body: { code, event: event || undefined, direction, id, scanned_at: stamp(at), device },
+        requestKey: null,
+      });
+      const decided = answer.direction ?? direction;
+      const scan: DeviceScan = { id, hash, event, direction: decided, at: stamp(at), device, verdict: answer.verdict };
+      await keep({ id, code, event, direction: decided, scanned_at: scan.at, device, verdict: answer.verdict }, answer.verdict === 'admitted' ? scan : null, null);
+      return { id, verdict: answer.verdict, direction: decided, firstScan: answer.first_scan, holderName: answer.holder_name, askedServer: true };
+    } catch {
+      // no answer: decide from what the door knows (unknown), and upload the fact later
+    }
+  }
+
+  const decision = decide(
+    { code, pass, events: doorState.events, scans: doorState.knownScans, door, direction, at },
+    venueDayKey,
+  );
+  const fact: ScanFact = { id, code, event, direction: decision.direction, scanned_at: stamp(at), device, verdict: decision.verdict };
+  const deviceScan: DeviceScan | null =
+    decision.verdict === 'admitted' ? { id, hash, event, direction: decision.direction, at: fact.scanned_at, device, verdict: 'admitted' } : null;
+  const [, holderName] = await Promise.all([
+    keep(fact, deviceScan, { kind: 'scan', scan: fact }),
+    pass ? openName(pass.name, code) : Promise.resolve(undefined),
+  ]);
+  return { id, verdict: decision.verdict, direction: decision.direction, firstScan: decision.firstScan, holderName, askedServer: false };
+}
+
+/** Someone without a pass, admitted at once and registered for the event when there is one. */
+export async function admitWalkIn(name: string, email: string, door: Door): Promise<ScanOutcome> {
+  const at = new Date();
+  const id = newRecordId();
+  const device = await deviceName();
+  const walkIn = { id, name: name.trim(), email: email.trim(), event: door.kind === 'event' ? door.event : '', scanned_at: stamp(at), device };
+  const runtime = await offline();
+  await runtime.db.add('outbox', newEntry({ kind: 'walk-in', walkIn }));
+  void runtime.engine.refreshCounts();
+  void runtime.engine.sync();
+  return { id, verdict: 'admitted', direction: 'in', holderName: walkIn.name, askedServer: false };
+}
+
+export interface InsideNow {
+  front: number;
+  events: Record<string, number>;
+}
+
+export async function insideNow(): Promise<InsideNow | null> {
+  try {
+    return await pb.send<InsideNow>('/api/coffice/inside', { method: 'GET', requestKey: null });
+  } catch {
+    return null;
+  }
+}
+
+export interface PersonAtDoor {
+  id: string;
+  name: string;
+  passes: { code: string; kind: 'member' | 'event'; event: string }[];
+}
+
+/** For someone whose phone is dead: find them by name (online only — names never sit on the device). */
+export async function findPeople(query: string): Promise<PersonAtDoor[] | null> {
+  const q = query.trim();
+  if (q.length < 2) return [];
+  try {
+    const users = await pb.collection('users').getList(1, 10, { filter: pb.filter('name ~ {:q}', { q }), sort: 'name', requestKey: null });
+    if (users.items.length === 0) return [];
+    const holders = users.items.map((u) => pb.filter('holder = {:id}', { id: u.id })).join(' || ');
+    const passes = await pb.collection('passes').getFullList<PassRecord & { expand?: { registration?: { event: string } } }>({
+      filter: `revoked = false && (${holders})`,
+      expand: 'registration',
+      requestKey: null,
+    });
+    return users.items.map((u) => ({
+      id: u.id,
+      name: u.name || u.email,
+      passes: passes
+        .filter((p) => p.holder === u.id)
+        .map((p) => ({ code: p.code, kind: p.kind, event: p.expand?.registration?.event ?? '' })),
+    }));
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,60 @@
+// The door device's knowledge as reactive state: the door list of today and this device's
+// own scans. Kept in memory so a scan is decided in one step, without waiting on storage.
+import { offline } from '$lib/offline';
+import { readMeta } from '$lib/offline/db';
+import { DOOR_LIST_KEY } from '$lib/offline/door-list-cache';
+import { passByHash, type DoorList, type DoorListPass } from '$lib/door/door-list';
+import type { DeviceScan } from '$lib/offline/db';
+
+class DoorState {
+  #list = $state<DoorList | undefined>(undefined);
+  #deviceScans = $state<DeviceScan[]>([]);
+  #passes = new Map<string, DoorListPass>();
+  #loaded = $state(false);
+  #started = false;
+
+  start() {
+    if (this.#started || typeof window === 'undefined') return;
+    this.#started = true;
+    void offline().then((runtime) => {
+      runtime.onLocalChange(() => void this.reload());
+      return this.reload();
+    });
+  }
+
+  async reload() {
+    const { db } = await offline();
+    const [list, scans] = await Promise.all([readMeta<DoorList>(db, DOOR_LIST_KEY), db.getAll('doorScans')]);
+    this.#list = list;
+    this.#passes = passByHash(list);
+    this.#deviceScans = scans;
+    this.#loaded = true;
+  }
+
+  /** Adds a scan this device just made (already stored durably by the service). */
+  remember(scan: DeviceScan) {
+    this.#deviceScans = [...this.#deviceScans, scan];
+  }
+
+  get loaded() {
+    return this.#loaded;
+  }
+  get list() {
+    return this.#list;
+  }
+  get events() {
+    return this.#list?.events ?? [];
+  }
+  get deviceScans() {
+    return this.#deviceScans;
+  }
+  pass(hash: string) {
+    return this.#passes.get(hash);
+  }
+  /** every admitted scan known here: other doors' (from the list) and this device's */
+  get knownScans() {
+    return [...(this.#list?.scans ?? []), ...this.#deviceScans];
+  }
+}
+
+export const doorState = new DoorState();
