@@ -99,7 +99,8 @@ function feedText(app, user, origin) {
   });
   entries.sort((a, b) => a.starts - b.starts);
   const words = WORDS[user.getString("locale")] || WORDS.sv;
-  return buildCalendar(entries, words);
+  // calendar apps that honour it fetch the feed hourly, so edits reach them the same day
+  return buildCalendar(entries, words, { refreshSeconds: 3600 });
 }
 
 /** scheme://host of the request, as the person's calendar app reached it. */

@@ -55,6 +55,8 @@ describe('personal calendar feed', () => {
     const feed = await fetchFeed(path);
     expect(feed.status).toBe(200);
     expect(feed.type).toMatch(/^text\/calendar/);
+    expect(feed.text).toContain('REFRESH-INTERVAL;VALUE=DURATION:PT1H\r\n');
+    expect(feed.text).toContain('X-WR-CALNAME:Coffice – mitt program\r\n');
     expect(feed.text).toContain('DTSTART;TZID=Europe/Stockholm:20270327T180000');
     expect(feed.text).toContain('DTSTART;TZID=Europe/Stockholm:20270329T180000');
     const events = feedEvents(feed.text);

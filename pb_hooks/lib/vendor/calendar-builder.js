@@ -1918,7 +1918,8 @@ function descriptionFor(entry, words) {
 	].filter((part) => part && part.trim()).join("\n\n");
 }
 /** The whole VCALENDAR text (CRLF line ends, folded at 75 octets) for these events. */
-function buildCalendar(entries, words) {
+function buildCalendar(entries, words, options = {}) {
+	var _options$refreshSecon;
 	const calendar = q({
 		prodId: {
 			company: "Coffice",
@@ -1926,6 +1927,7 @@ function buildCalendar(entries, words) {
 			language: "SV"
 		},
 		name: words.calendarName,
+		ttl: (_options$refreshSecon = options.refreshSeconds) !== null && _options$refreshSecon !== void 0 ? _options$refreshSecon : null,
 		timezone: {
 			name: null,
 			generator: venueTimezoneBlock

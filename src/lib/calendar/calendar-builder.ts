@@ -112,11 +112,17 @@ function descriptionFor(entry: CalendarEntry, words: CalendarWords): string {
   return parts.filter((part) => part && part.trim()).join('\n\n');
 }
 
+export interface CalendarOptions {
+  /** for a subscribed feed: how often calendar apps should fetch it again (REFRESH-INTERVAL) */
+  refreshSeconds?: number;
+}
+
 /** The whole VCALENDAR text (CRLF line ends, folded at 75 octets) for these events. */
-export function buildCalendar(entries: CalendarEntry[], words: CalendarWords): string {
+export function buildCalendar(entries: CalendarEntry[], words: CalendarWords, options: CalendarOptions = {}): string {
   const calendar = ical({
     prodId: { company: 'Coffice', product: 'Coffice', language: 'SV' },
     name: words.calendarName,
+    ttl: options.refreshSeconds ?? null,
     // no calendar-wide zone name: ical-generator would then write DTSTAMP without the
     // "Z" RFC 5545 requires; each event names the venue's zone and the generator adds
     // the VTIMEZONE for it.

@@ -73,6 +73,8 @@ describe('the .ics for one event', () => {
     expect(Math.max(...lines.map((line) => Buffer.byteLength(line, 'utf8')))).toBeLessThanOrEqual(75);
     expect(text).toMatch(/\r\nDTSTAMP:20270112T103000Z\r\n/);
     expect(text).toContain('UID:ev1234567890abc@coffice\r\n');
+    // a single download is not a subscription: no refresh interval
+    expect(text).not.toContain('REFRESH-INTERVAL');
     expect(text).toContain('SUMMARY:Så växer småföretag\\; en kväll\\, med frågor');
     const [parsed] = parsedEvents(text);
     expect(parsed.summary).toBe('Så växer småföretag; en kväll, med frågor');
