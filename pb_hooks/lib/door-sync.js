@@ -1,0 +1,56 @@
+// Offline scans uploaded by a door (POST /api/coffice/sync): each is a fact kept once under
+// the id the device gave it, with the device's time and verdict. A malformed item is
+// answered "invalid" with a message naming it; the batch's other items are stored all the same.
+const input = require(`${__hooks}/lib/door-input.js`);
+const scans = require(`${__hooks}/lib/door-scans.js`);
+const clock = require(`${__hooks}/lib/door-clock.js`);
+
+const MAX_SCANS = 500;
+
+function syncScans(app, body) {
+  if (!body || !Array.isArray(body.scans)) {
+    throw new BadRequestError('Send JSON: {"scans": [{"id", "code", "event", "direction", "scanned_at", "device", "verdict"}, ...]}.');
+  }
+  if (body.scans.length > MAX_SCANS) {
+    throw new BadRequestError("At most " + MAX_SCANS + " scans per upload; this one has " + body.scans.length + ". Send the rest in another.");
+  }
+  const now = Date.now();
+  const results = body.scans.map((item, i) => {
+    const problem = input.syncItemProblem(app, item, "scans[" + i + "]", now);
+    const id = input.isObject(item) && typeof item.id === "string" ? item.id : "";
+    return problem ? { id: id, status: "invalid", verdict: "", conflict: false, message: problem } : null;
+  });
+  // One transaction for the whole upload: one commit instead of hundreds, and a door's
+  // batch never interleaves with another's. A scan that fails to save is answered on its own.
+  app.runInTransaction((txApp) => {
+    body.scans.forEach((item, i) => {
+      if (results[i]) return;
+      try {
+        const result = scans.recordScan(txApp, {
+          id: item.id,
+          code: item.code,
+          event: item.event || "",
+          direction: item.direction,
+          atMs: clock.parseTime(item.scanned_at),
+          device: item.device || "",
+          source: "door",
+          deviceVerdict: item.verdict,
+        });
+        results[i] =
+          result.status === "invalid"
+            ? { id: item.id, status: "invalid", verdict: "", conflict: false, message: '"scans[' + i + '].code" is not a Coffice pass code; nothing was stored.' }
+            : {
+                id: item.id,
+                status: result.status,
+                verdict: result.record.getString("verdict"),
+                conflict: result.record.getBool("conflict"),
+              };
+      } catch (err) {
+        results[i] = { id: item.id, status: "invalid", verdict: "", conflict: false, message: '"scans[' + i + ']" could not be stored: ' + String(err) };
+      }
+    });
+  });
+  return { results: results };
+}
+
+module.exports = { syncScans, MAX_SCANS };

@@ -1,0 +1,51 @@
+// Arranging door situations against a real PocketBase (shared by the door-*.spec.ts files):
+// people with passes, calls to the door routes that return the status and message instead
+// of throwing, and device-made ids.
+import { randomInt } from 'node:crypto';
+import type { PassRecord, TypedPocketBase } from '../../src/lib/pocketbase/types';
+import { createEvent, type TestServer } from '../helpers/server';
+
+export interface Answer<T = Record<string, unknown>> {
+  status: number;
+  body: T;
+  message: string;
+}
+
+/** Calls a door route; a refusal comes back as its status and message. */
+export async function call<T = Record<string, any>>(pb: TypedPocketBase, path: string, method = 'POST', body?: unknown): Promise<Answer<T>> {
+  return pb
+    .send<T>(path, { method, body: body === undefined ? undefined : JSON.stringify(body), headers: { 'Content-Type': 'application/json' }, requestKey: null })
+    .then(
+      (answer) => ({ status: 200, body: answer, message: '' }),
+      (error: { status: number; response?: { message?: string } }) => ({ status: error.status, body: {} as T, message: error.response?.message ?? '' }),
+    );
+}
+
+const ID_ALPHABET = 'abcdefghijklmnopqrstuvwxyz0123456789';
+/** A check-in id as a door device makes it (15 characters, like PocketBase's). */
+export const newId = () => Array.from({ length: 15 }, () => ID_ALPHABET[randomInt(ID_ALPHABET.length)]).join('');
+
+/** PocketBase's stored form of an instant. */
+export const stored = (ms: number) => new Date(ms).toISOString().replace('T', ' ');
+
+/** Someone with a confirmed registration for the event, and the code of their event pass. */
+export async function eventGuest(server: TestServer, eventId: string, name?: string) {
+  const { user } = await server.person('guest', name);
+  const registration = await server.admin.collection('registrations').create({ event: eventId, user: user.id });
+  const pass = await server.admin.collection('passes').getFirstListItem<PassRecord>(`registration = "${registration.id}"`);
+  return { user, registration, pass, code: pass.code };
+}
+
+/** A member and the code of their member pass. */
+export async function member(server: TestServer, name?: string) {
+  const { pb, user } = await server.person('member', name);
+  const pass = await server.admin.collection('passes').getFirstListItem<PassRecord>(`holder = "${user.id}" && kind = "member"`);
+  return { pb, user, pass, code: pass.code };
+}
+
+/** A published event whose door is open now (it started 10 minutes ago). */
+export const openEvent = (server: TestServer, fields: Record<string, unknown> = {}) =>
+  createEvent(server.admin, { starts: stored(Date.now() - 10 * 60_000), ends: stored(Date.now() + 80 * 60_000), ...fields });
+
+/** A well-formed pass code nobody has. */
+export const strayCode = () => 'CF1:' + Array.from({ length: 26 }, () => 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567'[randomInt(32)]).join('');
