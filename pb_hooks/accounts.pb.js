@@ -56,14 +56,13 @@ onMailerRecordPasswordResetSend((e) => {
   e.next();
 }, "users");
 
-// Mail goes through the SMTP server named in the environment (README, Configuration);
-// without it, settings made in the admin UI (or by the tests) stay as they are.
+// Mail goes through the SMTP server named in the environment (README, Configuration).
+// Applied in memory at every start, not saved by this hook, so the variables win over what
+// was set in the admin UI for as long as they are set.
 onBootstrap((e) => {
   e.next();
   const env = (name) => String($os.getenv(name) || "").trim();
   const host = env("COFFICE_SMTP_HOST");
-  const appURL = env("COFFICE_APP_URL");
-  if (!host && !appURL) return;
   const settings = e.app.settings();
   if (host) {
     settings.smtp.enabled = true;
@@ -74,6 +73,5 @@ onBootstrap((e) => {
     settings.smtp.tls = env("COFFICE_SMTP_TLS") === "true";
     if (env("COFFICE_MAIL_FROM")) settings.meta.senderAddress = env("COFFICE_MAIL_FROM");
   }
-  if (appURL) settings.meta.appURL = appURL;
-  e.app.save(settings);
+  if (env("COFFICE_APP_URL")) settings.meta.appURL = env("COFFICE_APP_URL");
 });

@@ -2,8 +2,7 @@
 // one-time-code and password-reset flows are tested end to end. It can also answer
 // `GET /mails?to=<address>` over HTTP for Playwright tests running in other processes.
 import http from 'node:http';
-import { SMTPServer } from 'smtp-server';
-import { simpleParser } from 'mailparser';
+import { startSmtpSink } from '../../scripts/lib/mail-sink.mjs';
 import { freePort } from '../../scripts/lib/pocketbase.mjs';
 import type { TypedPocketBase } from '../../src/lib/pocketbase/types';
 
@@ -41,30 +40,20 @@ export async function startMailSink(options: { http?: boolean } = {}): Promise<M
     return list[index];
   };
 
-  const smtp = new SMTPServer({
-    authOptional: true,
-    // PocketBase would try STARTTLS against a self-signed certificate: plain SMTP only
-    disabledCommands: ['AUTH', 'STARTTLS'],
-    logger: false,
-    onData(stream, session, callback) {
-      simpleParser(stream)
-        .then((parsed) => {
-          const to = session.envelope.rcptTo.map((r) => normal(r.address));
-          mails.push({ to, subject: parsed.subject ?? '', text: parsed.text ?? '', html: parsed.html || '' });
-          const ready = waiters;
-          waiters = [];
-          for (const waiter of ready) {
-            const mail = takeNext(waiter.address);
-            if (mail) waiter.resolve(mail);
-            else waiters.push(waiter);
-          }
-          callback();
-        })
-        .catch((error: Error) => callback(error));
+  const port = await freePort();
+  const smtp = await startSmtpSink({
+    port,
+    onMail(mail) {
+      mails.push(mail);
+      const ready = waiters;
+      waiters = [];
+      for (const waiter of ready) {
+        const next = takeNext(waiter.address);
+        if (next) waiter.resolve(next);
+        else waiters.push(waiter);
+      }
     },
   });
-  const port = await freePort();
-  await new Promise<void>((resolve) => smtp.listen(port, '127.0.0.1', resolve));
 
   let web: http.Server | undefined;
   let httpUrl: string | undefined;
@@ -89,7 +78,7 @@ export async function startMailSink(options: { http?: boolean } = {}): Promise<M
       return new Promise((resolve) => waiters.push({ address, resolve }));
     },
     async stop() {
-      await new Promise<void>((resolve) => smtp.close(() => resolve()));
+      await smtp.stop();
       if (web) await new Promise<void>((resolve) => web!.close(() => resolve()));
     },
   };
