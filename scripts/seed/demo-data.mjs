@@ -59,11 +59,13 @@ export function buildDemoVenue(now, seed = 2026) {
     website: `https://${String(name).toLowerCase().replace(/[^a-z]+/g, '-').replace(/^-|-$/g, '')}.example`,
   }));
 
-  /** @type {{ id: string, email: string, name: string, role: string, company: string, locale: string }[]} */
+  /** @type {{ id: string, email: string, name: string, role: string, company: string, locale: string, show_presence: boolean }[]} */
   const users = [];
   /** @param {string} name @param {string} email @param {string} role @param {string} [company] @param {string} [locale] */
   const person = (name, email, role, company = '', locale = 'sv') => {
-    const user = { id: recordId(rnd), email, name, role, company, locale };
+    // most members and hosts show up in "who is here"; guests have not opted in
+    const show_presence = role !== 'guest' && users.length % 3 !== 2;
+    const user = { id: recordId(rnd), email, name, role, company, locale, show_presence };
     users.push(user);
     return user;
   };
