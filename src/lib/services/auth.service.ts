@@ -110,6 +110,6 @@ export async function refreshSession(): Promise<void> {
     await pb.collection('users').authRefresh(WITH_COMPANY);
   } catch (error) {
     const reason = failureReason(error);
-    if (reason === 'unauthorized' || reason === 'forbidden' || reason === 'not_found') pb.authStore.clear();
+    if (reason === 'unauthorized' || reason === 'forbidden') pb.authStore.clear();
   }
 }
