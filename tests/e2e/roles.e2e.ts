@@ -1,10 +1,9 @@
 // The host decides who is a member: promoting a guest puts a member pass on their phone;
-// demoting revokes it. (The door's scan route comes with the door issue; until then the
-// revocation is checked on the passes collection itself.)
-import { newGuest, signInWithPassword } from './people';
+// demoting revokes it, and the door's scan route then answers "revoked".
+import { asHost, newGuest, signInWithPassword } from './people';
 import { E2E, expect, test } from './world';
 
-test('a host promotes a guest to member and the pass appears on their device; demoting revokes it', async ({
+test('a host promotes a guest to member and the pass appears on their device; demoted, the door answers revoked', async ({
   page,
   browser,
   baseURL,
@@ -37,11 +36,16 @@ test('a host promotes a guest to member and the pass appears on their device; de
     .collection('passes')
     .getFullList({ filter: `holder = "${guest.user.id}" && kind = "member"` });
   expect(memberPass.revoked).toBe(false);
+  const door = await asHost();
+  const scan = (device: string) =>
+    door.send<{ verdict: string }>('/api/coffice/scan', { method: 'POST', body: { code: memberPass.code, device } });
+  expect((await scan('e2e-front-door')).verdict).toBe('admitted');
 
   // demoted: the pass is revoked and leaves their device
   await card.getByLabel('Roll').selectOption('guest');
   await expect(page.getByRole('status')).toHaveText('Sparat: Gustav Gäst');
   expect((await guest.pb.collection('passes').getOne(memberPass.id)).revoked).toBe(true);
+  expect((await scan('e2e-front-door')).verdict).toBe('revoked');
   await device.reload();
   await expect(device.getByText('Du har inga passerkort ännu.', { exact: false })).toBeVisible();
   await expect(device.getByText('Medlem', { exact: true })).toHaveCount(0);
