@@ -8,7 +8,7 @@ const NAME_MAX = 120; // users.name's limit
 
 function walkInProblem(body) {
   const name = typeof body.name === "string" ? body.name.trim() : "";
-  if (!name) return '"name" is missing (the walk-in's name).';
+  if (!name) return '"name" is missing (the walk-in’s name).';
   if (name.length > NAME_MAX) return '"name" is longer than ' + NAME_MAX + " characters.";
   if (body.email !== undefined && body.email !== null && body.email !== "") {
     if (typeof body.email !== "string" || !EMAIL.test(body.email.trim())) return '"email" is not an email address.';
