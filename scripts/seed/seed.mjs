@@ -54,7 +54,7 @@ export async function seedDemoVenue(url, operator, { now = new Date(), log = con
       collection: 'users',
       body: { ...u, password: DEMO_PASSWORD, passwordConfirm: DEMO_PASSWORD, verified: true, emailVisibility: false },
     })),
-    { size: 10 },
+    { size: 4 },
   );
   await inBatches(pb, venue.events.map(({ startsAt: _, ...body }) => ({ collection: 'events', body })));
   await inBatches(

@@ -4,11 +4,17 @@ import PocketBase from 'pocketbase';
 import { OPERATOR, PASSWORD } from '../helpers/server';
 import type { TypedPocketBase } from '../../src/lib/pocketbase/types';
 
-export async function operator(): Promise<TypedPocketBase> {
-  const pb = new PocketBase(process.env.COFFICE_URL) as TypedPocketBase;
-  pb.autoCancellation(false);
-  await pb.collection('_superusers').authWithPassword(OPERATOR.email, OPERATOR.password);
-  return pb;
+let signedIn: Promise<TypedPocketBase> | null = null;
+
+/** The operator's client, signed in once per test worker (sign-ins are rate limited). */
+export function operator(): Promise<TypedPocketBase> {
+  signedIn ??= (async () => {
+    const pb = new PocketBase(process.env.COFFICE_URL) as TypedPocketBase;
+    pb.autoCancellation(false);
+    await pb.collection('_superusers').authWithPassword(OPERATOR.email, OPERATOR.password);
+    return pb;
+  })();
+  return signedIn;
 }
 
 /** A new guest for one test, so tests do not share registrations. */

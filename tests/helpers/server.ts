@@ -87,9 +87,9 @@ export async function createEvent(admin: TypedPocketBase, fields: Record<string,
 export async function crowd(server: TestServer, count: number, role: Role = 'guest') {
   const emails = Array.from({ length: count }, (_, i) => `crowd-${i}-${Date.now()}@coffice.test`);
   const users: UserRecord[] = [];
-  for (let i = 0; i < count; i += 25) {
+  for (let i = 0; i < count; i += 10) {
     const batch = server.admin.createBatch();
-    for (const email of emails.slice(i, i + 25)) {
+    for (const email of emails.slice(i, i + 10)) {
       batch.collection('users').create({ email, name: email, role, password: PASSWORD, passwordConfirm: PASSWORD });
     }
     for (const result of await batch.send()) users.push(result.body as UserRecord);

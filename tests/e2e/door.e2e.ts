@@ -1,0 +1,136 @@
+// The door as the host meets it: a fake camera shows passes and the verdict fills the
+// screen; offline, twenty passes are decided and kept, then uploaded once; two doors
+// offline admitting one pass leave exactly one conflict for the host.
+import type { BrowserContext, Page } from '@playwright/test';
+import { expect, test, E2E } from './world';
+import { CAMERA_ARGS, showToCamera } from './camera';
+import { newGuest, operator } from './operator';
+
+test.use({ launchOptions: { executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CAMERA_ARGS } });
+
+const minutes = (n: number) => new Date(Date.now() + n * 60_000).toISOString();
+
+async function arrangeEvent(title: string, fields: Record<string, unknown> = {}) {
+  const admin = await operator();
+  return admin.collection('events').create({
+    title, kind: 'breakfast', status: 'published', capacity: 0, starts: minutes(-5), ends: minutes(60), ...fields,
+  });
+}
+
+/** A guest registered for the event; returns their pass code. */
+async function passFor(eventId: string, name: string): Promise<{ code: string; passId: string; userId: string }> {
+  const admin = await operator();
+  const guest = await newGuest(name);
+  const reg = await admin.collection('registrations').create({ event: eventId, user: guest.id });
+  const pass = await admin.collection('passes').getFirstListItem(`registration = "${reg.id}"`);
+  return { code: pass.code, passId: pass.id, userId: guest.id };
+}
+
+async function openDoor(page: Page, eventId: string) {
+  await page.goto('/me');
+  await page.getByLabel('E-post').fill(E2E.host.email);
+  await page.getByLabel('Lösenord').fill(E2E.host.password);
+  await page.getByRole('button', { name: 'Logga in' }).click();
+  await expect(page.getByTestId('signed-in-as')).toBeVisible();
+  await page.getByRole('navigation').getByRole('link', { name: 'Dörren' }).click();
+  await expect(page.getByTestId('door-choice').locator(`option[value="${eventId}"]`)).toHaveCount(1, { timeout: 15_000 });
+  await page.getByTestId('door-choice').selectOption(eventId);
+}
+
+async function scanWithCamera(page: Page, text: string) {
+  await showToCamera(text);
+  await page.getByRole('button', { name: 'Starta kameran' }).click();
+  const verdict = page.locator('[data-verdict]');
+  await expect(verdict).toBeVisible({ timeout: 15_000 });
+  const result = { verdict: await verdict.getAttribute('data-verdict'), text: await verdict.innerText() };
+  // the same code in view is ignored for a few seconds: time enough to stop the camera
+  await page.getByRole('button', { name: 'Nästa' }).click();
+  await page.getByRole('button', { name: 'Stoppa kameran' }).click();
+  return result;
+}
+
+async function scanByHand(page: Page, text: string) {
+  await page.getByPlaceholder('Skriv in koden').fill(text);
+  await page.getByRole('button', { name: 'Kontrollera' }).click();
+  const verdict = page.locator('[data-verdict]');
+  await expect(verdict).toBeVisible();
+  const result = await verdict.getAttribute('data-verdict');
+  await page.getByRole('button', { name: 'Nästa' }).click();
+  return result;
+}
+
+test('the camera: admitted, already in with the first time, wrong event, revoked, unknown, invalid', async ({ page, context }) => {
+  test.setTimeout(120_000);
+  const event = await arrangeEvent('Dörrtest: frukost');
+  const other = await arrangeEvent('Dörrtest: annat', { starts: minutes(120), ends: minutes(180) });
+  const sara = await passFor(event.id, 'Kamera Karin');
+  const elsewhere = await passFor(other.id, 'Fel Fredrik');
+  const cancelled = await passFor(event.id, 'Avbokad Alva');
+  const admin = await operator();
+  const cancelledReg = await admin.collection('registrations').getFirstListItem(`user = "${cancelled.userId}"`);
+  await admin.collection('registrations').update(cancelledReg.id, { status: 'cancelled' });
+
+  const opened: Page[] = [];
+  context.on('page', (p) => opened.push(p));
+  await openDoor(page, event.id);
+  const doorUrl = page.url();
+
+  expect(await scanWithCamera(page, sara.code)).toMatchObject({ verdict: 'admitted', text: expect.stringContaining('Kamera Karin') });
+  const again = await scanWithCamera(page, sara.code);
+  expect(again.verdict).toBe('already_in');
+  expect(again.text).toMatch(/Första skanningen \d\d:\d\d vid door-/);
+  expect((await scanWithCamera(page, elsewhere.code)).verdict).toBe('wrong_event');
+  expect((await scanWithCamera(page, cancelled.code)).verdict).toBe('revoked');
+  expect((await scanWithCamera(page, 'CF1:QQQQQQQQQQQQQQQQQQQQQQQQQQ')).verdict).toBe('unknown');
+  expect((await scanWithCamera(page, 'https://example.com/login?next=/door')).verdict).toBe('invalid');
+  expect((await scanWithCamera(page, '<img src=x onerror="document.title=1">')).verdict).toBe('invalid');
+
+  // nothing was opened or navigated, nothing rendered as HTML
+  expect(page.url()).toBe(doorUrl);
+  expect(opened).toEqual([]);
+  expect(await page.title()).not.toBe('1');
+});
+
+async function hostDoor(context: BrowserContext, eventId: string) {
+  const page = await context.newPage();
+  await openDoor(page, eventId);
+  await page.waitForFunction(() => navigator.serviceWorker?.controller !== null, undefined, { timeout: 20_000 });
+  return page;
+}
+
+test('offline: twenty passes (one twice) decided at once, uploaded once; two doors make one conflict', async ({ browser }) => {
+  test.setTimeout(180_000);
+  const event = await arrangeEvent('Dörrtest: offline');
+  const passes = [];
+  for (let i = 0; i < 20; i++) passes.push(await passFor(event.id, `Gäst ${i + 1}`));
+
+  const doorOne = await browser.newContext();
+  const doorTwo = await browser.newContext();
+  const one = await hostDoor(doorOne, event.id);
+  const two = await hostDoor(doorTwo, event.id);
+  await doorOne.setOffline(true);
+  await doorTwo.setOffline(true);
+
+  for (const pass of passes) expect(await scanByHand(one, pass.code)).toBe('admitted');
+  expect(await scanByHand(one, passes[7].code)).toBe('already_in');
+  await expect(one.getByTestId('sync-pending')).toContainText('21');
+  // the second door never heard of the first one's scans
+  expect(await scanByHand(two, passes[3].code)).toBe('admitted');
+
+  await doorOne.setOffline(false);
+  await expect(one.getByTestId('sync-pending')).toHaveCount(0, { timeout: 30_000 });
+  await doorTwo.setOffline(false);
+  await expect(two.getByTestId('sync-pending')).toHaveCount(0, { timeout: 30_000 });
+
+  const admin = await operator();
+  const checkins = await admin.collection('checkins').getFullList({ filter: `event = "${event.id}"` });
+  const admitted = checkins.filter((c) => c.verdict === 'admitted');
+  expect(new Set(admitted.map((c) => c.pass)).size).toBe(20);
+  expect(admitted.filter((c) => !c.conflict)).toHaveLength(20);
+  expect(checkins.filter((c) => c.verdict === 'already_in').map((c) => c.pass)).toEqual([passes[7].passId]);
+  const conflicts = checkins.filter((c) => c.conflict);
+  expect(conflicts.map((c) => c.pass)).toEqual([passes[3].passId]);
+
+  await doorOne.close();
+  await doorTwo.close();
+});
