@@ -8,10 +8,10 @@ export async function followServerChanges(
   pb: TypedPocketBase,
   db: CofficeDb,
   onChange: () => void,
-  onReconnect: () => void,
+  resync: () => void,
 ): Promise<() => Promise<void>> {
   const unsubscribers = await Promise.all([
-    pb.realtime.subscribe('PB_CONNECT', onReconnect),
+    pb.realtime.subscribe('PB_CONNECT', resync),
     pb.collection('events').subscribe('*', async ({ action, record }) => {
       if (action === 'delete') await db.delete('events', record.id);
       else await db.put('events', record);
@@ -24,6 +24,8 @@ export async function followServerChanges(
       else await db.put('registrations', { ...record });
       onChange();
     }),
+    // a check-in anywhere (another door, a self check-in) refreshes the door list
+    pb.collection('checkins').subscribe('*', () => resync()),
     pb.collection('passes').subscribe('*', async ({ action, record }) => {
       if (action === 'delete') await db.delete('passes', record.id);
       else await db.put('passes', record);

@@ -153,3 +153,22 @@ export async function findPeople(query: string): Promise<PersonAtDoor[] | null> 
     return null;
   }
 }
+
+/** The time (venue clock, "HH:MM") when everyone still inside is checked out. */
+export async function closingTime(): Promise<string | null> {
+  try {
+    return (await pb.send<{ closing_time: string }>('/api/coffice/door-settings', { method: 'GET', requestKey: null })).closing_time;
+  } catch {
+    return null;
+  }
+}
+
+export async function setClosingTime(value: string): Promise<boolean> {
+  if (!/^([01]\d|2[0-3]):[0-5]\d$/.test(value)) return false;
+  try {
+    await pb.send('/api/coffice/door-settings', { method: 'POST', body: { closing_time: value }, requestKey: null });
+    return true;
+  } catch {
+    return false;
+  }
+}
