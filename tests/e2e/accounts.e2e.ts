@@ -93,5 +93,10 @@ test('sign up, sign in elsewhere with an emailed code, edit the profile, English
   await second.getByRole('button', { name: 'Sign out' }).click();
   await expect(second.getByRole('button', { name: 'Sign in' })).toBeVisible();
   await expect(second.getByTestId('signed-in-as')).toHaveCount(0);
+  // bad input is told plainly in English too
+  await second.getByRole('button', { name: 'Get a code by email' }).click();
+  await second.getByLabel('Email').fill('nora.at.coffice');
+  await second.getByRole('button', { name: 'Send code' }).click();
+  await expect(second.getByRole('alert')).toHaveText('Type a valid email address, for example name@example.com.');
   await phone.close();
 });
