@@ -6,9 +6,11 @@ import { obtainPocketBase } from '../scripts/obtain-pocketbase.mjs';
 import { benchFoundation } from './foundation.mjs';
 import { benchProgramme } from './programme.mjs';
 import { benchPasses } from './passes.mjs';
+import { benchDoorClient } from './door-client.mjs';
 
 if (buildIsStale()) buildApp();
 await obtainPocketBase();
 await benchFoundation();
 await benchProgramme();
 await benchPasses();
+await benchDoorClient();

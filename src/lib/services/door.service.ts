@@ -33,15 +33,20 @@ interface ServerScan {
 
 const stamp = (date: Date) => date.toISOString().replace('T', ' ');
 
-/** This device's name in check-ins ("door-" + 6 characters), chosen once. */
-export async function deviceName(): Promise<string> {
-  const { db } = await offline();
-  let name = await readMeta<string>(db, 'door:device');
-  if (!name) {
-    name = `door-${newRecordId().slice(0, 6)}`;
-    await writeMeta(db, 'door:device', name);
-  }
-  return name;
+let device: Promise<string> | null = null;
+
+/** This device's name in check-ins ("door-" + 6 characters), chosen once and kept. */
+export function deviceName(): Promise<string> {
+  device ??= (async () => {
+    const { db } = await offline();
+    let name = await readMeta<string>(db, 'door:device');
+    if (!name) {
+      name = `door-${newRecordId().slice(0, 6)}`;
+      await writeMeta(db, 'door:device', name);
+    }
+    return name;
+  })();
+  return device;
 }
 
 async function keep(fact: ScanFact, deviceScan: DeviceScan | null, op: OutboxOp | null) {
@@ -53,8 +58,11 @@ async function keep(fact: ScanFact, deviceScan: DeviceScan | null, op: OutboxOp 
   if (op) writes.push(tx.objectStore('outbox').add(newEntry(op)));
   await Promise.all(writes);
   if (deviceScan) doorState.remember(deviceScan);
-  void runtime.engine.refreshCounts();
-  if (op) void runtime.engine.sync();
+  // upload after the verdict is on screen, not in competition with painting it
+  setTimeout(() => {
+    void runtime.engine.refreshCounts();
+    if (op) void runtime.engine.sync();
+  }, 100);
   return fact;
 }
 
