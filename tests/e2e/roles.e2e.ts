@@ -51,3 +51,23 @@ test('a host promotes a guest to member and the pass appears on their device; de
   await expect(device.getByText('Medlem', { exact: true })).toHaveCount(0);
   await phone.close();
 });
+
+test('a host assigns a person to a company, and their profile shows it', async ({ page, browser, baseURL }) => {
+  const guest = await newGuest('Klara Kollega');
+  const company = await (await asHost())
+    .collection('companies')
+    .create({ name: `Klaras Konsult ${guest.user.id}`, seat: 'flex' });
+
+  await signInWithPassword(page, E2E.host);
+  await page.getByRole('link', { name: 'Personer' }).click();
+  await page.getByRole('searchbox', { name: 'Sök namn eller e-post' }).fill('Klara Kollega');
+  const card = page.getByTestId('person').filter({ hasText: guest.email });
+  await card.getByLabel('Företag').selectOption(company.id);
+  await expect(page.getByRole('status')).toHaveText('Sparat: Klara Kollega');
+
+  const phone = await browser.newContext({ baseURL, locale: 'sv-SE', timezoneId: 'Europe/Stockholm' });
+  const device = await phone.newPage();
+  await signInWithPassword(device, guest);
+  await expect(device.getByTestId('profile-company')).toHaveText(`Företag: ${company.name}`);
+  await phone.close();
+});
