@@ -1,6 +1,7 @@
 // Pass codes (DESIGN: "CF1:" + 26 characters of RFC 4648 base32, upper case) and their
 // QR matrix. Upper case keeps the QR in alphanumeric mode: version 2 at level M.
-import QRCode from 'qrcode';
+// the encoder alone: the package's canvas/SVG/terminal renderers are not needed here
+import { create as createQr } from 'qrcode/lib/core/qrcode.js';
 
 export const PASS_CODE = /^CF1:[A-Z2-7]{26}$/;
 
@@ -18,7 +19,7 @@ export interface QrMatrix {
 
 /** The QR symbol of a pass: one alphanumeric segment, error correction M. */
 export function passQr(code: string) {
-  return QRCode.create([{ data: code, mode: 'alphanumeric' }], { errorCorrectionLevel: 'M' });
+  return createQr([{ data: code, mode: 'alphanumeric' }], { errorCorrectionLevel: 'M' });
 }
 
 export function qrMatrix(code: string): QrMatrix {
