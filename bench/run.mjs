@@ -6,6 +6,7 @@ import { obtainPocketBase } from '../scripts/obtain-pocketbase.mjs';
 import { benchFoundation } from './foundation.mjs';
 import { benchProgramme } from './programme.mjs';
 import { benchPasses } from './passes.mjs';
+import { benchDoorServer } from './door-server.mjs';
 import { benchDoorClient } from './door-client.mjs';
 
 if (buildIsStale()) buildApp();
@@ -13,4 +14,5 @@ await obtainPocketBase();
 await benchFoundation();
 await benchProgramme();
 await benchPasses();
+await benchDoorServer();
 await benchDoorClient();

@@ -6,9 +6,6 @@ const { decide, isPassCode } = require(`${__hooks}/lib/verdict.js`);
 const clock = require(`${__hooks}/lib/door-clock.js`);
 
 const ID_ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789";
-// How far around a scan other scans of its pass can matter: a venue day, an event's window
-// (a course may run over days); a week on each side covers both with room.
-const HORIZON_MS = 8 * 24 * 3600 * 1000;
 
 function newCheckinId() {
   return $security.randomStringWithAlphabet(15, ID_ALPHABET);
@@ -44,15 +41,6 @@ function updatedMs(record) {
 
 // Deciding "at the scan's time from what the server knew": a pass revoked or an event
 // cancelled after the scan (its last change came later) still counted as valid then.
-function passAsDoorSees(app, pass, atMs) {
-  return {
-    hash: pass.id,
-    kind: pass.getString("kind"),
-    event: eventIdOfPass(app, pass),
-    revoked: pass.getBool("revoked") && updatedMs(pass) <= atMs,
-  };
-}
-
 function eventAsDoorSees(event, atMs) {
   const cancelledLater = event.getString("status") === "cancelled" && updatedMs(event) > atMs;
   return {
@@ -74,16 +62,25 @@ function factOf(record) {
     atMs: clock.parseTime(record.getString("scanned_at")),
     device: record.getString("device"),
     verdict: record.getString("verdict"),
+    conflict: record.getBool("conflict"),
   };
 }
 
-/** Every stored scan of a pass near an instant, oldest first. */
-function factsNear(app, passId, atMs) {
+/**
+ * The stored scans of a pass that a decision at this door and instant looks at (and that
+ * an arrival there can change), oldest first: the same event's door, or the front door on
+ * the same venue day (lib/verdict.js looks at nothing else).
+ */
+function factsFor(app, passId, eventId, atMs) {
+  if (eventId) {
+    return app.findRecordsByFilter("checkins", "pass = {:pass} && event = {:event}", "scanned_at,id", 0, 0, { pass: passId, event: eventId }).map(factOf);
+  }
+  const day = clock.venueDay(atMs);
   return app
-    .findRecordsByFilter("checkins", "pass = {:pass} && scanned_at >= {:from} && scanned_at <= {:to}", "scanned_at,id", 0, 0, {
+    .findRecordsByFilter("checkins", "pass = {:pass} && event = '' && scanned_at >= {:from} && scanned_at < {:to}", "scanned_at,id", 0, 0, {
       pass: passId,
-      from: clock.stored(atMs - HORIZON_MS),
-      to: clock.stored(atMs + HORIZON_MS),
+      from: clock.stored(clock.dayStart(day)),
+      to: clock.stored(clock.dayStart(clock.addDays(day, 1))),
     })
     .map(factOf);
 }
@@ -93,19 +90,35 @@ function isBefore(a, b) {
   return a.atMs < b.atMs || (a.atMs === b.atMs && a.id < b.id);
 }
 
+/** Events and pass details looked up once per request, however many scans are decided. */
+function newMemo(app) {
+  const events = {};
+  const passEvents = {};
+  return {
+    event: (id) => {
+      if (!(id in events)) events[id] = id ? findOrNull(app, "events", id) : null;
+      return events[id];
+    },
+    eventOfPass: (pass) => {
+      if (!(pass.id in passEvents)) passEvents[pass.id] = eventIdOfPass(app, pass);
+      return passEvents[pass.id];
+    },
+  };
+}
+
 /**
  * The server's decision for a scan {id, code, event, direction, atMs}, from the facts it
  * holds that came before it. `pass` is the pass record or null.
  */
-function decideAt(app, pass, scan, facts) {
+function decideAt(memo, pass, scan, facts) {
+  const doorPass = pass
+    ? { hash: pass.id, kind: pass.getString("kind"), event: memo.eventOfPass(pass), revoked: pass.getBool("revoked") && updatedMs(pass) <= scan.atMs }
+    : undefined;
   const events = [];
-  const addEvent = (id) => {
-    const event = id ? findOrNull(app, "events", id) : null;
+  [scan.event, doorPass && doorPass.event !== scan.event ? doorPass.event : ""].forEach((id) => {
+    const event = id ? memo.event(id) : null;
     if (event) events.push(eventAsDoorSees(event, scan.atMs));
-  };
-  const doorPass = pass ? passAsDoorSees(app, pass, scan.atMs) : undefined;
-  addEvent(scan.event);
-  if (doorPass && doorPass.event && doorPass.event !== scan.event) addEvent(doorPass.event);
+  });
   return decide(
     {
       code: scan.code,
@@ -122,21 +135,21 @@ function decideAt(app, pass, scan, facts) {
 
 /**
  * A fact arrived that is earlier than facts already stored (an offline door uploading
- * late): decide each later scan of the pass again and keep its conflict flag true to the
- * server's view, so whichever door's upload comes first, the later admission is the conflict.
+ * late): decide again each later scan it can change (`facts`, from factsFor, the arrival
+ * included) and keep its conflict flag true to the server's view, so whichever door's
+ * upload comes first, the later admission is the conflict.
  */
-function reconsiderLater(app, pass, arrived) {
-  const facts = factsNear(app, pass.id, arrived.atMs);
+function reconsiderLater(app, memo, pass, arrived, facts) {
   facts
     .filter((f) => isBefore(arrived, f))
     .forEach((fact) => {
-      const decision = decideAt(app, pass, { id: fact.id, code: pass.getString("code"), event: fact.event, direction: fact.direction, atMs: fact.atMs }, facts);
+      const decision = decideAt(memo, pass, { id: fact.id, code: pass.getString("code"), event: fact.event, direction: fact.direction, atMs: fact.atMs }, facts);
       const conflict = decision.verdict !== fact.verdict || decision.direction !== fact.direction;
+      if (fact.conflict === conflict) return;
       const record = app.findRecordById("checkins", fact.id);
-      if (record.getBool("conflict") !== conflict) {
-        record.set("conflict", conflict);
-        app.save(record);
-      }
+      record.set("conflict", conflict);
+      app.save(record);
+      fact.conflict = conflict;
     });
 }
 
@@ -166,8 +179,11 @@ function answerFor(app, record, decision) {
   return answer;
 }
 
-/** Writes one check-in; an admission makes later scans of the pass be judged again. */
-function storeFact(app, fact) {
+/**
+ * Writes one check-in; an admission makes later scans of the pass be judged again.
+ * `known` ({memo, facts}) saves looking up again what the caller already holds.
+ */
+function storeFact(app, fact, known) {
   const record = new Record(app.findCollectionByNameOrId("checkins"));
   record.set("id", fact.id || newCheckinId());
   record.set("pass", fact.pass ? fact.pass.id : "");
@@ -181,7 +197,11 @@ function storeFact(app, fact) {
   record.set("conflict", !!fact.conflict);
   app.save(record);
   // admissions (in or out) change what later scans of the pass should have been told
-  if (fact.pass && fact.verdict === "admitted") reconsiderLater(app, fact.pass, { id: record.id, atMs: fact.atMs });
+  if (fact.pass && fact.verdict === "admitted") {
+    const memo = known ? known.memo : newMemo(app);
+    const facts = (known ? known.facts : factsFor(app, fact.pass.id, fact.event || "", fact.atMs).filter((f) => f.id !== record.id)).concat([factOf(record)]);
+    reconsiderLater(app, memo, fact.pass, factOf(record), facts);
+  }
   return record;
 }
 
@@ -196,8 +216,9 @@ function recordScan(app, scan) {
   if (known) return { status: "known", record: known, decision: null };
   const id = scan.id || newCheckinId();
   const pass = isPassCode(scan.code) ? passByCode(app, scan.code) : null;
-  const facts = pass ? factsNear(app, pass.id, scan.atMs) : [];
-  const decision = decideAt(app, pass, { id: id, code: scan.code, event: scan.event, direction: scan.direction, atMs: scan.atMs }, facts);
+  const facts = pass ? factsFor(app, pass.id, scan.event, scan.atMs) : [];
+  const memo = newMemo(app);
+  const decision = decideAt(memo, pass, { id: id, code: scan.code, event: scan.event, direction: scan.direction, atMs: scan.atMs }, facts);
   if (decision.verdict === "invalid") return { status: "invalid", record: null, decision: decision };
 
   const fromDevice = scan.deviceVerdict !== undefined;
@@ -214,7 +235,7 @@ function recordScan(app, scan) {
     atMs: scan.atMs,
     device: scan.device,
     conflict: fromDevice && (verdict !== decision.verdict || direction !== decision.direction),
-  });
+  }, { memo: memo, facts: facts });
   return { status: "stored", record: record, decision: decision };
 }
 

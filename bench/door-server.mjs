@@ -1,0 +1,158 @@
+// The door's server routes under load, each beside plain PocketBase record creation measured
+// in the same run: the scan route's throughput and latency with 16 requests in flight
+// (members toggling at the front door, guests at an event), and uploading 1,000 offline
+// scans through the sync route beside creating 1,000 records in a plain collection with the
+// batch API. Requests carry the operator's token: rate limits apply to people, and this
+// measures what the server itself can do (a host's address is capped at 30 scans/s).
+import { randomInt } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import PocketBase from 'pocketbase';
+import { freePort, startPocketBase, upsertSuperuser } from '../scripts/lib/pocketbase.mjs';
+import { percentile, printTable } from './lib.mjs';
+
+const PEOPLE = 200;
+const SCANS = 2000;
+const IN_FLIGHT = 16;
+const OFFLINE = 1000;
+const RUNS = 5;
+
+const newId = () => Array.from({ length: 15 }, () => 'abcdefghijklmnopqrstuvwxyz0123456789'[randomInt(36)]).join('');
+
+/** @param {PocketBase} admin @param {string} collection @param {Record<string, unknown>[]} bodies @param {number} [size] */
+async function createAll(admin, collection, bodies, size = 50) {
+  const created = [];
+  for (let i = 0; i < bodies.length; i += size) {
+    const batch = admin.createBatch();
+    for (const body of bodies.slice(i, i + size)) batch.collection(collection).create(body);
+    const results = await batch.send({ requestKey: null }).catch((error) => {
+      throw new Error(`creating ${collection} ${i}–${i + size}: ${JSON.stringify(error.response)}`);
+    });
+    for (const result of results) created.push(result.body);
+  }
+  return created;
+}
+
+/**
+ * `count` requests, `IN_FLIGHT` at a time: per-request milliseconds and requests per second.
+ * @param {(i: number) => Promise<Response>} request
+ */
+async function underLoad(count, request) {
+  const times = [];
+  let next = 0;
+  const start = performance.now();
+  await Promise.all(
+    Array.from({ length: IN_FLIGHT }, async () => {
+      while (next < count) {
+        const i = next++;
+        const t = performance.now();
+        const response = await request(i);
+        if (!response.ok) throw new Error(`request ${i}: ${response.status} ${await response.text()}`);
+        await response.arrayBuffer();
+        times.push(performance.now() - t);
+      }
+    }),
+  );
+  return { times, perSecond: count / ((performance.now() - start) / 1000) };
+}
+
+/** @param {() => Promise<unknown>} fn */
+async function timed(fn) {
+  const t = performance.now();
+  await fn();
+  return performance.now() - t;
+}
+
+export async function benchDoorServer() {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'coffice-bench-'));
+  const operator = { email: 'operator@coffice.test', password: 'bench-operator-password' };
+  upsertSuperuser(dataDir, operator.email, operator.password);
+  const server = await startPocketBase({ dataDir, port: await freePort() });
+  try {
+    const admin = new PocketBase(server.url);
+    admin.autoCancellation(false);
+    await admin.collection('_superusers').authWithPassword(operator.email, operator.password);
+    const headers = { Authorization: admin.authStore.token, 'Content-Type': 'application/json' };
+    /** @param {string} route @param {unknown} body */
+    const post = (route, body) => fetch(`${server.url}${route}`, { method: 'POST', headers, body: JSON.stringify(body) });
+
+    // the venue: members with passes, an event going on now with its guests
+    const stamp = Date.now();
+    const person = (/** @type {string} */ role, /** @type {number} */ i) => ({
+      email: `${role}-${i}-${stamp}@bench.test`,
+      name: `${role} ${i}`,
+      role,
+      password: 'bench-password-123',
+      passwordConfirm: 'bench-password-123',
+    });
+    // a few people per batch: hashing passwords is slow on purpose, and a batch has 5 s
+    await createAll(admin, 'users', Array.from({ length: PEOPLE }, (_, i) => person('member', i)), 5);
+    const guests = await createAll(admin, 'users', Array.from({ length: PEOPLE }, (_, i) => person('guest', i)), 5);
+    const event = await admin.collection('events').create({
+      title: 'Frukostmöte',
+      kind: 'breakfast',
+      starts: new Date(Date.now() - 10 * 60_000).toISOString(),
+      ends: new Date(Date.now() + 3 * 3600_000).toISOString(),
+      capacity: 0,
+      status: 'published',
+    });
+    await createAll(admin, 'registrations', guests.map((g) => ({ event: event.id, user: g.id })));
+    const passes = await admin.collection('passes').getFullList({ batch: 500 });
+    const memberCodes = passes.filter((p) => p.kind === 'member').map((p) => p.code);
+    const guestCodes = passes.filter((p) => p.kind === 'event').map((p) => p.code);
+    await admin.collections.create({ name: 'bench_plain', type: 'base', fields: [{ name: 'code', type: 'text' }, { name: 'device', type: 'text' }] });
+
+    // warm both paths up
+    await underLoad(200, (i) => post('/api/coffice/scan', { code: memberCodes[i % memberCodes.length] }));
+    await underLoad(200, (i) => post('/api/collections/bench_plain/records', { code: `warm ${i}` }));
+
+    const scans = await underLoad(SCANS, (i) =>
+      i % 2 === 0
+        ? post('/api/coffice/scan', { code: memberCodes[(i / 2) % memberCodes.length], device: 'bench-front' })
+        : post('/api/coffice/scan', { code: guestCodes[(i - 1) / 2 % guestCodes.length], event: event.id, device: 'bench-event' }),
+    );
+    const creates = await underLoad(SCANS, (i) => post('/api/collections/bench_plain/records', { code: `plain ${i}`, device: 'bench' }));
+
+    // 1,000 offline scans of one door: two uploads of 500 (the route's maximum); each run
+    // is another day's morning, as a door that was offline on several days would send
+    const offline = (/** @type {number} */ run) =>
+      Array.from({ length: OFFLINE }, (_, i) => ({
+        id: newId(),
+        code: memberCodes[i % memberCodes.length],
+        direction: Math.floor(i / memberCodes.length) % 2 === 0 ? 'in' : 'out',
+        scanned_at: new Date(Date.now() - (run + 1) * 24 * 3600_000 + i * 1000).toISOString(),
+        device: 'bench-offline',
+        verdict: 'admitted',
+      }));
+    const syncTimes = [];
+    const replayTimes = [];
+    const batchTimes = [];
+    for (let run = 0; run < RUNS; run++) {
+      const upload = offline(run);
+      const send = () => Promise.all([post('/api/coffice/sync', { scans: upload.slice(0, 500) }), post('/api/coffice/sync', { scans: upload.slice(500) })]);
+      syncTimes.push(await timed(send));
+      replayTimes.push(await timed(send));
+      batchTimes.push(await timed(() => createAll(admin, 'bench_plain', upload.map((s) => ({ code: s.code, device: s.device })), 200)));
+    }
+    const stored = (await admin.collection('checkins').getList(1, 1, { filter: 'device = "bench-offline"' })).totalItems;
+    if (stored !== RUNS * OFFLINE) throw new Error(`expected ${RUNS * OFFLINE} offline scans stored, found ${stored}`);
+
+    console.log(`\nCoffice door server benchmarks (${os.cpus().length} cores, Node ${process.version}, ${new Date().toISOString()})\n`);
+    printTable(
+      ['what', 'p50 ms', 'p99 ms', 'per second', 'note'],
+      [
+        ['scan route, 16 in flight', percentile(scans.times, 50), percentile(scans.times, 99), scans.perSecond, `${SCANS} scans, decided and stored`],
+        ['plain record create, 16 in flight (baseline)', percentile(creates.times, 50), percentile(creates.times, 99), creates.perSecond, `${SCANS} records, no hooks`],
+        ['sync of 1,000 offline scans', percentile(syncTimes, 50), Math.max(...syncTimes), (OFFLINE / percentile(syncTimes, 50)) * 1000, `2 × 500, ${RUNS} runs (p99 = worst)`],
+        ['the same 1,000 replayed (all known)', percentile(replayTimes, 50), Math.max(...replayTimes), (OFFLINE / percentile(replayTimes, 50)) * 1000, 'nothing stored'],
+        ['batch API: 1,000 plain records (baseline)', percentile(batchTimes, 50), Math.max(...batchTimes), (OFFLINE / percentile(batchTimes, 50)) * 1000, '5 × 200'],
+      ],
+    );
+    console.log('');
+  } finally {
+    await server.stop();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+}
