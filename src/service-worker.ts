@@ -25,5 +25,8 @@ registerRoute(
   }),
 );
 
-self.skipWaiting();
+// A new version waits until the app says the moment is safe (never mid-scan or mid-sync).
+self.addEventListener('message', (event) => {
+  if (event.data?.type === 'SKIP_WAITING') void self.skipWaiting();
+});
 clientsClaim();
