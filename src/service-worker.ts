@@ -13,7 +13,8 @@ declare const self: ServiceWorkerGlobalScope;
 
 const shell = [
   ...build.map((url) => ({ url, revision: url.includes('/immutable/') ? null : version })),
-  ...files.map((url) => ({ url, revision: version })),
+  // store screenshots are for app stores and install sheets, not for the offline shell
+  ...files.filter((url) => !url.includes('/screenshots/')).map((url) => ({ url, revision: version })),
   { url: '/index.html', revision: version },
 ];
 

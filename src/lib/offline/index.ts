@@ -59,6 +59,8 @@ async function create(): Promise<OfflineRuntime> {
     const now = pb.authStore.isValid ? (pb.authStore.record?.id ?? '') : '';
     if (now === userId) return;
     userId = now;
+    // signed in: ask the browser to keep this device's data (passes, outbox) under storage pressure
+    if (now) void navigator.storage?.persist?.().catch(() => false);
     const tx = db.transaction(['registrations', 'passes'], 'readwrite');
     await Promise.all([tx.objectStore('registrations').clear(), tx.objectStore('passes').clear(), tx.done]);
     await writeMeta(db, 'me:company', '');
