@@ -32,7 +32,7 @@ async function openDoor(page: Page, eventId: string) {
   await page.getByLabel('Lösenord').fill(E2E.host.password);
   await page.getByRole('button', { name: 'Logga in' }).click();
   await expect(page.getByTestId('signed-in-as')).toBeVisible();
-  await page.getByRole('navigation').getByRole('link', { name: 'Dörren' }).click();
+  await page.getByRole('navigation').getByRole('link', { name: 'Dörren', exact: true }).click();
   await expect(page.getByTestId('door-choice').locator(`option[value="${eventId}"]`)).toHaveCount(1, { timeout: 15_000 });
   await page.getByTestId('door-choice').selectOption(eventId);
 }

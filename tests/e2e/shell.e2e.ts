@@ -68,7 +68,7 @@ test('offline, a reload opens a working shell', async ({ page, context }) => {
 test('a guest signs in and sees their pass; the door is for hosts', async ({ page }) => {
   await signIn(page, E2E.guest);
   await expect(page.getByTestId('signed-in-as')).toHaveText(`Inloggad som ${E2E.guest.name}`);
-  await expect(page.getByRole('navigation').getByRole('link', { name: 'Dörren' })).toHaveCount(0);
+  await expect(page.getByRole('navigation').getByRole('link', { name: 'Dörren', exact: true })).toHaveCount(0);
   await page.getByRole('navigation').getByRole('link', { name: 'Passerkort' }).click();
   await expect(page.getByText(E2E.breakfastTitle)).toBeVisible();
   await page.getByRole('navigation').getByRole('link', { name: 'Jag' }).click();
@@ -83,5 +83,5 @@ test('a wrong password is told plainly', async ({ page }) => {
 
 test('a host sees the door', async ({ page }) => {
   await signIn(page, E2E.host);
-  await expect(page.getByRole('navigation').getByRole('link', { name: 'Dörren' })).toBeVisible();
+  await expect(page.getByRole('navigation').getByRole('link', { name: 'Dörren', exact: true })).toBeVisible();
 });
