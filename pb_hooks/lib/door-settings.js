@@ -74,7 +74,8 @@ function setClosingTime(app, value) {
 
 /**
  * Checks out, at the closing time of today and yesterday (if that time has come), everyone
- * whose last front-door scan up to then was an admitted `in`: a check-out with source
+ * whose last front-door scan of that day was an admitted `in` before closing (a scan at the
+ * closing instant or later is after closing: left alone, and never tied with the check-out): a check-out with source
  * "manual" from device "closing-time". Idempotent (after it, their last scan is `out`), so
  * a minute missed while the server was down is made up on the next run.
  */
@@ -87,19 +88,20 @@ function closeTheDay(app, nowMs) {
     [clock.addDays(today, -1), today].forEach((day) => {
       const closingMs = clock.venueInstant(day, Number(match[1]), Number(match[2]));
       if (closingMs > nowMs) return;
+      // the whole venue day: someone scanned after closing (in or out) is left as they are
       const checkins = txApp.findRecordsByFilter(
         "checkins",
-        "verdict = 'admitted' && event = '' && holder != '' && scanned_at >= {:from} && scanned_at <= {:to}",
+        "verdict = 'admitted' && event = '' && holder != '' && scanned_at >= {:from} && scanned_at < {:to}",
         "scanned_at,created",
         0,
         0,
-        { from: clock.stored(clock.dayStart(day)), to: clock.stored(closingMs) },
+        { from: clock.stored(clock.dayStart(day)), to: clock.stored(clock.dayStart(clock.addDays(day, 1))) },
       );
       const last = {};
       checkins.forEach((c) => (last[c.getString("holder")] = c));
       Object.keys(last).forEach((holder) => {
         const c = last[holder];
-        if (c.getString("direction") !== "in") return;
+        if (c.getString("direction") !== "in" || clock.parseTime(c.getString("scanned_at")) >= closingMs) return;
         scans.storeFact(txApp, {
           pass: scans.findOrNull(txApp, "passes", c.getString("pass")),
           holder: holder,

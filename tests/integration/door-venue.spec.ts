@@ -139,10 +139,10 @@ describe('closing time', () => {
     const closing = Math.floor(Date.now() / 60_000) * 60_000;
     const hhmm = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', hour: '2-digit', minute: '2-digit' }).format(closing);
     const scan = (code: string, ms: number) => call(host, '/api/coffice/scan', 'POST', { code, scanned_at: new Date(ms).toISOString() });
-    await scan(stays.code, closing);
+    await scan(stays.code, closing - 2000);
+    await scan(leaves.code, closing - 2000);
     await scan(leaves.code, closing - 1000);
-    await scan(leaves.code, closing);
-    await scan(late.code, closing + 1000); // came after closing: left alone
+    await scan(late.code, closing); // came at closing time: left alone
     expect((await setClosing(hhmm)).body).toEqual({ closing_time: hhmm });
 
     const ours = [stays, leaves, late].map((m) => `holder = "${m.user.id}"`).join(' || ');
