@@ -1,0 +1,61 @@
+// axe-core finds no accessibility violations on any screen, in Swedish and in English.
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import { E2E, expect, test } from './world';
+import { newGuest, operator } from './operator';
+
+async function signIn(page: Page, who: { email: string; password: string }) {
+  await page.goto('/me');
+  await page.getByLabel(/E-post|Email/).fill(who.email);
+  await page.getByLabel(/Lösenord|Password/).first().fill(who.password);
+  await page.getByRole('button', { name: /^(Logga in|Sign in)$/ }).click();
+  await expect(page.getByTestId('signed-in-as')).toBeVisible();
+}
+
+async function violations(page: Page, path: string, ready: string) {
+  await page.goto(path);
+  await expect(page.locator('html')).toHaveAttribute('lang', await page.evaluate(() => localStorage.getItem('PARAGLIDE_LOCALE') ?? 'sv'));
+  await page.locator(ready).first().waitFor();
+  const result = await new AxeBuilder({ page }).analyze();
+  return result.violations.map((v) => `${path}: ${v.id} (${v.nodes.length}) ${v.nodes[0]?.target.join(' ')}`);
+}
+
+for (const locale of ['sv', 'en'] as const) {
+  test(`no violations on the guest screens (${locale})`, async ({ page }) => {
+    test.setTimeout(90_000);
+    await page.addInitScript((l) => localStorage.setItem('PARAGLIDE_LOCALE', l), locale);
+    const admin = await operator();
+    const event = await admin.collection('events').getFirstListItem(`title = "${E2E.talkTitle}"`);
+    const found: string[] = [];
+    found.push(...(await violations(page, '/', 'article')));
+    found.push(...(await violations(page, `/events/${event.id}`, 'h1')));
+    found.push(...(await violations(page, '/me', 'form')));
+    const guest = await newGuest(`Axe ${locale}`);
+    await admin.collection('users').update(guest.id, { locale }); // signing in follows the profile's language
+    const reg = await admin.collection('registrations').create({ event: event.id, user: guest.id });
+    const pass = await admin.collection('passes').getFirstListItem(`registration = "${reg.id}"`);
+    await signIn(page, guest);
+    found.push(...(await violations(page, '/me', '[data-testid="signed-in-as"]')));
+    found.push(...(await violations(page, '/passes', '[data-testid="pass-link"]')));
+    found.push(...(await violations(page, `/passes/${pass.id}`, '[data-qr]')));
+    found.push(...(await violations(page, '/mine', 'li')));
+    found.push(...(await violations(page, '/checkin/nothing', 'h1')));
+    expect(found).toEqual([]);
+  });
+
+  test(`no violations on the host screens (${locale})`, async ({ page }) => {
+    test.setTimeout(90_000);
+    await page.addInitScript((l) => localStorage.setItem('PARAGLIDE_LOCALE', l), locale);
+    const admin = await operator();
+    const host = await newGuest(`Värd ${locale}`);
+    await admin.collection('users').update(host.id, { role: 'host', locale });
+    await signIn(page, host);
+    const found: string[] = [];
+    found.push(...(await violations(page, '/door', '[data-testid="door-choice"]')));
+    found.push(...(await violations(page, '/host/people', 'h1')));
+    found.push(...(await violations(page, '/host/companies', 'h1')));
+    found.push(...(await violations(page, '/host/events', 'h1')));
+    found.push(...(await violations(page, '/host/door-poster', '[data-poster]')));
+    expect(found).toEqual([]);
+  });
+}
