@@ -162,4 +162,22 @@ describe('two doors offline admitting the same pass', () => {
     expect(answer.body.results.map((r) => r.conflict)).toEqual([false, false, false]);
     expect(await conflicts(guest.pass.id)).toEqual([['door-1', false], ['door-2', false], ['door-2', false]]);
   });
+
+  it('flags a door that admitted what the server would refuse, judging revocation at the scan’s time', async () => {
+    const event = await openEvent(server);
+    const other = await openEvent(server);
+    const guest = await eventGuest(server, event.id);
+    const stranger = await eventGuest(server, other.id);
+    const at = (ms: number, code: string, device: string): Scan => ({ id: newId(), code, event: event.id, direction: 'in', scanned_at: iso(ms), device, verdict: 'admitted' });
+    const beforeRevocation = at(Date.now() - 5 * 60_000, guest.code, 'door-1');
+    await server.admin.collection('registrations').update(guest.registration.id, { status: 'cancelled' }); // revokes the pass now
+    const afterRevocation = at(Date.now() + 2000, guest.code, 'door-2');
+    const wrongEvent = at(Date.now() - 60_000, stranger.code, 'door-1');
+    const answer = await sync([beforeRevocation, afterRevocation, wrongEvent]);
+    expect(answer.body.results.map((r) => [r.status, r.verdict, r.conflict])).toEqual([
+      ['stored', 'admitted', false],
+      ['stored', 'admitted', true],
+      ['stored', 'admitted', true],
+    ]);
+  });
 });

@@ -68,6 +68,8 @@ describe('walk-ins', () => {
   const walkIn = (body: Record<string, unknown>, pb = host) => call(pb, '/api/coffice/walk-in', 'POST', body);
 
   it('registers someone at the front door and admits them at once; a replay stores nothing new', async () => {
+    const inside = async () => (await call<{ front: number }>(host, '/api/coffice/inside', 'GET')).body.front;
+    const before = await inside();
     const id = newId();
     const answer = await walkIn({ id, name: '  Karin Ek  ', device: 'door-1' });
     expect(answer.body).toMatchObject({ verdict: 'admitted', direction: 'in', holder_name: 'Karin Ek', checkin_id: id });
@@ -77,6 +79,7 @@ describe('walk-ins', () => {
     expect(person).toMatchObject({ name: 'Karin Ek', role: 'guest' });
     for (let i = 0; i < 3; i++) expect((await walkIn({ id, name: 'Karin Ek' })).body).toMatchObject({ checkin_id: id, holder_name: 'Karin Ek', known: true });
     expect((await server.admin.collection('users').getList(1, 1, { filter: 'name = "Karin Ek"' })).totalItems).toBe(1);
+    expect(await inside()).toBe(before + 1); // counted like everyone else, once
   });
 
   it('with an event: a confirmed registration (even when full) and an event pass, checked in at that event', async () => {
