@@ -33,3 +33,11 @@ routerAdd(
   },
   $apis.gzip(),
 );
+
+// API answers are compressed too (the programme's JSON shrinks ~5×); the realtime stream is
+// left alone so every event reaches the browser at once.
+routerUse((e) => {
+  const path = e.request.url.path;
+  if (path.indexOf("/api/") !== 0 || path.indexOf("/api/realtime") === 0) return e.next();
+  return $apis.gzip().func(e);
+});

@@ -77,3 +77,17 @@ describe('the app shell', () => {
     expect((await res.json()).code).toBe(200);
   });
 });
+
+describe('API answers', () => {
+  it('are compressed, except the realtime stream', async () => {
+    for (let i = 0; i < 30; i++) await server.admin.collection('spaces').create({ name: `Rum nummer ${i}`, kind: 'meeting_room', capacity: 4 });
+    const list = await get('/api/collections/spaces/records?perPage=100');
+    expect(list.headers.get('content-encoding')).toBe('gzip');
+    expect((await list.json()).items).toHaveLength(30);
+    const controller = new AbortController();
+    const stream = await fetch(`${server.url}/api/realtime`, { headers: { 'Accept-Encoding': 'gzip' }, signal: controller.signal });
+    expect(stream.headers.get('content-type')).toMatch(/event-stream/);
+    expect(stream.headers.get('content-encoding')).toBeNull();
+    controller.abort();
+  });
+});

@@ -77,7 +77,12 @@ async function create(): Promise<OfflineRuntime> {
     stopRealtime = await followServerChanges(pb, db, localChanged, () => void engine.sync()).catch(() => null);
   };
   window.addEventListener('online', () => void connect());
-  void connect();
+  // realtime after the first sync: the first screen does not wait behind a held-open stream
+  const offFirst = engine.on('status', (status) => {
+    if (status.syncing) return;
+    offFirst();
+    void connect();
+  });
 
   return {
     db,
