@@ -11,14 +11,23 @@ const POSTER_TEXT = /^(?:https?:\/\/[^\/\s]{1,253})?\/checkin\/([A-Z2-7]{26})\/?
 const CLOSING_TIME = /^([01][0-9]|2[0-3]):([0-5][0-9])$/;
 const CLOSING_DEVICE = "closing-time";
 
-/** The one settings record, made on first use. */
-function settingsRecord(app) {
+function firstSettings(app) {
   const found = app.findRecordsByFilter("door_settings", "", "created", 1, 0);
-  if (found.length > 0) return found[0];
-  const record = new Record(app.findCollectionByNameOrId("door_settings"));
-  record.set("poster_code", $security.randomStringWithAlphabet(26, BASE32));
-  record.set("closing_time", "");
-  app.save(record);
+  return found.length > 0 ? found[0] : null;
+}
+
+/** The one settings record, made on first use (in a transaction: never two of them). */
+function settingsRecord(app) {
+  let record = firstSettings(app);
+  if (record) return record;
+  app.runInTransaction((txApp) => {
+    record = firstSettings(txApp);
+    if (record) return;
+    record = new Record(txApp.findCollectionByNameOrId("door_settings"));
+    record.set("poster_code", $security.randomStringWithAlphabet(26, BASE32));
+    record.set("closing_time", "");
+    txApp.save(record);
+  });
   return record;
 }
 
@@ -81,6 +90,7 @@ function setClosingTime(app, value) {
  */
 function closeTheDay(app, nowMs) {
   let closed = 0;
+  if (!CLOSING_TIME.test(closingTime(app))) return closed; // none set: no write every minute
   app.runInTransaction((txApp) => {
     const match = CLOSING_TIME.exec(closingTime(txApp));
     if (!match) return;
