@@ -114,7 +114,8 @@ export async function startPocketBase({ port, host = '127.0.0.1', dev, stdio = '
     /** @param {NodeJS.Signals} [signal] */
     stop: (signal = 'SIGTERM') =>
       new Promise((resolve) => {
-        if (child.exitCode !== null) return resolve(child.exitCode);
+        // a killed process has no exit code, only a signal
+        if (child.exitCode !== null || child.signalCode !== null) return resolve(child.exitCode);
         child.once('exit', (code) => resolve(code));
         child.kill(signal);
       }),
