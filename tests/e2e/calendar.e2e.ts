@@ -5,14 +5,7 @@ import type { Page } from '@playwright/test';
 import nodeIcal, { type VEvent } from 'node-ical';
 import PocketBase from 'pocketbase';
 import { E2E, expect, test } from './world';
-
-async function signIn(page: Page, who: { email: string; password: string }) {
-  await page.goto('/me');
-  await page.getByLabel('E-post').fill(who.email);
-  await page.getByLabel('Lösenord').fill(who.password);
-  await page.getByRole('button', { name: 'Logga in' }).click();
-  await expect(page.getByTestId('signed-in-as')).toBeVisible();
-}
+import { signIn } from './people';
 
 function vevents(text: string): VEvent[] {
   return Object.values(nodeIcal.sync.parseICS(text)).filter((c): c is VEvent => c?.type === 'VEVENT');

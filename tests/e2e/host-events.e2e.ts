@@ -4,14 +4,7 @@
 import fs from 'node:fs';
 import type { Page } from '@playwright/test';
 import { E2E, expect, test } from './world';
-
-async function signIn(page: Page, who: { email: string; password: string }) {
-  await page.goto('/me');
-  await page.getByLabel('E-post').fill(who.email);
-  await page.getByLabel('Lösenord').fill(who.password);
-  await page.getByRole('button', { name: 'Logga in' }).click();
-  await expect(page.getByTestId('signed-in-as')).toBeVisible();
-}
+import { signIn } from './people';
 
 /** Tomorrow's date in Stockholm as `YYYY-MM-DD`. */
 function tomorrowInStockholm(): string {

@@ -8,14 +8,7 @@ import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { E2E, expect, test } from './world';
 import { newGuest, operator } from './operator';
-
-async function signIn(page: Page, who: { email: string; password: string }) {
-  await page.goto('/me');
-  await page.getByLabel('E-post').fill(who.email);
-  await page.getByLabel('Lösenord').fill(who.password);
-  await page.getByRole('button', { name: 'Logga in' }).click();
-  await expect(page.getByTestId('signed-in-as')).toBeVisible();
-}
+import { signIn } from './people';
 
 /** Decodes the QR on screen from a screenshot, as a camera would see it. */
 async function decodeQr(page: Page): Promise<string> {

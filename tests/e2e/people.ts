@@ -52,6 +52,12 @@ export async function signInWithPassword(page: Page, who: { email: string; passw
   await page.getByRole('button', { name: 'Logga in' }).click();
 }
 
+/** Signs in on /me and waits until the app shows who is signed in. */
+export async function signIn(page: Page, who: { email: string; password: string }) {
+  await signInWithPassword(page, who);
+  await expect(page.getByTestId('signed-in-as')).toBeVisible();
+}
+
 export async function waitForServiceWorker(page: Page) {
   await page.waitForFunction(() => navigator.serviceWorker?.controller !== null);
 }

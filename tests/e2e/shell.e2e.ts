@@ -2,16 +2,10 @@
 // a working shell offline, and signing in.
 import type { Page } from '@playwright/test';
 import { E2E, expect, test } from './world';
+import { signInWithPassword } from './people';
 
 async function waitForServiceWorker(page: Page) {
   await page.waitForFunction(() => navigator.serviceWorker?.controller !== null, undefined, { timeout: 20_000 });
-}
-
-async function signIn(page: Page, who: { email: string; password: string }) {
-  await page.goto('/me');
-  await page.getByLabel('E-post').fill(who.email);
-  await page.getByLabel('Lösenord').fill(who.password);
-  await page.getByRole('button', { name: 'Logga in' }).click();
 }
 
 test('the programme is readable, in Swedish', async ({ page }) => {
@@ -66,7 +60,7 @@ test('offline, a reload opens a working shell', async ({ page, context }) => {
 });
 
 test('a guest signs in and sees their pass; the door is for hosts', async ({ page }) => {
-  await signIn(page, E2E.guest);
+  await signInWithPassword(page, E2E.guest);
   await expect(page.getByTestId('signed-in-as')).toHaveText(`Inloggad som ${E2E.guest.name}`);
   await expect(page.getByRole('navigation').getByRole('link', { name: 'Dörren', exact: true })).toHaveCount(0);
   await page.getByRole('navigation').getByRole('link', { name: 'Passerkort' }).click();
@@ -77,11 +71,11 @@ test('a guest signs in and sees their pass; the door is for hosts', async ({ pag
 });
 
 test('a wrong password is told plainly', async ({ page }) => {
-  await signIn(page, { email: E2E.host.email, password: 'not-the-password' });
+  await signInWithPassword(page, { email: E2E.host.email, password: 'not-the-password' });
   await expect(page.getByRole('alert')).toHaveText('Fel e-post eller lösenord.');
 });
 
 test('a host sees the door', async ({ page }) => {
-  await signIn(page, E2E.host);
+  await signInWithPassword(page, E2E.host);
   await expect(page.getByRole('navigation').getByRole('link', { name: 'Dörren', exact: true })).toBeVisible();
 });
