@@ -21,7 +21,21 @@ onRecordCreateRequest((e) => {
     0,
     { event: event.id, user: e.record.getString("user") },
   );
-  if (existing.length > 0) throw new BadRequestError("You are already registered for this event.");
+  if (existing.length > 0) {
+    const prior = existing[0];
+    if (prior.getString("status") !== "cancelled") throw new BadRequestError("You are already registered for this event.");
+    // Coming back after cancelling: the same registration (one per person and event),
+    // decided again and placed at the back of the queue. The update hook gives the pass.
+    const lib = require(`${__hooks}/lib/registrations.js`);
+    e.app.runInTransaction((txApp) => {
+      const fresh = txApp.findRecordById("registrations", prior.id);
+      fresh.set("status", lib.hasPlace(txApp, txApp.findRecordById("events", event.id)) ? "confirmed" : "waitlisted");
+      fresh.set("position", lib.nextPosition(txApp, event.id));
+      txApp.save(fresh);
+      prior.load(fresh.fieldsData());
+    });
+    return e.json(200, prior);
+  }
   e.next();
 }, "registrations");
 

@@ -205,3 +205,27 @@ describe('bookings', () => {
     expect(backwards.message).toBe('A booking must end after it starts.');
   });
 });
+
+describe('registering again after cancelling', () => {
+  it('revives the same registration at the back of the queue, with a fresh pass', async () => {
+    const event = await createEvent(server.admin, { capacity: 1 });
+    const first = await server.person('guest');
+    const second = await server.person('guest');
+    const mine = await first.pb.collection('registrations').create({ event: event.id, user: first.user.id });
+    const [oldPass] = await passesOf(first.user.id);
+    await first.pb.collection('registrations').update(mine.id, { status: 'cancelled' });
+    await second.pb.collection('registrations').create({ event: event.id, user: second.user.id });
+
+    const again = await first.pb.collection('registrations').create({ id: 'againagainagain', event: event.id, user: first.user.id });
+    expect(again).toMatchObject({ id: mine.id, status: 'waitlisted', position: 3 });
+    expect(await server.admin.collection('registrations').getFullList({ filter: `event = "${event.id}"` })).toHaveLength(2);
+
+    const secondReg = await second.pb.collection('registrations').getFirstListItem(`event = "${event.id}"`);
+    await second.pb.collection('registrations').update(secondReg.id, { status: 'cancelled' });
+    expect((await server.admin.collection('registrations').getOne(mine.id)).status).toBe('confirmed');
+    const passes = await passesOf(first.user.id);
+    expect(passes).toHaveLength(1);
+    expect(passes[0]).toMatchObject({ id: oldPass.id, revoked: false });
+    expect(passes[0].code).not.toBe(oldPass.code); // an old screenshot stays dead
+  });
+});

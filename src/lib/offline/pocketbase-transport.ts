@@ -19,16 +19,20 @@ export function pocketbaseTransport(pb: TypedPocketBase, db: CofficeDb): Transpo
       const op = entry.op;
       try {
         if (op.kind === 'registration.create') {
+          let record: RegistrationRecord;
           try {
-            await store(await registrations().create<RegistrationRecord>(op.record, { requestKey: null }));
+            record = await registrations().create<RegistrationRecord>(op.record, { requestKey: null });
           } catch (error) {
-            // sent before and the answer was lost? then the record is there already
+            // sent before and the answer was lost? then my registration is there already
             const existing = await registrations()
-              .getOne<RegistrationRecord>(op.record.id, { requestKey: null })
+              .getFirstListItem<RegistrationRecord>(pb.filter('event = {:event} && user = {:user}', op.record), { requestKey: null })
               .catch(() => null);
-            if (!existing) throw error;
-            await store(existing);
+            if (!existing || existing.status === 'cancelled') throw error;
+            record = existing;
           }
+          // registering again after cancelling revives the earlier registration (another id)
+          if (record.id !== op.record.id) await db.delete('registrations', op.record.id);
+          await store(record);
         } else if (op.kind === 'registration.cancel') {
           await store(await registrations().update<RegistrationRecord>(op.id, { status: 'cancelled' }, { requestKey: null }));
         } else if (op.kind === 'scan') {
