@@ -43,3 +43,18 @@ describe('reissuing a pass', () => {
     expect((await server.admin.collection('passes').getOne(pass.id)).code).toBe(pass.code);
   });
 });
+
+describe('reissuing at the door', () => {
+  it('the scan route refuses the old code and admits the new one', async () => {
+    const host = await server.person('host');
+    const holder = await server.person('guest');
+    const event = await createEvent(server.admin, { starts: new Date(Date.now() - 10 * 60_000).toISOString() });
+    const reg = await holder.pb.collection('registrations').create({ event: event.id, user: holder.user.id });
+    const pass = await holder.pb.collection('passes').getFirstListItem<PassRecord>(`registration = "${reg.id}"`);
+    const fresh = await reissue(holder.pb, pass.id);
+    const scan = (code: string) =>
+      host.pb.send<{ verdict: string }>('/api/coffice/scan', { method: 'POST', body: { code, event: event.id } });
+    expect((await scan(pass.code)).verdict).toBe('unknown');
+    expect((await scan(fresh.pass!.code)).verdict).toBe('admitted');
+  });
+});
