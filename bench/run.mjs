@@ -8,6 +8,7 @@ import { benchProgramme } from './programme.mjs';
 import { benchPasses } from './passes.mjs';
 import { benchDoorServer } from './door-server.mjs';
 import { benchDoorClient } from './door-client.mjs';
+import { benchLighthouse } from './lighthouse.mjs';
 
 if (buildIsStale()) buildApp();
 await obtainPocketBase();
@@ -16,3 +17,4 @@ await benchProgramme();
 await benchPasses();
 await benchDoorServer();
 await benchDoorClient();
+await benchLighthouse();
