@@ -1,27 +1,17 @@
 // The door in Chromium: from a decoded code to the verdict painted on screen (performance
 // marks in the page: local decision + durable outbox write + paint), beside asking the
 // server for each scan (a plain round trip to the scan route) in the same run.
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { chromium } from '@playwright/test';
-import PocketBase from 'pocketbase';
-import { freePort, startPocketBase, upsertSuperuser } from '../scripts/lib/pocketbase.mjs';
-import { percentile, printTable } from './lib.mjs';
+import { percentile, printTable, benchServer, CHROMIUM_ARGS } from './lib.mjs';
 
 const GUESTS = 40;
-const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const ARGS = CHROMIUM_ARGS;
 const PASSWORD = 'bench-password-1';
 
 export async function benchDoorClient() {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'coffice-bench-'));
-  const operator = { email: 'operator@coffice.test', password: 'bench-operator-password' };
-  upsertSuperuser(dataDir, operator.email, operator.password);
-  const server = await startPocketBase({ dataDir, port: await freePort() });
+  const { server, admin, dispose } = await benchServer();
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ARGS });
   try {
-    const admin = new PocketBase(server.url);
-    await admin.collection('_superusers').authWithPassword(operator.email, operator.password);
     await admin.collection('users').create({ email: 'host@bench.test', name: 'Värd', role: 'host', password: PASSWORD, passwordConfirm: PASSWORD });
     const event = await admin.collection('events').create({
       title: 'Frukostmöte', kind: 'breakfast', status: 'published', capacity: 0,
@@ -84,7 +74,6 @@ export async function benchDoorClient() {
     console.log('');
   } finally {
     await browser.close();
-    await server.stop();
-    fs.rmSync(dataDir, { recursive: true, force: true });
+    await dispose();
   }
 }

@@ -5,13 +5,10 @@
 // batch API. Requests carry the operator's token: rate limits apply to people, and this
 // measures what the server itself can do (a host's address is capped at 30 scans/s).
 import { randomInt } from 'node:crypto';
-import fs from 'node:fs';
 import os from 'node:os';
-import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import PocketBase from 'pocketbase';
-import { freePort, startPocketBase, upsertSuperuser } from '../scripts/lib/pocketbase.mjs';
-import { percentile, printTable } from './lib.mjs';
+import { percentile, printTable, benchServer } from './lib.mjs';
 
 const PEOPLE = 200;
 const SCANS = 2000;
@@ -66,10 +63,7 @@ async function timed(fn) {
 }
 
 export async function benchDoorServer() {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'coffice-bench-'));
-  const operator = { email: 'operator@coffice.test', password: 'bench-operator-password' };
-  upsertSuperuser(dataDir, operator.email, operator.password);
-  const server = await startPocketBase({ dataDir, port: await freePort() });
+  const { server, admin, operator, dispose } = await benchServer();
   try {
     const admin = new PocketBase(server.url);
     admin.autoCancellation(false);
@@ -152,7 +146,6 @@ export async function benchDoorServer() {
     );
     console.log('');
   } finally {
-    await server.stop();
-    fs.rmSync(dataDir, { recursive: true, force: true });
+    await dispose();
   }
 }

@@ -7,15 +7,11 @@ import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { buildDir } from '../scripts/lib/paths.mjs';
-import { freePort, startPocketBase, upsertSuperuser } from '../scripts/lib/pocketbase.mjs';
 import { seedDemoVenue } from '../scripts/seed/seed.mjs';
-import { measure, percentile, printTable } from './lib.mjs';
+import { measure, percentile, printTable, benchServer } from './lib.mjs';
 
 export async function benchFoundation() {
-const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'coffice-bench-'));
-const operator = { email: 'operator@coffice.test', password: 'bench-operator-password' };
-upsertSuperuser(dataDir, operator.email, operator.password);
-const server = await startPocketBase({ dataDir, port: await freePort() });
+const { server, operator, dispose } = await benchServer();
 try {
   await seedDemoVenue(server.url, operator, { log: () => {} });
 
@@ -56,7 +52,6 @@ try {
   );
   console.log('');
 } finally {
-  await server.stop();
-  fs.rmSync(dataDir, { recursive: true, force: true });
+  await dispose();
 }
 }

@@ -32,3 +32,33 @@ export function printTable(header, rows) {
   console.log('|' + widths.map((w) => '-'.repeat(w + 2)).join('|') + '|');
   for (const r of cells.slice(1)) console.log(line(r));
 }
+
+/** Debian's Chromium as the benchmarks start it (see TOOLCHAIN.md). */
+export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+/**
+ * A PocketBase of its own for one benchmark: a temp data folder, a free port, the app's
+ * migrations and hooks, `build/` as the app, and an operator client for arranging data.
+ */
+export async function benchServer() {
+  const { default: PocketBase } = await import('pocketbase');
+  const { freePort, startPocketBase, upsertSuperuser } = await import('../scripts/lib/pocketbase.mjs');
+  const fs = await import('node:fs');
+  const os = await import('node:os');
+  const path = await import('node:path');
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'coffice-bench-'));
+  const operator = { email: 'operator@coffice.test', password: 'bench-operator-password' };
+  upsertSuperuser(dataDir, operator.email, operator.password);
+  const server = await startPocketBase({ dataDir, port: await freePort() });
+  const admin = new PocketBase(server.url);
+  await admin.collection('_superusers').authWithPassword(operator.email, operator.password);
+  return {
+    server,
+    admin,
+    operator,
+    async dispose() {
+      await server.stop();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}

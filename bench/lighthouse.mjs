@@ -8,12 +8,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium } from '@playwright/test';
-import PocketBase from 'pocketbase';
 import { root } from '../scripts/lib/paths.mjs';
-import { freePort, startPocketBase, upsertSuperuser } from '../scripts/lib/pocketbase.mjs';
 import { scriptsForScreens } from '../scripts/lib/js-weight.mjs';
 import { seedDemoVenue } from '../scripts/seed/seed.mjs';
-import { printTable } from './lib.mjs';
+import { printTable, benchServer } from './lib.mjs';
 
 const FLAGS = ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
@@ -33,14 +31,9 @@ function lighthouse(url) {
 }
 
 export async function benchLighthouse() {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'coffice-bench-'));
-  const operator = { email: 'operator@coffice.test', password: 'bench-operator-password' };
-  upsertSuperuser(dataDir, operator.email, operator.password);
-  const server = await startPocketBase({ dataDir, port: await freePort() });
+  const { server, admin, operator, dispose } = await benchServer();
   try {
     await seedDemoVenue(server.url, operator, { log: () => {} });
-    const admin = new PocketBase(server.url);
-    await admin.collection('_superusers').authWithPassword(operator.email, operator.password);
     const event = await admin.collection('events').getFirstListItem('status = "published" && starts > @now', { sort: 'starts' });
     // the pass screen needs a signed-in person; Lighthouse's fresh profile has none, so the
     // pass is measured by bench/passes.mjs (cold offline start → QR painted) instead
@@ -74,7 +67,6 @@ export async function benchLighthouse() {
     );
     console.log('');
   } finally {
-    await server.stop();
-    fs.rmSync(dataDir, { recursive: true, force: true });
+    await dispose();
   }
 }

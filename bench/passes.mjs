@@ -2,29 +2,21 @@
 // the QR is painted — beside a plain static page with one image of the same QR, served
 // from memory in the same browser (no network either).
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { chromium } from '@playwright/test';
-import PocketBase from 'pocketbase';
 import QRCode from 'qrcode';
 import { buildDir } from '../scripts/lib/paths.mjs';
-import { freePort, startPocketBase, upsertSuperuser } from '../scripts/lib/pocketbase.mjs';
-import { percentile, printTable } from './lib.mjs';
+import { percentile, printTable, benchServer, CHROMIUM_ARGS } from './lib.mjs';
 
 const RUNS = 9;
-const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const ARGS = CHROMIUM_ARGS;
 const PASSWORD = 'bench-password-1';
 
 export async function benchPasses() {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'coffice-bench-'));
-  const operator = { email: 'operator@coffice.test', password: 'bench-operator-password' };
-  upsertSuperuser(dataDir, operator.email, operator.password);
-  const server = await startPocketBase({ dataDir, port: await freePort() });
+  const { server, admin, dispose } = await benchServer();
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ARGS });
   try {
-    const admin = new PocketBase(server.url);
-    await admin.collection('_superusers').authWithPassword(operator.email, operator.password);
     const member = await admin
       .collection('users')
       .create({ email: 'bench@coffice.test', name: 'Bench Member', role: 'member', password: PASSWORD, passwordConfirm: PASSWORD });
@@ -92,7 +84,6 @@ export async function benchPasses() {
     console.log('');
   } finally {
     await browser.close();
-    await server.stop();
-    fs.rmSync(dataDir, { recursive: true, force: true });
+    await dispose();
   }
 }

@@ -2,18 +2,14 @@
 // PocketBase: first render from IndexedDB (offline reload) beside a raw IndexedDB read of
 // the same records, and the delta sync of 1,000 changed events beside fetching the same
 // changes from the API without storing them.
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { chromium } from '@playwright/test';
 import PocketBase from 'pocketbase';
-import { freePort, startPocketBase, upsertSuperuser } from '../scripts/lib/pocketbase.mjs';
-import { percentile, printTable } from './lib.mjs';
+import { percentile, printTable, benchServer, CHROMIUM_ARGS } from './lib.mjs';
 
 const EVENTS = 1000;
 const RELOADS = 7;
 const SYNCS = 3;
-const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const ARGS = CHROMIUM_ARGS;
 
 /** @param {PocketBase} admin @param {(i: number) => Record<string, unknown>} body @param {string} [update] */
 async function writeAll(admin, body, update) {
@@ -28,14 +24,9 @@ async function writeAll(admin, body, update) {
 }
 
 export async function benchProgramme() {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'coffice-bench-'));
-  const operator = { email: 'operator@coffice.test', password: 'bench-operator-password' };
-  upsertSuperuser(dataDir, operator.email, operator.password);
-  const server = await startPocketBase({ dataDir, port: await freePort() });
+  const { server, admin, dispose } = await benchServer();
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ARGS });
   try {
-    const admin = new PocketBase(server.url);
-    await admin.collection('_superusers').authWithPassword(operator.email, operator.password);
     const hall = await admin.collection('spaces').create({ name: 'Eventytan', kind: 'event_area', capacity: 60 });
     const day = 24 * 3600_000;
     await writeAll(admin, (i) => ({
@@ -152,7 +143,6 @@ export async function benchProgramme() {
     console.log('');
   } finally {
     await browser.close();
-    await server.stop();
-    fs.rmSync(dataDir, { recursive: true, force: true });
+    await dispose();
   }
 }
