@@ -25,18 +25,28 @@ export function folderFlags({
   ];
 }
 
-/** @returns {Promise<number>} a TCP port nobody listens on right now */
-export function freePort() {
-  return new Promise((resolve, reject) => {
+/** @param {number} port @returns {Promise<boolean>} whether it could be bound just now */
+function canBind(port) {
+  return new Promise((resolve) => {
     const server = net.createServer();
     server.unref();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
+    server.once('error', () => resolve(false));
+    server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
   });
+}
+
+/**
+ * A TCP port nobody listens on right now. Picked at random below the kernel's ephemeral
+ * range, so parallel test workers (and the kernel's own outgoing ports) rarely reach for the
+ * same one between this check and the server binding it.
+ * @returns {Promise<number>}
+ */
+export async function freePort() {
+  for (let attempt = 0; attempt < 50; attempt++) {
+    const port = 20_000 + Math.floor(Math.random() * 12_000);
+    if (await canBind(port)) return port;
+  }
+  throw new Error('No free TCP port found between 20000 and 32000.');
 }
 
 /**
@@ -73,14 +83,20 @@ export function upsertSuperuser(dataDir, email, password, folders = {}) {
 /**
  * @param {string} url
  * @param {import('node:child_process').ChildProcess} child
- * @param {() => string} output
+ * @param {() => string | null} output what the process printed, or null when not captured
  * @param {number} [timeoutMs]
  */
 export async function waitUntilHealthy(url, child, output, timeoutMs = 30_000) {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) {
-      throw new Error(`PocketBase stopped (exit ${child.exitCode}):\n${output()}`);
+      throw new Error(`PocketBase stopped (exit ${child.exitCode}):\n${output() ?? ''}`);
+    }
+    // only our own process counts: another server on a port we lost the race for must not answer for it
+    const seen = output();
+    if (seen !== null && !seen.includes('Server started at')) {
+      await new Promise((r) => setTimeout(r, 100));
+      continue;
     }
     try {
       const res = await fetch(`${url}/api/health`);
@@ -90,7 +106,7 @@ export async function waitUntilHealthy(url, child, output, timeoutMs = 30_000) {
     }
     await new Promise((r) => setTimeout(r, 100));
   }
-  throw new Error(`PocketBase did not answer at ${url} within ${timeoutMs / 1000} s:\n${output()}`);
+  throw new Error(`PocketBase did not answer at ${url} within ${timeoutMs / 1000} s:\n${output() ?? ''}`);
 }
 
 /**
@@ -106,7 +122,7 @@ export async function startPocketBase({ port, host = '127.0.0.1', dev, stdio = '
   child.stdout?.on('data', (d) => (log += d));
   child.stderr?.on('data', (d) => (log += d));
   const url = `http://${host}:${port}`;
-  await waitUntilHealthy(url, child, () => log);
+  await waitUntilHealthy(url, child, () => (stdio === 'pipe' ? log : null));
   return {
     url,
     child,
