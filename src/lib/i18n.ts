@@ -7,10 +7,6 @@ import type { AccountReason } from '$lib/services/account-reasons';
 export { m, getLocale, setLocale, locales };
 export type AppLocale = (typeof locales)[number];
 
-export function currentLocale(): AppLocale {
-  return getLocale();
-}
-
 export const kindLabel: Record<EventKind, () => string> = {
   talk: m.kind_talk,
   course: m.kind_course,

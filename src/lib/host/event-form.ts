@@ -1,39 +1,20 @@
 // The host's event form as pure logic: what the fields hold (times in venue time), what
 // is wrong with them, and the server's refusals read back as the same kinds of problem.
-import type { EventKind, EventRecord } from '$lib/pocketbase/types';
+import { EVENT_KINDS, type EventRecord } from '$lib/pocketbase/types';
 import { fromVenueInputValue, toVenueInputValue } from '$lib/time/venue-clock';
 
-export const EVENT_KINDS: EventKind[] = ['talk', 'course', 'breakfast', 'meetup', 'other'];
+export { EVENT_KINDS };
 const MAX_LENGTH_MS = 7 * 24 * 3600 * 1000;
 
-export interface EventFormValues {
-  title: string;
-  summary: string;
-  description: string;
-  kind: EventKind;
-  speaker: string;
-  space: string;
-  /** `YYYY-MM-DDTHH:mm` in venue time (datetime-local) */
-  starts: string;
-  ends: string;
-  /** as typed; 0 or empty = unlimited */
-  capacity: string;
-  reentry: boolean;
-}
-
 /** What is sent to the server (times as UTC ISO strings). */
-export interface EventFields {
-  title: string;
-  summary: string;
-  description: string;
-  kind: EventKind;
-  speaker: string;
-  space: string;
-  starts: string;
-  ends: string;
-  capacity: number;
-  reentry: boolean;
-}
+export type EventFields = Pick<
+  EventRecord,
+  'title' | 'summary' | 'description' | 'kind' | 'speaker' | 'space' | 'starts' | 'ends' | 'capacity' | 'reentry'
+>;
+
+/** What the form holds: `starts`/`ends` as `YYYY-MM-DDTHH:mm` in venue time (datetime-local),
+ * capacity as typed (0 or empty = unlimited). */
+export type EventFormValues = Omit<EventFields, 'capacity'> & { capacity: string };
 
 export type EventProblem =
   | { field: 'title'; code: 'title_missing' }

@@ -61,7 +61,8 @@ export interface SpaceRecord extends BaseRecord {
   bookable: boolean;
 }
 
-export type EventKind = 'talk' | 'course' | 'breakfast' | 'meetup' | 'other';
+export const EVENT_KINDS = ['talk', 'course', 'breakfast', 'meetup', 'other'] as const;
+export type EventKind = (typeof EVENT_KINDS)[number];
 export type EventStatus = 'draft' | 'published' | 'cancelled';
 
 export interface EventRecord extends BaseRecord {

@@ -10,6 +10,7 @@ import { newRecordId } from '$lib/offline/ids';
 import { newEntry, type OutboxOp, type ScanFact } from '$lib/offline/outbox';
 import { isPassCode } from '$lib/passes/code';
 import { pb } from '$lib/pocketbase/client';
+import { findPeople } from './people.service';
 import type { PassRecord, Verdict } from '$lib/pocketbase/types';
 import { doorState } from '$lib/state/door.svelte';
 import { venueDayKey } from '$lib/time/venue-time';
@@ -138,19 +139,20 @@ export interface PersonAtDoor {
 }
 
 /** For someone whose phone is dead: find them by name (online only — names never sit on the device). */
-export async function findPeople(query: string): Promise<PersonAtDoor[] | null> {
-  const q = query.trim();
-  if (q.length < 2) return [];
+export async function findPeopleAtDoor(query: string): Promise<PersonAtDoor[] | null> {
+  if (query.trim().length < 2) return [];
+  const found = await findPeople(query);
+  if (!found.ok) return null;
+  const people = found.people.slice(0, 10);
+  if (people.length === 0) return [];
   try {
-    const users = await pb.collection('users').getList(1, 10, { filter: pb.filter('name ~ {:q}', { q }), sort: 'name', requestKey: null });
-    if (users.items.length === 0) return [];
-    const holders = users.items.map((u) => pb.filter('holder = {:id}', { id: u.id })).join(' || ');
+    const holders = people.map((u) => pb.filter('holder = {:id}', { id: u.id })).join(' || ');
     const passes = await pb.collection('passes').getFullList<PassRecord & { expand?: { registration?: { event: string } } }>({
       filter: `revoked = false && (${holders})`,
       expand: 'registration',
       requestKey: null,
     });
-    return users.items.map((u) => ({
+    return people.map((u) => ({
       id: u.id,
       name: u.name || u.email,
       passes: passes
