@@ -12,6 +12,20 @@ export default defineConfig({
     }),
     sveltekit(),
   ],
+  build: {
+    rolldownOptions: {
+      output: {
+        codeSplitting: {
+          groups: [
+            {
+              name: 'shell',
+              test: /node_modules\/(svelte|@sveltejs\/kit|pocketbase|idb|devalue|esm-env|clsx)\/|src\/lib\/(offline|state|pocketbase|pwa)\/|src\/lib\/paraglide\/runtime/,
+            },
+          ],
+        },
+      },
+    },
+  },
   server: {
     // `npm run dev`: the API comes from the PocketBase started beside Vite
     proxy: { '/api': { target: `http://127.0.0.1:${process.env.PB_PORT ?? 8090}`, ws: false } },

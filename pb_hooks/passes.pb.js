@@ -17,7 +17,20 @@ routerAdd(
     if (pass.getBool("revoked")) throw new BadRequestError("This pass is no longer valid and cannot be reissued.");
     pass.set("code", require(`${__hooks}/lib/codes.js`).newPassCode());
     e.app.save(pass);
+    $apis.enrichRecord(e, pass); // the holder's answer carries the new QR modules
     return e.json(200, pass);
   },
   $apis.requireAuth("users"),
 );
+
+// The holder receives each of their passes with its QR modules ('1' dark, '0' light, row by
+// row), drawn by the app's own encoder bundled for goja; the app then needs no encoder of its
+// own. Others who may read a pass (hosts) do not get them; revoked passes have none.
+onRecordEnrich((e) => {
+  const auth = e.requestInfo && e.requestInfo.auth;
+  if (auth && auth.id === e.record.getString("holder") && !e.record.getBool("revoked")) {
+    e.record.withCustomData(true);
+    e.record.set("qr", require(`${__hooks}/lib/vendor/pass-qr.js`).passQrModules(e.record.getString("code")));
+  }
+  e.next();
+}, "passes");

@@ -47,6 +47,26 @@ test('register → the pass appears, opens offline after the app is closed, and 
   await expect(reopened.getByTestId('pass-holder')).toHaveText('Pass Petra');
   await expect(reopened.getByTestId('live-clock')).toBeVisible();
   expect(await decodeQr(reopened)).toBe(serverPass.code);
+
+  // a copy stored before the server sent QR modules (an older app version) still draws,
+  // offline, with the encoder the service worker keeps for that case
+  await reopened.evaluate(
+    () =>
+      new Promise<void>((resolve) => {
+        const open = indexedDB.open('coffice');
+        open.onsuccess = () => {
+          const store = open.result.transaction('passes', 'readwrite').objectStore('passes');
+          const all = store.getAll();
+          all.onsuccess = () => {
+            for (const { qr: _qr, ...pass } of all.result) store.put(pass);
+            store.transaction.oncomplete = () => resolve();
+          };
+        };
+      }),
+  );
+  await reopened.reload();
+  await expect(reopened.locator('[data-qr]')).toHaveAttribute('data-qr', serverPass.code);
+  expect(await decodeQr(reopened)).toBe(serverPass.code);
   await context.setOffline(false);
 });
 

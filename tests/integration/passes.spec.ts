@@ -1,7 +1,9 @@
 // Reissuing a pass: only its holder, only while valid; the old code is gone at once.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEvent, startTestServer, type TestServer } from '../helpers/server';
-import type { PassRecord } from '../../src/lib/pocketbase/types';
+import type { HeldPass, PassRecord } from '../../src/lib/pocketbase/types';
+import { passQrModules } from '../../src/lib/passes/qr-modules';
+import { matrixFromModules } from '../../src/lib/passes/code';
 
 let server: TestServer;
 beforeAll(async () => {
@@ -10,7 +12,7 @@ beforeAll(async () => {
 afterAll(() => server?.stop());
 
 const reissue = (pb: TestServer['admin'], id: string) =>
-  pb.send<PassRecord>(`/api/coffice/passes/${id}/reissue`, { method: 'POST' }).then(
+  pb.send<HeldPass>(`/api/coffice/passes/${id}/reissue`, { method: 'POST' }).then(
     (pass) => ({ status: 200, pass, message: '' }),
     (error) => ({ status: error.status as number, pass: null, message: error.message as string }),
   );
@@ -41,6 +43,34 @@ describe('reissuing a pass', () => {
     await holder.pb.collection('registrations').update(reg.id, { status: 'cancelled' });
     expect(await reissue(holder.pb, pass.id)).toMatchObject({ status: 400, message: 'This pass is no longer valid and cannot be reissued.' });
     expect((await server.admin.collection('passes').getOne(pass.id)).code).toBe(pass.code);
+  });
+});
+
+describe('QR modules sent with a pass', () => {
+  it('the holder gets the modules of exactly their code, in lists, single reads and reissue answers', async () => {
+    const { pb } = await server.person('member');
+    const [listed] = await pb.collection('passes').getFullList<HeldPass>();
+    expect(listed.qr).toBe(passQrModules(listed.code));
+    expect(matrixFromModules(listed.qr)).toMatchObject({ size: 25, version: 2 });
+    const read = await pb.collection('passes').getOne<HeldPass>(listed.id);
+    expect(read.qr).toBe(listed.qr);
+    const fresh = await reissue(pb, listed.id);
+    expect(fresh.pass!.qr).toBe(passQrModules(fresh.pass!.code));
+    expect(fresh.pass!.qr).not.toBe(listed.qr);
+  });
+
+  it('hosts reading someone’s pass get no modules, nor does anyone for a revoked pass', async () => {
+    const host = await server.person('host');
+    const holder = await server.person('guest');
+    const event = await createEvent(server.admin);
+    const reg = await holder.pb.collection('registrations').create({ event: event.id, user: holder.user.id });
+    const pass = await holder.pb.collection('passes').getFirstListItem<HeldPass>(`registration = "${reg.id}"`);
+    expect(pass.qr).toBe(passQrModules(pass.code));
+    expect((await host.pb.collection('passes').getOne<HeldPass>(pass.id)).qr).toBeUndefined();
+    await holder.pb.collection('registrations').update(reg.id, { status: 'cancelled' });
+    const revoked = await holder.pb.collection('passes').getOne<HeldPass>(pass.id);
+    expect(revoked.revoked).toBe(true);
+    expect(revoked.qr).toBeUndefined();
   });
 });
 

@@ -1,5 +1,5 @@
 // Builds iCalendar (RFC 5545) text for Coffice events with ical-generator. Pure: the
-// browser uses it for "Add to my calendar" and scripts/build-calendar-vendor.mjs bundles
+// browser uses it for "Add to my calendar" and scripts/build-vendor.mjs bundles
 // it for PocketBase's hooks (the personal feed), so both speak exactly the same calendar.
 import ical, { ICalEventStatus, type ICalTemporalInstantStub, type ICalTemporalZonedDateTimeStub } from 'ical-generator';
 import { tzlib_get_ical_block } from 'timezones-ical-library';

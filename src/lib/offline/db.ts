@@ -1,7 +1,7 @@
 // The device's IndexedDB: what the app shows offline and the outbox of writes not yet
 // sent. Versioned: every schema change adds an `if (oldVersion < N)` step below.
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
-import type { EventRecord, PassRecord, RegistrationRecord, SpaceRecord } from '$lib/pocketbase/types';
+import type { EventRecord, HeldPass, RegistrationRecord, SpaceRecord } from '$lib/pocketbase/types';
 import type { OutboxEntry } from './outbox';
 import type { KnownScan } from '$lib/door/verdict';
 
@@ -23,7 +23,7 @@ export interface CofficeSchema extends DBSchema {
   events: { key: string; value: EventRecord; indexes: { starts: string } };
   spaces: { key: string; value: SpaceRecord };
   registrations: { key: string; value: LocalRegistration; indexes: { event: string } };
-  passes: { key: string; value: PassRecord; indexes: { holder: string } };
+  passes: { key: string; value: HeldPass; indexes: { holder: string } };
   outbox: { key: number; value: OutboxEntry; indexes: { state: OutboxEntry['state'] } };
   meta: { key: string; value: { key: string; value: unknown } };
   doorScans: { key: string; value: DeviceScan; indexes: { hash: string } };

@@ -1,7 +1,7 @@
 // Brings my passes (and my company's name, for the member pass) to the device, so a pass
 // opens with no network, from a cold start. Runs after every sync, so a registration
 // change made here or elsewhere is followed by its pass.
-import type { CompanyRecord, PassRecord, TypedPocketBase } from '$lib/pocketbase/types';
+import type { CompanyRecord, HeldPass, TypedPocketBase } from '$lib/pocketbase/types';
 import { writeMeta, type CofficeDb } from './db';
 import type { Puller } from './sync';
 
@@ -14,7 +14,7 @@ export function passesPuller(pb: TypedPocketBase, db: CofficeDb): Puller {
       // a person holds a handful of passes: fetch them all, so revocations are never missed
       const passes = await pb
         .collection('passes')
-        .getFullList<PassRecord>({ filter: pb.filter('holder = {:me}', { me: me.id }), requestKey: null });
+        .getFullList<HeldPass>({ filter: pb.filter('holder = {:me}', { me: me.id }), requestKey: null });
       const company = me.company
         ? await pb.collection('companies').getOne<CompanyRecord>(me.company, { fields: 'id,name', requestKey: null }).catch(() => null)
         : null;

@@ -1,7 +1,6 @@
-// Pass codes (DESIGN: "CF1:" + 26 characters of RFC 4648 base32, upper case) and their
-// QR matrix. Upper case keeps the QR in alphanumeric mode: version 2 at level M.
-// the encoder alone: the package's canvas/SVG/terminal renderers are not needed here
-import { create as createQr } from 'qrcode/lib/core/qrcode.js';
+// Pass codes (DESIGN: "CF1:" + 26 characters of RFC 4648 base32, upper case) and the
+// drawing of their QR. Upper case keeps the QR in alphanumeric mode: version 2 at level M.
+// The modules themselves come from the server with each pass (see ./qr-modules.ts).
 
 export const PASS_CODE = /^CF1:[A-Z2-7]{26}$/;
 
@@ -17,15 +16,16 @@ export interface QrMatrix {
   dark: boolean[];
 }
 
-/** The QR symbol of a pass: one alphanumeric segment, error correction M. */
-export function passQr(code: string) {
-  return createQr([{ data: code, mode: 'alphanumeric' }], { errorCorrectionLevel: 'M' });
-}
-
-export function qrMatrix(code: string): QrMatrix {
-  const qr = passQr(code);
-  const { size, data } = qr.modules;
-  return { size, version: qr.version, dark: Array.from(data, (bit) => bit === 1) };
+/**
+ * Reads modules as `passQrModules` writes them ('1' dark, '0' light, row by row); null for
+ * anything that is not a QR symbol (sides 21, 25, … 177).
+ */
+export function matrixFromModules(modules: unknown): QrMatrix | null {
+  if (typeof modules !== 'string' || !/^[01]+$/.test(modules)) return null;
+  const size = Math.sqrt(modules.length);
+  const version = (size - 17) / 4;
+  if (!Number.isInteger(version) || version < 1 || version > 40) return null;
+  return { size, version, dark: Array.from(modules, (bit) => bit === '1') };
 }
 
 /** One SVG path of all dark modules (1 unit each), drawn inside a quiet zone of `margin`. */

@@ -2,16 +2,16 @@
 // registration to an event that is neither cancelled nor over. The door still decides;
 // this only keeps the screen honest.
 import type { LocalRegistration } from '$lib/offline/db';
-import type { EventRecord, PassRecord } from '$lib/pocketbase/types';
+import type { EventRecord, HeldPass } from '$lib/pocketbase/types';
 import { parseStoredDate } from '$lib/time/venue-time';
 
 export interface ShownPass {
-  pass: PassRecord;
+  pass: HeldPass;
   event?: EventRecord;
 }
 
 export function validPasses(
-  passes: PassRecord[],
+  passes: HeldPass[],
   registrations: LocalRegistration[],
   events: EventRecord[],
   now: Date,

@@ -99,6 +99,13 @@ export interface PassRecord extends BaseRecord {
   revoked: boolean;
 }
 
+/**
+ * A pass as its holder receives it: the record plus its QR modules ('1' dark, '0' light,
+ * row by row), added by the server for the holder only (pb_hooks/passes.pb.js), not stored.
+ * Passes kept on a device before the server sent modules have none.
+ */
+export type HeldPass = PassRecord & { qr?: string };
+
 export type Verdict = 'admitted' | 'already_in' | 'wrong_event' | 'outside_window' | 'revoked' | 'unknown' | 'invalid';
 
 export interface CheckinRecord extends BaseRecord {

@@ -2,13 +2,13 @@
 // state. Reloaded whenever the offline runtime says local data changed.
 import { offline } from '$lib/offline';
 import { readMeta, type LocalRegistration } from '$lib/offline/db';
-import type { EventRecord, PassRecord, SpaceRecord } from '$lib/pocketbase/types';
+import type { EventRecord, HeldPass, SpaceRecord } from '$lib/pocketbase/types';
 
 class ScheduleState {
   #events = $state<EventRecord[]>([]);
   #spaces = $state<Record<string, SpaceRecord>>({});
   #registrations = $state<LocalRegistration[]>([]);
-  #passes = $state<PassRecord[]>([]);
+  #passes = $state<HeldPass[]>([]);
   #companyName = $state('');
   #savedAt = $state<number | null>(null);
   #loaded = $state(false);
