@@ -2,7 +2,7 @@
 import { getLocale, setLocale, locales } from '$lib/paraglide/runtime';
 import * as m from '$lib/paraglide/messages';
 import type { EventKind, Role } from '$lib/pocketbase/types';
-import type { AccountReason } from '$lib/services/account-reasons';
+import type { FailureReason } from '$lib/pocketbase/client';
 
 export { m, getLocale, setLocale, locales };
 export type AppLocale = (typeof locales)[number];
@@ -21,31 +21,9 @@ export const roleLabel: Record<Role, () => string> = {
   host: m.me_role_host,
 };
 
-/** One place where failure reasons become words. */
-export function errorMessage(reason: AccountReason): string {
+/** One place where failure reasons become words (account screens add theirs: ./account-errors). */
+export function errorMessage(reason: FailureReason): string {
   switch (reason) {
-    case 'wrong_credentials':
-      return m.error_sign_in_failed();
-    case 'email_invalid':
-      return m.account_error_email_invalid();
-    case 'email_taken':
-      return m.account_error_email_taken();
-    case 'password_too_short':
-      return m.account_error_password_too_short();
-    case 'password_too_common':
-      return m.account_error_password_too_common();
-    case 'code_wrong':
-      return m.account_error_code_wrong();
-    case 'reset_link':
-      return m.account_error_reset_link();
-    case 'confirm_mismatch':
-      return m.account_error_confirm_mismatch();
-    case 'logo_type':
-      return m.account_error_logo_type();
-    case 'logo_size':
-      return m.account_error_logo_size();
-    case 'name_taken':
-      return m.account_error_name_taken();
     case 'forbidden':
       return m.account_error_forbidden();
     case 'invalid':

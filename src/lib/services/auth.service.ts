@@ -2,20 +2,11 @@
 // password. Returns a result instead of throwing, so screens only map reasons to words.
 import { ClientResponseError } from 'pocketbase';
 import { pb, failureReason } from '$lib/pocketbase/client';
-import type { UserRecord } from '$lib/pocketbase/types';
-import { getLocale, setLocale } from '$lib/i18n';
+import { getLocale } from '$lib/i18n';
 import { accountReason, emailProblem, passwordProblem, type AccountResult } from './account-reasons';
+import { followProfileLanguage, WITH_COMPANY } from './session.service';
 
 export type SignInResult = AccountResult;
-
-/** The signed-in record keeps its company expanded, so the profile shows it offline too. */
-const WITH_COMPANY = { expand: 'company' };
-
-/** The app speaks the person's language from the moment they sign in (setLocale reloads). */
-export function followProfileLanguage() {
-  const locale = (pb.authStore.record as UserRecord | null)?.locale;
-  if ((locale === 'sv' || locale === 'en') && locale !== getLocale()) void setLocale(locale);
-}
 
 export async function signInWithPassword(email: string, password: string): Promise<SignInResult> {
   try {
@@ -101,15 +92,4 @@ export async function confirmPasswordReset(token: string, password: string): Pro
 
 export function signOut() {
   pb.authStore.clear();
-}
-
-/** Refreshes the session on start; only a 401/403 signs the person out (offline keeps them in). */
-export async function refreshSession(): Promise<void> {
-  if (!pb.authStore.isValid) return;
-  try {
-    await pb.collection('users').authRefresh(WITH_COMPANY);
-  } catch (error) {
-    const reason = failureReason(error);
-    if (reason === 'unauthorized' || reason === 'forbidden') pb.authStore.clear();
-  }
 }

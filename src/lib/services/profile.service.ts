@@ -29,19 +29,6 @@ export async function saveProfile(fields: ProfileFields): Promise<AccountResult>
   }
 }
 
-/** The header's language switch: remembered in the profile too when someone is signed in. */
-export async function chooseLanguage(locale: Locale): Promise<void> {
-  const user = me();
-  if (user && user.locale !== locale) {
-    try {
-      await pb.collection('users').update(user.id, { locale }, { expand: 'company' });
-    } catch {
-      // offline or refused: the device still switches; the profile keeps its language
-    }
-  }
-  if (locale !== getLocale()) void setLocale(locale);
-}
-
 /** Everything the venue keeps about me, saved as a JSON file. */
 export async function downloadMyData(): Promise<AccountResult> {
   try {

@@ -1,0 +1,33 @@
+// Words for what can go wrong on the account screens (signing in, profile, people, companies);
+// apart from $lib/i18n so the screens every guest opens do not carry them.
+import { errorMessage, m } from '$lib/i18n';
+import type { AccountReason } from '$lib/services/account-reasons';
+
+export function accountErrorMessage(reason: AccountReason): string {
+  switch (reason) {
+    case 'wrong_credentials':
+      return m.error_sign_in_failed();
+    case 'email_invalid':
+      return m.account_error_email_invalid();
+    case 'email_taken':
+      return m.account_error_email_taken();
+    case 'password_too_short':
+      return m.account_error_password_too_short();
+    case 'password_too_common':
+      return m.account_error_password_too_common();
+    case 'code_wrong':
+      return m.account_error_code_wrong();
+    case 'reset_link':
+      return m.account_error_reset_link();
+    case 'confirm_mismatch':
+      return m.account_error_confirm_mismatch();
+    case 'logo_type':
+      return m.account_error_logo_type();
+    case 'logo_size':
+      return m.account_error_logo_size();
+    case 'name_taken':
+      return m.account_error_name_taken();
+    default:
+      return errorMessage(reason);
+  }
+}
