@@ -1,6 +1,39 @@
+import path from 'node:path';
 import { sveltekit } from '@sveltejs/kit/vite';
 import { paraglideVitePlugin } from '@inlang/paraglide-js';
 import { defineConfig } from 'vitest/config';
+import { slimPocketBase } from './scripts/lib/slim-pocketbase.mjs';
+import { compactMessages } from './scripts/lib/compact-messages.mjs';
+
+// The guest screens (programme, event, pass) and the layout around them are what most people
+// open, often on a slow phone: everything they import statically goes into one 'shell'
+// chunk, loaded once and cached, instead of ~20 shared chunks of a few hundred bytes each
+// (each its own request and its own gzip frame). Route components stay in their own chunks
+// (split per route), and so does whatever is imported lazily (the camera, .ics export).
+const GUEST_SCREENS = ['src/routes/+layout.svelte', 'src/routes/+page.svelte', 'src/routes/events/[id]/+page.svelte', 'src/routes/passes/[id]/+page.svelte'];
+type ModuleGraph = { getModuleInfo(id: string): { importedIds: readonly string[] } | null };
+let shellModules: Set<string> | null = null; // per build (Vite builds the server side, then the client)
+const freshShell = { name: 'coffice-shell-chunk', buildStart: () => void (shellModules = null) };
+
+function shellChunk(id: string, graph: ModuleGraph): string | null {
+  if (!shellModules) {
+    shellModules = new Set();
+    const roots = GUEST_SCREENS.map((file) => path.resolve(file));
+    const queue = [...roots];
+    for (let next = queue.pop(); next !== undefined; next = queue.pop()) {
+      for (const imported of graph.getModuleInfo(next)?.importedIds ?? []) {
+        if (!shellModules.has(imported)) shellModules.add(imported) && queue.push(imported);
+      }
+    }
+    for (const root of roots) shellModules.delete(root);
+  }
+  const isRoute = id.includes('/src/routes/') && /\+(page|layout)\.svelte$/.test(id);
+  // Paraglide's messages are reached through one index of all of them; tree-shaking keeps
+  // only those used, and they stay in the chunks of the screens that use them.
+  const isMessage = id.includes('/paraglide/messages');
+  if (id.startsWith('\0rolldown/runtime')) return 'shell'; // the bundler's module helpers
+  return shellModules.has(id) && !isRoute && !isMessage && !id.includes('?') ? 'shell' : null;
+}
 
 export default defineConfig({
   plugins: [
@@ -10,21 +43,13 @@ export default defineConfig({
       strategy: ['localStorage', 'baseLocale'],
       emitGitIgnore: true,
     }),
+    compactMessages(),
     sveltekit(),
+    slimPocketBase(),
+    freshShell,
   ],
   build: {
-    rolldownOptions: {
-      output: {
-        codeSplitting: {
-          groups: [
-            {
-              name: 'shell',
-              test: /node_modules\/(svelte|@sveltejs\/kit|pocketbase|idb|devalue|esm-env|clsx)\/|src\/lib\/(offline|state|pocketbase|pwa)\/|src\/lib\/paraglide\/runtime/,
-            },
-          ],
-        },
-      },
-    },
+    rolldownOptions: { output: { minify: { compress: { dropConsole: true } }, codeSplitting: { groups: [{ name: shellChunk, debugName: 'shell' }] } } },
   },
   server: {
     // `npm run dev`: the API comes from the PocketBase started beside Vite

@@ -1,21 +1,17 @@
-// Keeps the door list of today on a host's device (refreshed with every sync while
-// online), so the door decides offline. Other people's devices never fetch it.
+// Keeps the door list of today on a host's device, so the door decides offline. Loaded only
+// when it is needed (a host's sync, a check-in seen over realtime, a sign-out); other
+// people's devices never fetch the list.
 import type { DoorList } from '$lib/door/door-list';
-import type { TypedPocketBase } from '$lib/pocketbase/types';
+import type { AppPocketBase } from '$lib/pocketbase/types';
 import { writeMeta, type CofficeDb } from './db';
-import type { Puller } from './sync';
 
 export const DOOR_LIST_KEY = 'door:list';
 
-export function doorListPuller(pb: TypedPocketBase, db: CofficeDb): Puller {
-  return {
-    name: 'door-list',
-    async pull() {
-      if (!pb.authStore.isValid || pb.authStore.record?.role !== 'host') return;
-      const list = await pb.send<DoorList>('/api/coffice/door-list', { method: 'GET', requestKey: null });
-      await writeMeta(db, DOOR_LIST_KEY, list);
-    },
-  };
+/** Fetches today's door list onto a host's device; nothing for anyone else. */
+export async function refreshDoorList(pb: AppPocketBase, db: CofficeDb): Promise<void> {
+  if (!pb.authStore.isValid || pb.authStore.record?.role !== 'host') return;
+  const list = await pb.send<DoorList>('/api/coffice/door-list', { method: 'GET', requestKey: null });
+  await writeMeta(db, DOOR_LIST_KEY, list);
 }
 
 /** What a lost or handed-over device must not keep: codes' hashes, sealed names, scans. */

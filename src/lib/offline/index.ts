@@ -8,8 +8,20 @@ import { pocketbaseTransport } from './pocketbase-transport';
 import { followServerChanges } from './realtime';
 import { eventsPuller, registrationsPuller } from './schedule-cache';
 import { passesPuller } from './passes-cache';
-import { doorListPuller, wipeDoorData } from './door-list-cache';
-import { SyncEngine } from './sync';
+import { SyncEngine, type Puller } from './sync';
+
+const isHost = () => pb.authStore.isValid && pb.authStore.record?.role === 'host';
+const doorCache = () => import('./door-list-cache');
+
+/** Hosts' devices keep today's door list; the code for it loads only on theirs. */
+function doorListPuller(db: CofficeDb): Puller {
+  return {
+    name: 'door-list',
+    async pull() {
+      if (isHost()) await (await doorCache()).refreshDoorList(pb, db);
+    },
+  };
+}
 
 export interface OfflineRuntime {
   db: CofficeDb;
@@ -34,7 +46,7 @@ async function create(): Promise<OfflineRuntime> {
   const engine = new SyncEngine({
     outbox,
     transport: pocketbaseTransport(pb, db),
-    pullers: [events, registrationsPuller(pb, db), passesPuller(pb, db), doorListPuller(pb, db)],
+    pullers: [events, registrationsPuller(pb, db), passesPuller(pb, db), doorListPuller(db)],
   });
   const listeners = new Set<() => void>();
   const localChanged = () => listeners.forEach((listener) => listener());
@@ -64,17 +76,39 @@ async function create(): Promise<OfflineRuntime> {
     const tx = db.transaction(['registrations', 'passes'], 'readwrite');
     await Promise.all([tx.objectStore('registrations').clear(), tx.objectStore('passes').clear(), tx.done]);
     await writeMeta(db, 'me:company', '');
-    await wipeDoorData(db);
+    await (await doorCache()).wipeDoorData(db);
     await events.reset();
     localChanged();
     void engine.sync();
   });
 
+  // one door-list refresh at a time; check-ins seen meanwhile make it run once more
+  let doorRefresh: Promise<void> | null = null;
+  let refreshAgain = false;
+  const refreshDoorList = () => {
+    if (doorRefresh) return void (refreshAgain = true);
+    doorRefresh = (async () => {
+      do {
+        refreshAgain = false;
+        await (await doorCache()).refreshDoorList(pb, db).catch(() => undefined); // offline: the next sync catches up
+        localChanged();
+      } while (refreshAgain);
+    })().finally(() => (doorRefresh = null));
+  };
+
   engine.start(window);
   let stopRealtime: (() => Promise<void>) | null = null;
   const connect = async () => {
     if (stopRealtime || !navigator.onLine) return;
-    stopRealtime = await followServerChanges(pb, db, localChanged, () => void engine.sync()).catch(() => null);
+    const resync = () => void engine.sync();
+    stopRealtime = await followServerChanges(pb, db, {
+      onChange: localChanged,
+      resync,
+      // a check-in anywhere (another door, a self check-in): a host's device refreshes the
+      // door list alone, not a whole sync (a busy door sees one every few seconds); anyone
+      // else sees only their own check-ins, rarely, and catches up in full
+      onCheckin: () => (isHost() ? refreshDoorList() : resync()),
+    }).catch(() => null);
   };
   window.addEventListener('online', () => void connect());
   // realtime after the first sync: the first screen does not wait behind a held-open stream

@@ -1,11 +1,11 @@
 // Brings my passes (and my company's name, for the member pass) to the device, so a pass
 // opens with no network, from a cold start. Runs after every sync, so a registration
 // change made here or elsewhere is followed by its pass.
-import type { CompanyRecord, HeldPass, TypedPocketBase } from '$lib/pocketbase/types';
+import type { CompanyRecord, HeldPass, AppPocketBase } from '$lib/pocketbase/types';
 import { writeMeta, type CofficeDb } from './db';
 import type { Puller } from './sync';
 
-export function passesPuller(pb: TypedPocketBase, db: CofficeDb): Puller {
+export function passesPuller(pb: AppPocketBase, db: CofficeDb): Puller {
   return {
     name: 'passes',
     async pull() {

@@ -2,12 +2,12 @@
 // Idempotent: a registration is created with the id chosen on the device, so a replay
 // finds the record that is already there instead of making a second one.
 import { ClientResponseError } from 'pocketbase';
-import type { TypedPocketBase, RegistrationRecord } from '$lib/pocketbase/types';
+import type { AppPocketBase, RegistrationRecord } from '$lib/pocketbase/types';
 import type { CofficeDb } from './db';
 import type { OutboxEntry } from './outbox';
 import type { SendResult, Transport } from './sync';
 
-export function pocketbaseTransport(pb: TypedPocketBase, db: CofficeDb): Transport {
+export function pocketbaseTransport(pb: AppPocketBase, db: CofficeDb): Transport {
   const registrations = () => pb.collection('registrations');
 
   async function store(record: RegistrationRecord) {

@@ -1,14 +1,22 @@
 // While online, server changes arrive at once over PocketBase's realtime (SSE) and are
 // written to the device. Missed messages are not replayed, so every (re)connect runs a
 // full sync (delta pull).
-import type { TypedPocketBase } from '$lib/pocketbase/types';
+import type { AppPocketBase } from '$lib/pocketbase/types';
 import type { CofficeDb } from './db';
 
+export interface ServerChangeHandlers {
+  /** data on the device changed */
+  onChange: () => void;
+  /** (re)connected: catch up on what was missed */
+  resync: () => void;
+  /** a check-in was recorded (hosts see all; others only their own) */
+  onCheckin: () => void;
+}
+
 export async function followServerChanges(
-  pb: TypedPocketBase,
+  pb: AppPocketBase,
   db: CofficeDb,
-  onChange: () => void,
-  resync: () => void,
+  { onChange, resync, onCheckin }: ServerChangeHandlers,
 ): Promise<() => Promise<void>> {
   const unsubscribers = await Promise.all([
     pb.realtime.subscribe('PB_CONNECT', resync),
@@ -24,8 +32,7 @@ export async function followServerChanges(
       else await db.put('registrations', { ...record });
       onChange();
     }),
-    // a check-in anywhere (another door, a self check-in) refreshes the door list
-    pb.collection('checkins').subscribe('*', () => resync()),
+    pb.collection('checkins').subscribe('*', () => onCheckin()),
     pb.collection('passes').subscribe('*', async ({ action, record }) => {
       if (action === 'delete') await db.delete('passes', record.id);
       else await db.put('passes', record);

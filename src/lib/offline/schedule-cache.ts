@@ -2,14 +2,14 @@
 // `updated` (a cursor per kind of data), plus, once per app start, a check of which
 // records still exist (deleted or unpublished ones leave the device too).
 import type { RecordModel } from 'pocketbase';
-import type { EventRecord, RegistrationRecord, TypedPocketBase } from '$lib/pocketbase/types';
+import type { EventRecord, RegistrationRecord, AppPocketBase } from '$lib/pocketbase/types';
 import { readMeta, writeMeta, type CofficeDb } from './db';
 import type { Puller } from './sync';
 
 const PAGE = 500;
 
 /** Every record of a collection changed since `cursor`, oldest change first. */
-async function changedSince<T extends RecordModel>(pb: TypedPocketBase, collection: string, filter: string, cursor: string) {
+async function changedSince<T extends RecordModel>(pb: AppPocketBase, collection: string, filter: string, cursor: string) {
   const parts = [filter, cursor ? pb.filter('updated >= {:cursor}', { cursor }) : ''].filter(Boolean);
   const all: T[] = [];
   for (let page = 1; ; page++) {
@@ -21,12 +21,12 @@ async function changedSince<T extends RecordModel>(pb: TypedPocketBase, collecti
   }
 }
 
-async function existingIds(pb: TypedPocketBase, collection: string, filter: string): Promise<Set<string>> {
+async function existingIds(pb: AppPocketBase, collection: string, filter: string): Promise<Set<string>> {
   const records = await pb.collection(collection).getFullList({ filter, fields: 'id', batch: 1000, requestKey: null });
   return new Set(records.map((r) => r.id));
 }
 
-export function eventsPuller(pb: TypedPocketBase, db: CofficeDb): Puller & { reset(): Promise<void> } {
+export function eventsPuller(pb: AppPocketBase, db: CofficeDb): Puller & { reset(): Promise<void> } {
   let checkedThisStart = false;
   return {
     name: 'events',
@@ -62,7 +62,7 @@ export function eventsPuller(pb: TypedPocketBase, db: CofficeDb): Puller & { res
   };
 }
 
-export function registrationsPuller(pb: TypedPocketBase, db: CofficeDb): Puller {
+export function registrationsPuller(pb: AppPocketBase, db: CofficeDb): Puller {
   let checkedFor = '';
   return {
     name: 'registrations',

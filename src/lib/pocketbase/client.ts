@@ -1,9 +1,9 @@
 // The one PocketBase client of the app. Same origin as the app in production; the
 // Vite dev server proxies /api to the PocketBase that `npm run dev` starts.
 import PocketBase, { ClientResponseError } from 'pocketbase';
-import type { TypedPocketBase } from './types';
+import type { AppPocketBase } from './types';
 
-export const pb = new PocketBase('/') as TypedPocketBase;
+export const pb = new PocketBase('/') as AppPocketBase;
 pb.autoCancellation(false);
 
 /** Why a request failed, in words the UI maps to messages (see errorMessage). */
