@@ -1,6 +1,7 @@
 import { sveltekit } from '@sveltejs/kit/vite';
 import { paraglideVitePlugin } from '@inlang/paraglide-js';
 import { defineConfig } from 'vitest/config';
+import { qrOnlyZxing } from './scripts/lib/qr-only-zxing.mjs';
 
 export default defineConfig({
   plugins: [
@@ -10,6 +11,8 @@ export default defineConfig({
       strategy: ['localStorage', 'baseLocale'],
       emitGitIgnore: true,
     }),
+    // the door's html5-qrcode fallback gets a QR-only ZXing instead of its all-formats copy
+    qrOnlyZxing(),
     sveltekit(),
   ],
   build: {
