@@ -3,6 +3,7 @@ import { sveltekit } from '@sveltejs/kit/vite';
 import { paraglideVitePlugin } from '@inlang/paraglide-js';
 import { defineConfig } from 'vitest/config';
 import { slimPocketBase } from './scripts/lib/slim-pocketbase.mjs';
+import { qrOnlyZxing } from './scripts/lib/qr-only-zxing.mjs';
 import { compactMessages } from './scripts/lib/compact-messages.mjs';
 
 // The guest screens (programme, event, pass) and the layout around them are what most people
@@ -31,7 +32,6 @@ function shellChunk(id: string, graph: ModuleGraph): string | null {
   // Paraglide's messages are reached through one index of all of them; tree-shaking keeps
   // only those used, and they stay in the chunks of the screens that use them.
   const isMessage = id.includes('/paraglide/messages');
-  if (id.startsWith('\0rolldown/runtime')) return 'shell'; // the bundler's module helpers
   return shellModules.has(id) && !isRoute && !isMessage && !id.includes('?') ? 'shell' : null;
 }
 
@@ -44,6 +44,8 @@ export default defineConfig({
       emitGitIgnore: true,
     }),
     compactMessages(),
+    // the door's html5-qrcode fallback gets a QR-only ZXing instead of its all-formats copy
+    qrOnlyZxing(),
     sveltekit(),
     slimPocketBase(),
     freshShell,

@@ -1,9 +1,12 @@
 // Byte budgets, measured as a first visit downloads them. Issue #7 aims at 60 KB of gzip
 // JavaScript for the guest screens together; today they need ~75 KB (Svelte, SvelteKit and
 // the PocketBase SDK alone are ~39 KB), so this guards 80 KB against growth while the gap
-// is open. The door screen ≤ 130 KB without the html5-qrcode fallback decoder (107 KB,
-// fetched only on devices without the browser's BarcodeDetector when the camera starts);
-// everything the service worker precaches ≤ 400 KB gzip.
+// is open. The door screen ≤ 130 KB while scanning, including the html5-qrcode fallback
+// that devices without the browser's BarcodeDetector (iPhones, Firefox) fetch when the camera
+// starts: headless Chromium here has none, so it is measured. That fallback was ~104 KB with
+// html5-qrcode's all-formats ZXing and is ~35 KB with the QR-only one
+// (src/lib/door/zxing-qr-only.ts, docs/DECISIONS.md). Everything the service worker precaches
+// ≤ 400 KB gzip.
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from '@playwright/test';
@@ -53,10 +56,10 @@ test('the guest screens together need at most 80 KB of gzip JavaScript', async (
 test.use({ launchOptions: { executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CAMERA_ARGS } });
 
 test.describe('the door', () => {
-  test('the door screen, scanning, needs at most 130 KB of gzip JavaScript besides the fallback decoder', async ({ browser, baseURL }) => {
+  test('the door screen, scanning, needs at most 130 KB of gzip JavaScript with the fallback decoder', async ({ browser, baseURL }) => {
     const storageState = await signedInState(browser, baseURL!, E2E.host);
     await showToCamera('CF1:AAAAAAAAAAAAAAAAAAAAAAAAAA');
-    const { files, gzip } = await scriptsForScreens(
+    const { files, gzip, fetchedByAct } = await scriptsForScreens(
       browser,
       baseURL!,
       [
@@ -71,11 +74,14 @@ test.describe('the door', () => {
       ],
       { storageState },
     );
-    const decoder = files.filter((f) => fs.readFileSync(path.join(buildDir, f), 'utf8').includes('ZXing'));
-    const own = gzip - decoder.reduce((sum, f) => sum + gzipSize(f), 0);
-    console.log(`door: ${(own / KB).toFixed(1)} KB gzip + fallback decoder ${((gzip - own) / KB).toFixed(1)} KB`);
-    expect(decoder.length).toBe(1); // headless Chromium on Linux has no BarcodeDetector: the fallback did load
-    expect(own).toBeLessThanOrEqual(130 * KB);
+    const camera = fetchedByAct.reduce((sum, f) => sum + gzipSize(f), 0);
+    console.log(`door: ${((gzip - camera) / KB).toFixed(1)} KB gzip + ${(camera / KB).toFixed(1)} KB fetched when the camera starts (${fetchedByAct.join(', ')})`);
+    if (gzip > 120 * KB) console.log(files.map((f) => `${(gzipSize(f) / KB).toFixed(1)} KB ${f}`).join('\n'));
+    // headless Chromium on Linux has no BarcodeDetector: html5-qrcode's ZXing decoder was
+    // fetched when the camera started (and decoded the code the fake camera shows)
+    const decoder = fetchedByAct.filter((f) => fs.readFileSync(path.join(buildDir, f), 'utf8').includes('ZXingHtml5QrcodeShim'));
+    expect(decoder).toHaveLength(1);
+    expect(gzip).toBeLessThanOrEqual(130 * KB);
   });
 });
 

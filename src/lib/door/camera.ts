@@ -54,7 +54,7 @@ export async function startCamera(host: HTMLElement, onDecoded: (text: string) =
     };
   }
 
-  const { Html5Qrcode, Html5QrcodeSupportedFormats } = await import('html5-qrcode');
+  const { Html5Qrcode, Html5QrcodeSupportedFormats } = await import('./html5-qrcode');
   host.id ||= 'door-camera';
   const scanner = new Html5Qrcode(host.id, { formatsToSupport: [Html5QrcodeSupportedFormats.QR_CODE], verbose: false });
   await scanner.start(
