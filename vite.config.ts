@@ -11,28 +11,39 @@ import { compactMessages } from './scripts/lib/compact-messages.mjs';
 // chunk, loaded once and cached, instead of ~20 shared chunks of a few hundred bytes each
 // (each its own request and its own gzip frame). Route components stay in their own chunks
 // (split per route), and so does whatever is imported lazily (the camera, .ics export).
-const GUEST_SCREENS = ['src/routes/+layout.svelte', 'src/routes/+page.svelte', 'src/routes/events/[id]/+page.svelte', 'src/routes/passes/[id]/+page.svelte'];
-type ModuleGraph = { getModuleInfo(id: string): { importedIds: readonly string[] } | null };
+const GUEST_SCREENS = [
+  'src/routes/+layout.svelte',
+  'src/routes/+page.svelte',
+  'src/routes/events/[id]/+page.svelte',
+  'src/routes/passes/+page.svelte',
+  'src/routes/passes/[id]/+page.svelte',
+];
+type ModuleGraph = { getModuleInfo(id: string): { importedIds: readonly string[]; code: string | null } | null };
 let shellModules: Set<string> | null = null; // per build (Vite builds the server side, then the client)
-const freshShell = { name: 'coffice-shell-chunk', buildStart: () => void (shellModules = null) };
+let shellMessages: Set<string> | null = null;
+const freshShell = { name: 'coffice-shell-chunk', buildStart: () => void (shellModules = shellMessages = null) };
 
 function shellChunk(id: string, graph: ModuleGraph): string | null {
-  if (!shellModules) {
+  if (!shellModules || !shellMessages) {
     shellModules = new Set();
+    shellMessages = new Set();
     const roots = GUEST_SCREENS.map((file) => path.resolve(file));
     const queue = [...roots];
     for (let next = queue.pop(); next !== undefined; next = queue.pop()) {
-      for (const imported of graph.getModuleInfo(next)?.importedIds ?? []) {
+      const info = graph.getModuleInfo(next);
+      // Paraglide's messages are all reached through one index; only those these screens
+      // name (m.some_message) belong with them, the rest stay with the screens that use them
+      for (const [, name] of info?.code?.matchAll(/\bm\.(\w+)/g) ?? []) shellMessages.add(name);
+      for (const imported of info?.importedIds ?? []) {
         if (!shellModules.has(imported)) shellModules.add(imported) && queue.push(imported);
       }
     }
     for (const root of roots) shellModules.delete(root);
   }
   const isRoute = id.includes('/src/routes/') && /\+(page|layout)\.svelte$/.test(id);
-  // Paraglide's messages are reached through one index of all of them; tree-shaking keeps
-  // only those used, and they stay in the chunks of the screens that use them.
-  const isMessage = id.includes('/paraglide/messages');
-  return shellModules.has(id) && !isRoute && !isMessage && !id.includes('?') ? 'shell' : null;
+  const message = /\/paraglide\/messages\/(\w+)\.js$/.exec(id)?.[1];
+  if (message) return shellMessages.has(message) ? 'shell' : null;
+  return shellModules.has(id) && !isRoute && !id.includes('/paraglide/messages') && !id.includes('?') ? 'shell' : null;
 }
 
 export default defineConfig({

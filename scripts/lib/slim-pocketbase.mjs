@@ -1,8 +1,8 @@
 // A build-only Vite plugin: the PocketBase SDK's client creates every admin service in its
-// constructor (collections, logs, settings, health, backups, crons, sql), so a bundler can
-// drop none of them although the app never uses one (superuser work happens in the
-// dashboard, tests and scripts). Leaving those services out of the constructor lets the
-// bundler drop their classes: ~2 KB gzip off the shell every screen loads. If an SDK update
+// constructor (collections, logs, settings, health, backups, crons, sql) and offers batch
+// requests, so a bundler can drop none of them although the app never uses one (superuser
+// work and batches happen in the dashboard, tests and scripts). Leaving them out of the
+// client lets the bundler drop their classes: ~1 KB gzip off the shell every screen loads. If an SDK update
 // changes the constructor, the build stops here instead of shipping a half-patched client;
 // the app's client type (TypedPocketBase) omits the same services, so no code can reach them.
 export const UNUSED_POCKETBASE_SERVICES = ['collections', 'logs', 'settings', 'health', 'backups', 'crons', 'sql'];
@@ -22,7 +22,9 @@ export function slimPocketBase() {
         }
         slim = slim.replace(made, '');
       }
-      return { code: slim, map: null };
+      const batch = 'createBatch(){return new BatchService(this)}';
+      if (!slim.includes(batch)) throw new Error('slim-pocketbase: the SDK no longer offers createBatch as expected; review scripts/lib/slim-pocketbase.mjs');
+      return { code: slim.replace(batch, ''), map: null };
     },
   };
 }

@@ -1,7 +1,7 @@
-// Byte budgets, measured as a first visit downloads them. Issue #7 aims at 60 KB of gzip
-// JavaScript for the guest screens together; today they need ~75 KB (Svelte, SvelteKit and
-// the PocketBase SDK alone are ~39 KB), so this guards 80 KB against growth while the gap
-// is open. The door screen ≤ 130 KB while scanning, including the html5-qrcode fallback
+// Byte budgets, measured as a first visit downloads them (issue #7). The guest screens —
+// programme, an event, my passes and a pass, signed in — ≤ 60 KB of gzip JavaScript
+// together, lazily loaded parts included (Svelte, SvelteKit and the PocketBase SDK are
+// ~37 KB of it; see docs/DECISIONS.md for what keeps the rest small). The door screen ≤ 130 KB while scanning, including the html5-qrcode fallback
 // that devices without the browser's BarcodeDetector (iPhones, Firefox) fetch when the camera
 // starts: headless Chromium here has none, so it is measured. That fallback was ~104 KB with
 // html5-qrcode's all-formats ZXing and is ~35 KB with the QR-only one
@@ -31,7 +31,7 @@ async function signedInState(browser: Browser, baseURL: string, who: { email: st
   return state;
 }
 
-test('the guest screens together need at most 80 KB of gzip JavaScript', async ({ browser, baseURL }) => {
+test('the guest screens together need at most 60 KB of gzip JavaScript', async ({ browser, baseURL }) => {
   const guest = await newGuest('Budget Berit');
   const admin = await operator();
   const event = await admin.collection('events').getFirstListItem(`title = "${E2E.talkTitle}"`);
@@ -44,13 +44,14 @@ test('the guest screens together need at most 80 KB of gzip JavaScript', async (
     [
       { path: '/', ready: `a:has-text("${E2E.talkTitle}")` },
       { path: `/events/${event.id}`, ready: 'h1' },
+      { path: '/passes', ready: '[data-testid="pass-link"]' },
       { path: `/passes/${pass.id}`, ready: '[data-qr]' },
     ],
     { storageState },
   );
   console.log(`guest screens: ${(gzip / KB).toFixed(1)} KB gzip in ${files.length} files`);
   if (gzip > 60 * KB) console.log(files.map((f) => `${(gzipSize(f) / KB).toFixed(1)} KB ${f}`).join('\n'));
-  expect(gzip).toBeLessThanOrEqual(80 * KB);
+  expect(gzip).toBeLessThanOrEqual(60 * KB);
 });
 
 test.use({ launchOptions: { executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CAMERA_ARGS } });

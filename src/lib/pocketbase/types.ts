@@ -140,8 +140,8 @@ export interface TypedPocketBase extends PocketBase {
   collection(idOrName: string): RecordService;
 }
 
-/** Admin services the app's build leaves out of its client (scripts/lib/slim-pocketbase.mjs). */
-export type UnusedService = 'collections' | 'logs' | 'settings' | 'health' | 'backups' | 'crons' | 'sql';
+/** Admin services and batches the app's build leaves out of its client (scripts/lib/slim-pocketbase.mjs). */
+export type UnusedService = 'collections' | 'logs' | 'settings' | 'health' | 'backups' | 'crons' | 'sql' | 'createBatch';
 
 /** The app's own client: everything but the admin services (tests and scripts keep them). */
 export type AppPocketBase = Omit<TypedPocketBase, UnusedService>;
