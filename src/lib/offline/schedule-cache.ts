@@ -82,7 +82,10 @@ export function registrationsPuller(pb: AppPocketBase, db: CofficeDb): Puller {
       }
       if (stillThere) {
         for (const local of await tx.store.getAll()) {
-          if (local.user === userId && !local.pendingChange && !stillThere.has(local.id)) await tx.store.delete(local.id);
+          // gone from the server: deleted there. A refusal never reached the server; it stays
+          // on the device to say why until the person registers again.
+          const gone = local.user === userId && !local.pendingChange && !local.refusal && !stillThere.has(local.id);
+          if (gone) await tx.store.delete(local.id);
         }
       }
       await tx.done;
