@@ -22,6 +22,7 @@ export function filterProgramme(events: EventRecord[], filter: ProgrammeFilter):
     if (ended !== filter.past) return false;
     if (filter.kind && event.kind !== filter.kind) return false;
     if (filter.room && event.space !== filter.room) return false;
+    if (words.length === 0) return true;
     const haystack = fold(`${event.title} ${event.summary} ${event.speaker} ${event.description}`);
     return words.every((word) => haystack.includes(word));
   });

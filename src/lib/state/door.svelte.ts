@@ -7,8 +7,9 @@ import { passByHash, type DoorList, type DoorListPass } from '$lib/door/door-lis
 import type { DeviceScan } from '$lib/offline/db';
 
 class DoorState {
-  #list = $state<DoorList | undefined>(undefined);
-  #deviceScans = $state<DeviceScan[]>([]);
+  // replaced whole, never changed in place: raw state (no proxies over hundreds of passes)
+  #list = $state.raw<DoorList | undefined>(undefined);
+  #deviceScans = $state.raw<DeviceScan[]>([]);
   #passes = new Map<string, DoorListPass>();
   #loaded = $state(false);
   #started = false;

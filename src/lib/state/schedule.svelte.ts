@@ -5,10 +5,12 @@ import { readMeta, type LocalRegistration } from '$lib/offline/db';
 import type { EventRecord, HeldPass, SpaceRecord } from '$lib/pocketbase/types';
 
 class ScheduleState {
-  #events = $state<EventRecord[]>([]);
-  #spaces = $state<Record<string, SpaceRecord>>({});
-  #registrations = $state<LocalRegistration[]>([]);
-  #passes = $state<HeldPass[]>([]);
+  // replaced whole on every read, never changed in place: raw state, so reading a thousand
+  // events costs no proxies
+  #events = $state.raw<EventRecord[]>([]);
+  #spaces = $state.raw<Record<string, SpaceRecord>>({});
+  #registrations = $state.raw<LocalRegistration[]>([]);
+  #passes = $state.raw<HeldPass[]>([]);
   #companyName = $state('');
   #savedAt = $state<number | null>(null);
   #loaded = $state(false);

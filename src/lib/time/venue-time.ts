@@ -5,6 +5,16 @@ type LocaleTag = 'sv' | 'en';
 
 const intlLocale = (locale: LocaleTag) => (locale === 'sv' ? 'sv-SE' : 'en-GB');
 
+// Making a formatter costs far more than using one (a programme formats hundreds of dates),
+// so each kind is made once per language.
+const formatters = new Map<string, Intl.DateTimeFormat>();
+function formatter(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${locale} ${JSON.stringify(options)}`;
+  let format = formatters.get(key);
+  if (!format) formatters.set(key, (format = new Intl.DateTimeFormat(locale, { timeZone: VENUE_TIME_ZONE, ...options })));
+  return format;
+}
+
 /** PocketBase stores `2026-11-28 08:00:00.000Z`; Date wants a `T`. */
 export function parseStoredDate(value: string): Date {
   return new Date(value.includes('T') ? value : value.replace(' ', 'T'));
@@ -12,30 +22,15 @@ export function parseStoredDate(value: string): Date {
 
 /** The venue's calendar day of an instant, as `YYYY-MM-DD`. */
 export function venueDayKey(date: Date): string {
-  const parts = new Intl.DateTimeFormat('en-CA', {
-    timeZone: VENUE_TIME_ZONE,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(date);
-  return parts;
+  return formatter('en-CA', { year: 'numeric', month: '2-digit', day: '2-digit' }).format(date);
 }
 
 export function formatDayHeading(date: Date, locale: LocaleTag): string {
-  return new Intl.DateTimeFormat(intlLocale(locale), {
-    timeZone: VENUE_TIME_ZONE,
-    weekday: 'long',
-    day: 'numeric',
-    month: 'long',
-  }).format(date);
+  return formatter(intlLocale(locale), { weekday: 'long', day: 'numeric', month: 'long' }).format(date);
 }
 
 export function formatTime(date: Date, locale: LocaleTag): string {
-  return new Intl.DateTimeFormat(intlLocale(locale), {
-    timeZone: VENUE_TIME_ZONE,
-    hour: '2-digit',
-    minute: '2-digit',
-  }).format(date);
+  return formatter(intlLocale(locale), { hour: '2-digit', minute: '2-digit' }).format(date);
 }
 
 export function formatTimeRange(starts: Date, ends: Date, locale: LocaleTag): string {
