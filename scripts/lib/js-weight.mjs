@@ -49,3 +49,52 @@ export async function scriptsForScreens(browser, origin, screens, options = {}) 
   const list = [...files].sort();
   return { files: list, gzip: list.reduce((sum, f) => sum + gzipSize(f), 0), fetchedByAct: [...fetchedByAct].sort() };
 }
+
+/**
+ * A signed-in browser state (for `scriptsForScreens`), by the app's own sign-in form.
+ * @param {import('@playwright/test').Browser} browser
+ * @param {string} origin
+ * @param {{ email: string, password: string }} who
+ */
+export async function signedInState(browser, origin, who) {
+  const context = await browser.newContext({ serviceWorkers: 'block' });
+  const page = await context.newPage();
+  await page.goto(`${origin}/me`);
+  await page.getByLabel('E-post').fill(who.email);
+  await page.getByLabel('Lösenord').fill(who.password);
+  await page.getByRole('button', { name: 'Logga in' }).click();
+  await page.getByTestId('signed-in-as').waitFor();
+  const state = await context.storageState();
+  await context.close();
+  return state;
+}
+
+/**
+ * The files a lazily imported module brings (itself, what it imports, and what it loads
+ * lazily in turn), from the build's Vite manifest; for what a browser fetches only on
+ * demand, e.g. the camera's fallback decoder on devices without BarcodeDetector. Lazy
+ * imports of the shared chunks it imports are not followed: they load on other demands.
+ * @param {string} source e.g. 'src/lib/door/camera.ts'
+ * @returns {string[]} paths below build/
+ */
+export function lazyScripts(source) {
+  const manifest = JSON.parse(fs.readFileSync(path.join(buildDir, '../.svelte-kit/output/client/.vite/manifest.json'), 'utf8'));
+  const files = new Set();
+  const visit = (/** @type {string} */ key, /** @type {boolean} */ followLazy) => {
+    const entry = manifest[key];
+    if (!entry || files.has(entry.file)) return;
+    files.add(entry.file);
+    for (const next of entry.imports ?? []) visit(next, false);
+    if (followLazy) for (const next of entry.dynamicImports ?? []) visit(next, true);
+  };
+  visit(source, true);
+  if (files.size === 0) throw new Error(`${source} is not in the build's manifest`);
+  return [...files].filter((f) => f.endsWith('.js'));
+}
+
+/** Everything the service worker precaches (its list, plus the page shell it falls back to). */
+export function precachedFiles() {
+  const sw = fs.readFileSync(path.join(buildDir, 'service-worker.js'), 'utf8');
+  const listed = [...sw.matchAll(/["'`]\/?((?:_app|icons)\/[^"'`]+|[\w.-]+\.(?:png|webmanifest|svg|ico))["'`]/g)].map((m) => m[1]);
+  return [...new Set([...listed, 'index.html'])].filter((f) => fs.existsSync(path.join(buildDir, f)));
+}

@@ -9,27 +9,14 @@
 // ≤ 400 KB gzip.
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Browser, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { buildDir } from '../../scripts/lib/paths.mjs';
-import { gzipSize, scriptsForScreens } from '../../scripts/lib/js-weight.mjs';
+import { gzipSize, precachedFiles, scriptsForScreens, signedInState } from '../../scripts/lib/js-weight.mjs';
 import { E2E, expect, test } from './world';
 import { newGuest, operator } from './operator';
 import { CAMERA_ARGS, showToCamera } from './camera';
 
 const KB = 1024;
-
-async function signedInState(browser: Browser, baseURL: string, who: { email: string; password: string }) {
-  const context = await browser.newContext({ serviceWorkers: 'block' });
-  const page = await context.newPage();
-  await page.goto(`${baseURL}/me`);
-  await page.getByLabel('E-post').fill(who.email);
-  await page.getByLabel('Lösenord').fill(who.password);
-  await page.getByRole('button', { name: 'Logga in' }).click();
-  await expect(page.getByTestId('signed-in-as')).toBeVisible();
-  const state = await context.storageState();
-  await context.close();
-  return state;
-}
 
 test('the guest screens together need at most 60 KB of gzip JavaScript', async ({ browser, baseURL }) => {
   const guest = await newGuest('Budget Berit');
@@ -87,9 +74,7 @@ test.describe('the door', () => {
 });
 
 test('everything the service worker precaches is at most 400 KB gzip', async () => {
-  const sw = fs.readFileSync(path.join(buildDir, 'service-worker.js'), 'utf8');
-  const listed = [...sw.matchAll(/["'`]\/?((?:_app|icons)\/[^"'`]+|[\w.-]+\.(?:png|webmanifest|svg|ico))["'`]/g)].map((m) => m[1]);
-  const files = [...new Set([...listed, 'index.html'])].filter((f) => fs.existsSync(path.join(buildDir, f)));
+  const files = precachedFiles();
   expect(files.length).toBeGreaterThan(10);
   const gzip = files.reduce((sum, f) => sum + gzipSize(f), 0);
   console.log(`precache: ${(gzip / KB).toFixed(1)} KB gzip in ${files.length} files`);
