@@ -30,6 +30,7 @@ for (const locale of ['sv', 'en'] as const) {
     found.push(...(await violations(page, '/', 'article')));
     found.push(...(await violations(page, `/events/${event.id}`, 'h1')));
     found.push(...(await violations(page, '/me', 'form')));
+    found.push(...(await violations(page, '/me/reset?token=x', 'form')));
     const guest = await newGuest(`Axe ${locale}`);
     await admin.collection('users').update(guest.id, { locale }); // signing in follows the profile's language
     const reg = await admin.collection('registrations').create({ event: event.id, user: guest.id });
@@ -52,6 +53,14 @@ for (const locale of ['sv', 'en'] as const) {
     await signIn(page, host);
     const found: string[] = [];
     found.push(...(await violations(page, '/door', '[data-testid="door-choice"]')));
+    // the verdict screen, as a typed code brings it
+    await page.getByLabel(/Skriv in koden|Type the code/).fill('CF1:QQQQQQQQQQQQQQQQQQQQQQQQQQ');
+    await page.getByRole('button', { name: /^(Kontrollera|Check)$/ }).click();
+    await page.locator('[data-verdict]').waitFor();
+    found.push(...(await new AxeBuilder({ page }).analyze()).violations.map((v) => `door verdict: ${v.id} ${v.nodes[0]?.target.join(' ')}`));
+    const event = await admin.collection('events').getFirstListItem(`title = "${E2E.talkTitle}"`);
+    found.push(...(await violations(page, '/host/events/new', 'form')));
+    found.push(...(await violations(page, `/host/events/${event.id}`, 'form')));
     found.push(...(await violations(page, '/host/people', 'h1')));
     found.push(...(await violations(page, '/host/companies', 'h1')));
     found.push(...(await violations(page, '/host/events', 'h1')));
