@@ -17,6 +17,25 @@ async function decodeQr(page: Page): Promise<string> {
   return execFileSync('zbarimg', ['--raw', '-q', '--nodbus', file], { encoding: 'utf8' }).trim();
 }
 
+/** Changes the passes kept on the device, as an older app version or a tamperer would. */
+async function changeDevicePasses(page: Page, change: 'drop-qr' | 'unrevoke') {
+  await page.evaluate(
+    (how) =>
+      new Promise<void>((resolve) => {
+        const open = indexedDB.open('coffice');
+        open.onsuccess = () => {
+          const store = open.result.transaction('passes', 'readwrite').objectStore('passes');
+          const all = store.getAll();
+          all.onsuccess = () => {
+            for (const { qr, ...pass } of all.result) store.put(how === 'drop-qr' ? pass : { ...pass, qr, revoked: false });
+            store.transaction.oncomplete = () => resolve();
+          };
+        };
+      }),
+    change,
+  );
+}
+
 async function registerForTalk(page: Page) {
   await page.goto('/');
   await page.getByRole('link', { name: E2E.talkTitle }).click();
@@ -50,20 +69,7 @@ test('register → the pass appears, opens offline after the app is closed, and 
 
   // a copy stored before the server sent QR modules (an older app version) still draws,
   // offline, with the encoder the service worker keeps for that case
-  await reopened.evaluate(
-    () =>
-      new Promise<void>((resolve) => {
-        const open = indexedDB.open('coffice');
-        open.onsuccess = () => {
-          const store = open.result.transaction('passes', 'readwrite').objectStore('passes');
-          const all = store.getAll();
-          all.onsuccess = () => {
-            for (const { qr: _qr, ...pass } of all.result) store.put(pass);
-            store.transaction.oncomplete = () => resolve();
-          };
-        };
-      }),
-  );
+  await changeDevicePasses(reopened, 'drop-qr');
   await reopened.reload();
   await expect(reopened.locator('[data-qr]')).toHaveAttribute('data-qr', serverPass.code);
   expect(await decodeQr(reopened)).toBe(serverPass.code);
@@ -121,20 +127,7 @@ test('a pass for a cancelled registration or event is never shown, even if the d
 
   // un-revoking the passes on the device does not bring them back: the screen checks the
   // registration and the event, and the door asks the server's list anyway
-  await page.evaluate(
-    () =>
-      new Promise<void>((resolve) => {
-        const open = indexedDB.open('coffice');
-        open.onsuccess = () => {
-          const store = open.result.transaction('passes', 'readwrite').objectStore('passes');
-          const all = store.getAll();
-          all.onsuccess = () => {
-            for (const pass of all.result) store.put({ ...pass, revoked: false });
-            store.transaction.oncomplete = () => resolve();
-          };
-        };
-      }),
-  );
+  await changeDevicePasses(page, 'unrevoke');
   await page.reload();
   await expect(page.getByText('Du har inga passerkort ännu.', { exact: false })).toBeVisible();
   const passes = await admin.collection('passes').getFullList({ filter: `holder = "${guest.id}"` });
