@@ -9,6 +9,7 @@ import { followServerChanges } from './realtime';
 import { eventsPuller, registrationsPuller } from './schedule-cache';
 import { passesPuller } from './passes-cache';
 import { SyncEngine, type Puller } from './sync';
+import { coalesced } from './coalesce';
 
 const isHost = () => pb.authStore.isValid && pb.authStore.record?.role === 'host';
 const doorCache = () => import('./door-list-cache');
@@ -32,6 +33,15 @@ export interface OfflineRuntime {
 }
 
 let runtime: Promise<OfflineRuntime> | null = null;
+
+/** Calls `reload` now, in the browser, and again whenever data on the device changed. */
+export function followDeviceData(reload: () => Promise<void>): void {
+  if (typeof window === 'undefined') return;
+  void offline().then((runtime) => {
+    runtime.onLocalChange(() => void reload());
+    return reload();
+  });
+}
 
 /** The runtime, created on first use (in the browser only). */
 export function offline(): Promise<OfflineRuntime> {
@@ -83,18 +93,10 @@ async function create(): Promise<OfflineRuntime> {
   });
 
   // one door-list refresh at a time; check-ins seen meanwhile make it run once more
-  let doorRefresh: Promise<void> | null = null;
-  let refreshAgain = false;
-  const refreshDoorList = () => {
-    if (doorRefresh) return void (refreshAgain = true);
-    doorRefresh = (async () => {
-      do {
-        refreshAgain = false;
-        await (await doorCache()).refreshDoorList(pb, db).catch(() => undefined); // offline: the next sync catches up
-        localChanged();
-      } while (refreshAgain);
-    })().finally(() => (doorRefresh = null));
-  };
+  const refreshDoorList = coalesced(async () => {
+    await (await doorCache()).refreshDoorList(pb, db).catch(() => undefined); // offline: the next sync catches up
+    localChanged();
+  });
 
   engine.start(window);
   let stopRealtime: (() => Promise<void>) | null = null;
@@ -107,7 +109,7 @@ async function create(): Promise<OfflineRuntime> {
       // a check-in anywhere (another door, a self check-in): a host's device refreshes the
       // door list alone, not a whole sync (a busy door sees one every few seconds); anyone
       // else sees only their own check-ins, rarely, and catches up in full
-      onCheckin: () => (isHost() ? refreshDoorList() : resync()),
+      onCheckin: () => (isHost() ? void refreshDoorList() : resync()),
     }).catch(() => null);
   };
   window.addEventListener('online', () => void connect());

@@ -1,6 +1,7 @@
 // The door device's knowledge as reactive state: the door list of today and this device's
 // own scans. Kept in memory so a scan is decided in one step, without waiting on storage.
-import { offline } from '$lib/offline';
+import { offline, followDeviceData } from '$lib/offline';
+import { coalesced } from '$lib/offline/coalesce';
 import { readMeta } from '$lib/offline/db';
 import { DOOR_LIST_KEY } from '$lib/offline/door-list-cache';
 import { passByHash, type DoorList, type DoorListPass } from '$lib/door/door-list';
@@ -15,22 +16,19 @@ class DoorState {
   #started = false;
 
   start() {
-    if (this.#started || typeof window === 'undefined') return;
+    if (this.#started) return;
     this.#started = true;
-    void offline().then((runtime) => {
-      runtime.onLocalChange(() => void this.reload());
-      return this.reload();
-    });
+    followDeviceData(this.reload);
   }
 
-  async reload() {
+  reload = coalesced(async () => {
     const { db } = await offline();
     const [list, scans] = await Promise.all([readMeta<DoorList>(db, DOOR_LIST_KEY), db.getAll('doorScans')]);
     this.#list = list;
     this.#passes = passByHash(list);
     this.#deviceScans = scans;
     this.#loaded = true;
-  }
+  });
 
   /** Adds a scan this device just made (already stored durably by the service). */
   remember(scan: DeviceScan) {

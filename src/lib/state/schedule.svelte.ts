@@ -1,6 +1,7 @@
 // The programme and my registrations as the device holds them (IndexedDB), as reactive
 // state. Reloaded whenever the offline runtime says local data changed.
-import { offline } from '$lib/offline';
+import { offline, followDeviceData } from '$lib/offline';
+import { coalesced } from '$lib/offline/coalesce';
 import { readMeta, type LocalRegistration } from '$lib/offline/db';
 import type { EventRecord, HeldPass, SpaceRecord } from '$lib/pocketbase/types';
 
@@ -15,34 +16,16 @@ class ScheduleState {
   #savedAt = $state<number | null>(null);
   #loaded = $state(false);
   #started = false;
-  #reloading: Promise<void> | null = null;
-  #dirty = false;
 
   /** Reads the device's copy now and again after every local change. */
   start() {
-    if (this.#started || typeof window === 'undefined') return;
+    if (this.#started) return;
     this.#started = true;
-    void offline().then((runtime) => {
-      runtime.onLocalChange(() => void this.reload());
-      return this.reload();
-    });
+    followDeviceData(this.reload);
   }
 
-  /** Coalesces bursts of changes (a realtime storm, a large sync) into few reads. */
-  reload(): Promise<void> {
-    if (this.#reloading) {
-      this.#dirty = true;
-      return this.#reloading;
-    }
-    this.#reloading = (async () => {
-      do {
-        this.#dirty = false;
-        await this.#read();
-      } while (this.#dirty);
-      this.#reloading = null;
-    })();
-    return this.#reloading;
-  }
+  /** Bursts of changes (a realtime storm, a large sync) make few reads. */
+  reload = coalesced(() => this.#read());
 
   async #read() {
     const { db } = await offline();
