@@ -1,7 +1,7 @@
 // The device's offline runtime, started once by the root layout: IndexedDB, the outbox,
 // the sync engine with its triggers, and realtime while online. The UI reads through
 // state/*.svelte.ts and writes through services; it never reaches in here directly.
-import { pb } from '$lib/pocketbase/client';
+import { pb, signedInUser } from '$lib/pocketbase/client';
 import { openCofficeDb, writeMeta, type CofficeDb } from './db';
 import { indexedDbOutbox } from './outbox';
 import { pocketbaseTransport } from './pocketbase-transport';
@@ -11,7 +11,7 @@ import { passesPuller } from './passes-cache';
 import { SyncEngine, type Puller } from './sync';
 import { coalesced } from './coalesce';
 
-const isHost = () => pb.authStore.isValid && pb.authStore.record?.role === 'host';
+const isHost = () => signedInUser()?.role === 'host';
 const doorCache = () => import('./door-list-cache');
 
 /** Hosts' devices keep today's door list; the code for it loads only on theirs. */
@@ -34,9 +34,12 @@ export interface OfflineRuntime {
 
 let runtime: Promise<OfflineRuntime> | null = null;
 
-/** Calls `reload` now, in the browser, and again whenever data on the device changed. */
+const following = new WeakSet<() => Promise<void>>();
+
+/** Calls `reload` now, in the browser, and again whenever data on the device changed (once per `reload`). */
 export function followDeviceData(reload: () => Promise<void>): void {
-  if (typeof window === 'undefined') return;
+  if (typeof window === 'undefined' || following.has(reload)) return;
+  following.add(reload);
   void offline().then((runtime) => {
     runtime.onLocalChange(() => void reload());
     return reload();
@@ -78,7 +81,7 @@ async function create(): Promise<OfflineRuntime> {
   // Who is signed in decides what the device may hold.
   let userId = pb.authStore.record?.id ?? '';
   pb.authStore.onChange(async () => {
-    const now = pb.authStore.isValid ? (pb.authStore.record?.id ?? '') : '';
+    const now = signedInUser()?.id ?? '';
     if (now === userId) return;
     userId = now;
     // signed in: ask the browser to keep this device's data (passes, outbox) under storage pressure

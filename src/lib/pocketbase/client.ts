@@ -1,10 +1,15 @@
 // The one PocketBase client of the app. Same origin as the app in production; the
 // Vite dev server proxies /api to the PocketBase that `npm run dev` starts.
 import PocketBase, { ClientResponseError } from 'pocketbase';
-import type { AppPocketBase } from './types';
+import type { AppPocketBase, UserRecord } from './types';
 
 export const pb = new PocketBase('/') as AppPocketBase;
 pb.autoCancellation(false);
+
+/** The signed-in person, or null (a lapsed session counts as signed out). */
+export function signedInUser(): UserRecord | null {
+  return pb.authStore.isValid ? (pb.authStore.record as UserRecord | null) : null;
+}
 
 /** Why a request failed, in words the UI maps to messages (see errorMessage). */
 export type FailureReason = 'offline' | 'unauthorized' | 'forbidden' | 'not_found' | 'too_many' | 'invalid' | 'unknown';

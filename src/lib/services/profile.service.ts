@@ -1,6 +1,6 @@
 // The signed-in person's own profile and data rights: edit, language, download, delete.
-import { pb } from '$lib/pocketbase/client';
-import type { Locale, UserRecord } from '$lib/pocketbase/types';
+import { pb, signedInUser } from '$lib/pocketbase/client';
+import type { Locale } from '$lib/pocketbase/types';
 import { getLocale, setLocale } from '$lib/i18n';
 import { accountReason, type AccountResult } from './account-reasons';
 
@@ -10,13 +10,9 @@ export interface ProfileFields {
   show_presence: boolean;
 }
 
-function me(): UserRecord | null {
-  return pb.authStore.isValid ? (pb.authStore.record as UserRecord | null) : null;
-}
-
 /** Saves the profile; a new language takes over the whole app at once (setLocale reloads). */
 export async function saveProfile(fields: ProfileFields): Promise<AccountResult> {
-  const user = me();
+  const user = signedInUser();
   if (!user) return { ok: false, reason: 'unauthorized' };
   try {
     await pb
@@ -46,7 +42,7 @@ export async function downloadMyData(): Promise<AccountResult> {
 }
 
 export async function deleteMyAccount(confirmEmail: string): Promise<AccountResult> {
-  const user = me();
+  const user = signedInUser();
   if (!user) return { ok: false, reason: 'unauthorized' };
   if (confirmEmail.trim().toLowerCase() !== user.email.toLowerCase()) return { ok: false, reason: 'confirm_mismatch' };
   try {

@@ -4,7 +4,7 @@ import { offline } from '$lib/offline';
 import type { LocalRegistration } from '$lib/offline/db';
 import { newRecordId } from '$lib/offline/ids';
 import { newEntry, type OutboxOp } from '$lib/offline/outbox';
-import { pb } from '$lib/pocketbase/client';
+import { signedInUser } from '$lib/pocketbase/client';
 
 export type RegistrationResult = { ok: true; id: string } | { ok: false; reason: 'signed_out' };
 
@@ -18,8 +18,8 @@ async function queue(local: LocalRegistration, op: OutboxOp) {
 }
 
 export async function registerForEvent(eventId: string): Promise<RegistrationResult> {
-  const user = pb.authStore.record?.id;
-  if (!pb.authStore.isValid || !user) return { ok: false, reason: 'signed_out' };
+  const user = signedInUser()?.id;
+  if (!user) return { ok: false, reason: 'signed_out' };
   const id = newRecordId();
   const now = new Date().toISOString().replace('T', ' ');
   const local: LocalRegistration = {
@@ -39,7 +39,7 @@ export async function registerForEvent(eventId: string): Promise<RegistrationRes
 }
 
 export async function cancelRegistration(registration: LocalRegistration): Promise<RegistrationResult> {
-  if (!pb.authStore.isValid) return { ok: false, reason: 'signed_out' };
+  if (!signedInUser()) return { ok: false, reason: 'signed_out' };
   await queue({ ...registration, pendingChange: 'cancel' }, { kind: 'registration.cancel', id: registration.id });
   return { ok: true, id: registration.id };
 }

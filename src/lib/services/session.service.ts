@@ -1,20 +1,16 @@
 // What every screen needs of the signed-in session: refreshing it on start and speaking the
 // person's language. Kept apart from signing in and the profile (only /me needs those), so
 // the shell every screen loads stays small.
-import { pb, failureReason } from '$lib/pocketbase/client';
-import type { Locale, UserRecord } from '$lib/pocketbase/types';
+import { pb, failureReason, signedInUser } from '$lib/pocketbase/client';
+import type { Locale } from '$lib/pocketbase/types';
 import { getLocale, setLocale } from '$lib/i18n';
 
 /** The signed-in record keeps its company expanded, so the profile shows it offline too. */
 export const WITH_COMPANY = { expand: 'company' };
 
-function me(): UserRecord | null {
-  return pb.authStore.isValid ? (pb.authStore.record as UserRecord | null) : null;
-}
-
 /** The app speaks the person's language from the moment they sign in (setLocale reloads). */
 export function followProfileLanguage() {
-  const locale = me()?.locale;
+  const locale = signedInUser()?.locale;
   if ((locale === 'sv' || locale === 'en') && locale !== getLocale()) void setLocale(locale);
 }
 
@@ -31,7 +27,7 @@ export async function refreshSession(): Promise<void> {
 
 /** The header's language switch: remembered in the profile too when someone is signed in. */
 export async function chooseLanguage(locale: Locale): Promise<void> {
-  const user = me();
+  const user = signedInUser();
   if (user && user.locale !== locale) {
     try {
       await pb.collection('users').update(user.id, { locale }, WITH_COMPANY);

@@ -1,14 +1,14 @@
 // The one place where PocketBase's auth store becomes reactive state.
-import { pb } from '$lib/pocketbase/client';
+import { pb, signedInUser } from '$lib/pocketbase/client';
 import type { UserRecord } from '$lib/pocketbase/types';
 
 class AuthState {
   #user = $state<UserRecord | null>(null);
 
   constructor() {
-    this.#user = pb.authStore.isValid ? (pb.authStore.record as UserRecord | null) : null;
+    this.#user = signedInUser();
     pb.authStore.onChange(() => {
-      this.#user = pb.authStore.isValid ? (pb.authStore.record as UserRecord | null) : null;
+      this.#user = signedInUser();
     });
   }
 

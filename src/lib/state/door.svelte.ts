@@ -13,11 +13,9 @@ class DoorState {
   #deviceScans = $state.raw<DeviceScan[]>([]);
   #passes = new Map<string, DoorListPass>();
   #loaded = $state(false);
-  #started = false;
 
+  /** Reads the device's copy now and again after every local change. */
   start() {
-    if (this.#started) return;
-    this.#started = true;
     followDeviceData(this.reload);
   }
 

@@ -15,12 +15,9 @@ class ScheduleState {
   #companyName = $state('');
   #savedAt = $state<number | null>(null);
   #loaded = $state(false);
-  #started = false;
 
   /** Reads the device's copy now and again after every local change. */
   start() {
-    if (this.#started) return;
-    this.#started = true;
     followDeviceData(this.reload);
   }
 
