@@ -62,7 +62,12 @@ if (looksEmpty) {
     operator = JSON.parse(fs.readFileSync(operatorFile, 'utf8'));
   } else {
     operator = { email: 'operator@coffice.test', password: crypto.randomBytes(12).toString('base64url') };
-    upsertSuperuser(dataDir, operator.email, operator.password);
+    try {
+      upsertSuperuser(dataDir, operator.email, operator.password);
+    } catch (err) {
+      await server.stop('SIGTERM');
+      fail(/** @type {Error} */ (err).message);
+    }
     fs.writeFileSync(operatorFile, JSON.stringify(operator, null, 2), { mode: 0o600 });
   }
   try {

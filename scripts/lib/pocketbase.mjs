@@ -64,6 +64,9 @@ export function portInUse(port, host = '127.0.0.1') {
 
 /**
  * Creates or updates an operator account (superuser) directly in the data folder.
+ * PocketBase's CLI exits 0 even when it fails, so success is read from what it prints;
+ * `--` keeps a password that starts with "-" (one random password in 64) from being
+ * taken for a flag.
  * @param {string} dataDir
  * @param {string} email
  * @param {string} password
@@ -72,11 +75,11 @@ export function portInUse(port, host = '127.0.0.1') {
 export function upsertSuperuser(dataDir, email, password, folders = {}) {
   const result = spawnSync(
     pocketbaseBinary,
-    ['superuser', 'upsert', email, password, ...folderFlags({ dataDir, ...folders })],
+    ['superuser', 'upsert', ...folderFlags({ dataDir, ...folders }), '--', email, password],
     { encoding: 'utf8' },
   );
-  if (result.status !== 0) {
-    throw new Error(`Could not create the operator account: ${result.stderr || result.stdout}`);
+  if (result.status !== 0 || !/Successfully saved superuser/.test(result.stdout)) {
+    throw new Error(`Could not create the operator account: ${(result.stderr || result.stdout).trim()}`);
   }
 }
 
