@@ -79,7 +79,10 @@ export function upsertSuperuser(dataDir, email, password, folders = {}) {
     { encoding: 'utf8' },
   );
   if (result.status !== 0 || !/Successfully saved superuser/.test(result.stdout)) {
-    throw new Error(`Could not create the operator account: ${(result.stderr || result.stdout).trim()}`);
+    const printed = `${result.stderr}\n${result.stdout}`;
+    // the reason only, without the SQL log a debug build prints before it
+    const reason = printed.match(/^Error: (.*)$/m)?.[1] ?? printed.trim();
+    throw new Error(`Could not create the operator account: ${reason}`);
   }
 }
 
