@@ -2,7 +2,7 @@
 // the webcal URL sees, parsed by an independent parser (node-ical).
 import nodeIcal, { type VEvent } from 'node-ical';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { toStored, venueTimeToUtc } from '../../scripts/lib/venue-time.mjs';
+import { addDays, toStored, venueTimeToUtc } from '../../scripts/lib/venue-time.mjs';
 import type { TypedPocketBase } from '../../src/lib/pocketbase/types';
 import { createEvent, startTestServer, type TestServer } from '../helpers/server';
 
@@ -12,9 +12,23 @@ beforeAll(async () => {
 });
 afterAll(() => server?.stop());
 
+type Day = { year: number; month: number; day: number };
 /** A stored date for a Stockholm wall-clock time. */
-const stockholm = (year: number, month: number, day: number, hour: number, minute = 0) =>
-  toStored(venueTimeToUtc({ year, month, day }, hour, minute));
+const stockholm = (date: Day, hour: number, minute = 0) => toStored(venueTimeToUtc(date, hour, minute));
+/** `YYYY-MM-DD` */
+const ymd = ({ year, month, day }: Day) => `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+
+/**
+ * The next spring change still more than two days ahead: its Saturday (CET) and Monday
+ * (CEST), so the registrations below are for events to come.
+ */
+function nextSpringChange() {
+  for (let year = new Date().getUTCFullYear(); ; year++) {
+    const sunday = { year, month: 3, day: 31 - new Date(Date.UTC(year, 2, 31)).getUTCDay() };
+    const saturday = addDays(sunday, -1);
+    if (Date.UTC(year, 2, saturday.day) - Date.now() > 2 * 24 * 3600_000) return { saturday, monday: addDays(sunday, 1) };
+  }
+}
 
 async function feedPath(pb: TypedPocketBase): Promise<string> {
   const answer = await pb.send<{ path: string }>('/api/coffice/calendar-feed', { method: 'GET' });
@@ -35,15 +49,16 @@ function feedEvents(text: string) {
 describe('personal calendar feed', () => {
   it('lists my events at the right local times across the summer-time change, and follows edits', async () => {
     const { pb, user } = await server.person('member', 'Erik Sandberg');
+    const { saturday, monday } = nextSpringChange();
     const before = await createEvent(server.admin, {
       title: 'Lördagsföredrag',
-      starts: stockholm(2027, 3, 27, 18),
-      ends: stockholm(2027, 3, 27, 19, 30),
+      starts: stockholm(saturday, 18),
+      ends: stockholm(saturday, 19, 30),
     });
     const after = await createEvent(server.admin, {
       title: 'Måndagsföredrag',
-      starts: stockholm(2027, 3, 29, 18),
-      ends: stockholm(2027, 3, 29, 19, 30),
+      starts: stockholm(monday, 18),
+      ends: stockholm(monday, 19, 30),
     });
     const notMine = await createEvent(server.admin, { title: 'Någon annans kväll' });
     for (const event of [before, after]) {
@@ -57,12 +72,13 @@ describe('personal calendar feed', () => {
     expect(feed.type).toMatch(/^text\/calendar/);
     expect(feed.text).toContain('REFRESH-INTERVAL;VALUE=DURATION:PT1H\r\n');
     expect(feed.text).toContain('X-WR-CALNAME:Coffice – mitt program\r\n');
-    expect(feed.text).toContain('DTSTART;TZID=Europe/Stockholm:20270327T180000');
-    expect(feed.text).toContain('DTSTART;TZID=Europe/Stockholm:20270329T180000');
+    expect(feed.text).toContain(`DTSTART;TZID=Europe/Stockholm:${ymd(saturday).replaceAll('-', '')}T180000`);
+    expect(feed.text).toContain(`DTSTART;TZID=Europe/Stockholm:${ymd(monday).replaceAll('-', '')}T180000`);
     const events = feedEvents(feed.text);
     expect(events.map((e) => [e.summary, e.start.toISOString(), e.end?.toISOString()])).toEqual([
-      ['Lördagsföredrag', '2027-03-27T17:00:00.000Z', '2027-03-27T18:30:00.000Z'],
-      ['Måndagsföredrag', '2027-03-29T16:00:00.000Z', '2027-03-29T17:30:00.000Z'],
+      // 18:00 is UTC+1 on the Saturday and UTC+2 on the Monday
+      ['Lördagsföredrag', `${ymd(saturday)}T17:00:00.000Z`, `${ymd(saturday)}T18:30:00.000Z`],
+      ['Måndagsföredrag', `${ymd(monday)}T16:00:00.000Z`, `${ymd(monday)}T17:30:00.000Z`],
     ]);
     expect(feed.text).not.toContain(notMine.title);
     expect(events[0].uid).toBe(`${before.id}@coffice`);
@@ -70,12 +86,12 @@ describe('personal calendar feed', () => {
     // a host moves the Monday talk to 19:00 and renames it: the same URL shows the change
     await server.admin.collection('events').update(after.id, {
       title: 'Måndagsföredrag (ny tid)',
-      starts: stockholm(2027, 3, 29, 19),
-      ends: stockholm(2027, 3, 29, 20),
+      starts: stockholm(monday, 19),
+      ends: stockholm(monday, 20),
     });
     const edited = feedEvents((await fetchFeed(path)).text);
     expect(edited[1].summary).toBe('Måndagsföredrag (ny tid)');
-    expect(edited[1].start.toISOString()).toBe('2027-03-29T17:00:00.000Z');
+    expect(edited[1].start.toISOString()).toBe(`${ymd(monday)}T17:00:00.000Z`);
     expect(Number(edited[1].sequence)).toBeGreaterThanOrEqual(Number(events[1].sequence));
   });
 
