@@ -2,6 +2,7 @@
 // people with passes, calls to the door routes that return the status and message instead
 // of throwing, and device-made ids.
 import { randomInt } from 'node:crypto';
+import { venueOffsetMinutes } from '../../scripts/lib/venue-time.mjs';
 import type { PassRecord, TypedPocketBase } from '../../src/lib/pocketbase/types';
 import { createEvent, type TestServer } from '../helpers/server';
 
@@ -49,3 +50,18 @@ export const openEvent = (server: TestServer, fields: Record<string, unknown> = 
 
 /** A well-formed pass code nobody has. */
 export const strayCode = () => 'CF1:' + Array.from({ length: 26 }, () => 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567'[randomInt(32)]).join('');
+
+const DAY_MS = 24 * 3600_000;
+
+/**
+ * Waits, if need be, until the venue's clock is at least `before` ms short of midnight and
+ * `after` ms past it. The door counts and toggles by the venue's day, so a test whose
+ * requests straddle midnight would see two days (CI may run at any hour). Outside the
+ * window it returns at once.
+ */
+export async function awayFromMidnight({ before = 30_000, after = 5_000 } = {}) {
+  const now = Date.now();
+  const sinceMidnight = (now + venueOffsetMinutes(new Date(now)) * 60_000) % DAY_MS;
+  const wait = sinceMidnight < after ? after - sinceMidnight : sinceMidnight > DAY_MS - before ? DAY_MS - sinceMidnight + after : 0;
+  if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait)); // a clock, not a condition: the day must turn
+}

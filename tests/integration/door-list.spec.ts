@@ -2,12 +2,12 @@
 // against a real PocketBase: enough for a door to decide offline with the same verdict
 // module, with codes only as SHA-256 and names readable only with the code in hand.
 import { createDecipheriv, createHash } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { decide, type DoorEvent, type DoorPass, type KnownScan } from '../../src/lib/door/verdict';
 import { venueDayKey } from '../../src/lib/time/venue-time';
 import type { TypedPocketBase } from '../../src/lib/pocketbase/types';
 import { createEvent, startTestServer, type TestServer } from '../helpers/server';
-import { call, eventGuest, member, openEvent, stored } from './door-fixtures';
+import { awayFromMidnight, call, eventGuest, member, openEvent, stored } from './door-fixtures';
 
 let server: TestServer;
 let host: TypedPocketBase;
@@ -16,6 +16,8 @@ beforeAll(async () => {
   host = (await server.person('host', 'Maja Lindqvist')).pb;
 });
 afterAll(() => server?.stop());
+// counts and in/out follow the venue's day: no test's requests straddle its midnight
+beforeEach(() => awayFromMidnight());
 
 interface DoorList {
   generated_at: string;

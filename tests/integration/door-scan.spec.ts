@@ -1,10 +1,10 @@
 // Scanning online (POST /api/coffice/scan) against a real PocketBase: the server decides the
 // table's situations from its own data, stores one check-in per scan (once per device id),
 // and refuses what is not a scan with a 400 naming the problem.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { CheckinRecord, TypedPocketBase } from '../../src/lib/pocketbase/types';
 import { createEvent, startTestServer, type TestServer } from '../helpers/server';
-import { call, eventGuest, member, newId, openEvent, stored, strayCode } from './door-fixtures';
+import { awayFromMidnight, call, eventGuest, member, newId, openEvent, stored, strayCode } from './door-fixtures';
 
 let server: TestServer;
 let host: TypedPocketBase;
@@ -13,6 +13,8 @@ beforeAll(async () => {
   host = (await server.person('host', 'Maja Lindqvist')).pb;
 });
 afterAll(() => server?.stop());
+// counts and in/out follow the venue's day: no test's requests straddle its midnight
+beforeEach(() => awayFromMidnight());
 
 const scan = (body: Record<string, unknown>, pb = host) => call(pb, '/api/coffice/scan', 'POST', body);
 const checkinsOf = (passId: string) =>
