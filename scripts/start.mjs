@@ -57,19 +57,18 @@ const publicCount = async (/** @type {string} */ c) =>
 const looksEmpty = (await publicCount('spaces')) === 0 && (await publicCount('companies')) === 0;
 const operatorFile = path.join(dataDir, 'coffice-operator.json');
 if (looksEmpty) {
-  let operator;
-  if (fs.existsSync(operatorFile)) {
-    operator = JSON.parse(fs.readFileSync(operatorFile, 'utf8'));
-  } else {
-    operator = { email: 'operator@coffice.test', password: crypto.randomBytes(12).toString('base64url') };
-    try {
-      upsertSuperuser(dataDir, operator.email, operator.password);
-    } catch (err) {
-      await server.stop('SIGTERM');
-      fail(/** @type {Error} */ (err).message);
-    }
-    fs.writeFileSync(operatorFile, JSON.stringify(operator, null, 2), { mode: 0o600 });
+  // upserted even when the file exists: it heals a folder where an earlier start wrote the
+  // file but PocketBase refused the account (an older version's failure, unseen)
+  const operator = fs.existsSync(operatorFile)
+    ? JSON.parse(fs.readFileSync(operatorFile, 'utf8'))
+    : { email: 'operator@coffice.test', password: crypto.randomBytes(12).toString('base64url') };
+  try {
+    upsertSuperuser(dataDir, operator.email, operator.password);
+  } catch (err) {
+    await server.stop('SIGTERM');
+    fail(/** @type {Error} */ (err).message);
   }
+  fs.writeFileSync(operatorFile, JSON.stringify(operator, null, 2), { mode: 0o600 });
   try {
     await seedDemoVenue(server.url, operator);
   } catch (err) {

@@ -48,8 +48,8 @@ function start(env: Record<string, string | undefined>): Promise<Run> {
   });
 }
 
-async function operatorClient(url: string) {
-  const operator = JSON.parse(fs.readFileSync(path.join(dataDir, 'coffice-operator.json'), 'utf8'));
+async function operatorClient(url: string, folder = dataDir) {
+  const operator = JSON.parse(fs.readFileSync(path.join(folder, 'coffice-operator.json'), 'utf8'));
   const pb = new PocketBase(url);
   await pb.collection('_superusers').authWithPassword(operator.email, operator.password);
   return pb;
@@ -108,6 +108,23 @@ describe('npm start', () => {
       await run.stop();
     }
   });
+
+  it('heals a folder whose operator an earlier start never got saved, and seeds it', async () => {
+    // what an older version left when PocketBase took a password starting with "-" for a flag
+    const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'coffice-start-heal-'));
+    fs.writeFileSync(path.join(folder, 'coffice-operator.json'), JSON.stringify({ email: 'operator@coffice.test', password: '-hXk2_unsaved9' }));
+    const healPort = await freePort();
+    const run = await start({ PORT: String(healPort), COFFICE_DATA: folder });
+    try {
+      expect(run.output).toContain('Coffice is running');
+      expect(run.output).not.toContain('Demo data could not be added');
+      const pb = await operatorClient(`http://127.0.0.1:${healPort}`, folder);
+      expect(await count(pb, 'companies')).toBe(30);
+    } finally {
+      await run.stop();
+      fs.rmSync(folder, { recursive: true, force: true });
+    }
+  }, 120_000);
 
   it('explains a port already in use', async () => {
     const blocker = net.createServer().listen(0, '127.0.0.1');
