@@ -59,7 +59,8 @@ const operatorFile = path.join(dataDir, 'coffice-operator.json');
 if (looksEmpty) {
   // upserted even when the file exists: it heals a folder where an earlier start wrote the
   // file but PocketBase refused the account (an older version's failure, unseen)
-  const operator = fs.existsSync(operatorFile)
+  const known = fs.existsSync(operatorFile);
+  const operator = known
     ? JSON.parse(fs.readFileSync(operatorFile, 'utf8'))
     : { email: 'operator@coffice.test', password: crypto.randomBytes(12).toString('base64url') };
   try {
@@ -68,7 +69,7 @@ if (looksEmpty) {
     await server.stop('SIGTERM');
     fail(/** @type {Error} */ (err).message);
   }
-  fs.writeFileSync(operatorFile, JSON.stringify(operator, null, 2), { mode: 0o600 });
+  if (!known) fs.writeFileSync(operatorFile, JSON.stringify(operator, null, 2), { mode: 0o600 });
   try {
     await seedDemoVenue(server.url, operator);
   } catch (err) {
