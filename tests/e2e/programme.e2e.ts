@@ -2,7 +2,7 @@
 // and a registration made offline is kept, sent when the network returns — exactly once,
 // even when the first send is cut off after the server got it.
 import type { Page } from '@playwright/test';
-import { E2E, expect, test } from './world';
+import { E2E, expect, test, testOverLink } from './world';
 import { newGuest, operator } from './operator';
 import { signIn } from './people';
 
@@ -35,7 +35,7 @@ test('the programme and My programme open from the device with no network', asyn
   await context.setOffline(false);
 });
 
-test('registering offline is kept, then confirmed once online — once, even if the first send is cut', async ({ page, context }) => {
+testOverLink('registering offline is kept, then confirmed once online — once, even if the first send is cut', async ({ page, context, link }) => {
   const guest = await newGuest('Offline Olle');
   await signIn(page, guest);
   await page.goto('/');
@@ -54,12 +54,11 @@ test('registering offline is kept, then confirmed once online — once, even if 
 
   // the first send reaches the server, but its answer is lost on the way back
   let cut = 0;
-  await page.route('**/api/collections/registrations/records', async (route) => {
-    if (route.request().method() !== 'POST' || cut > 0) return route.fallback();
+  link.fault = (method, path) => {
+    if (method !== 'POST' || !path.startsWith('/api/collections/registrations/records') || cut > 0) return undefined;
     cut += 1;
-    await route.fetch();
-    await route.abort('connectionreset');
-  });
+    return 'lose-answer';
+  };
   await context.setOffline(false);
 
   await expect(page.getByTestId('registration-state')).toHaveAttribute('data-state', 'confirmed', { timeout: 20_000 });

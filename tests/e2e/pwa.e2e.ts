@@ -6,6 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { buildDir } from '../../scripts/lib/paths.mjs';
 import { startTestServer, PASSWORD } from '../helpers/server';
+import { startNetworkLink } from '../helpers/network-link';
 import { expect, test } from './world';
 
 test('Chromium reports the app installable (besides incognito)', async ({ page }) => {
@@ -26,6 +27,7 @@ test('a new version waits, is offered, and updating keeps the outbox and the ses
   const publicDir = fs.mkdtempSync(path.join(os.tmpdir(), 'coffice-deploy-'));
   fs.cpSync(buildDir, publicDir, { recursive: true });
   const server = await startTestServer({ publicDir });
+  const link = await startNetworkLink(server.url);
   try {
     await server.admin.collection('users').create({ email: 'upd@coffice.test', name: 'Uppdat Ulla', password: PASSWORD, passwordConfirm: PASSWORD });
     const event = await server.admin.collection('events').create({
@@ -34,7 +36,7 @@ test('a new version waits, is offered, and updating keeps the outbox and the ses
     });
     const context = await browser.newContext();
     const page = await context.newPage();
-    await page.goto(`${server.url}/me`);
+    await page.goto(`${link.url}/me`);
     await page.getByLabel('E-post').fill('upd@coffice.test');
     await page.getByLabel('Lösenord').fill(PASSWORD);
     await page.getByRole('button', { name: 'Logga in' }).click();
@@ -42,13 +44,13 @@ test('a new version waits, is offered, and updating keeps the outbox and the ses
     await page.waitForFunction(() => navigator.serviceWorker?.controller !== null, undefined, { timeout: 20_000 });
 
     // a registration waiting in the outbox (made offline)
-    await page.goto(`${server.url}/events/${event.id}`);
+    await page.goto(`${link.url}/events/${event.id}`);
     await context.setOffline(true);
     await page.getByRole('button', { name: 'Anmäl mig' }).click();
     await expect(page.getByTestId('registration-state')).toHaveAttribute('data-state', 'pending');
 
     // the server stays out of reach for registrations, so the entry waits in the outbox
-    await context.route('**/api/collections/registrations/records', (route) => route.abort('connectionrefused'));
+    link.fault = (method, path) => (method === 'POST' && path.startsWith('/api/collections/registrations/records') ? 'refuse' : undefined);
     await context.setOffline(false);
 
     // deploy a new version: a new build has a new service worker
@@ -68,15 +70,16 @@ test('a new version waits, is offered, and updating keeps the outbox and the ses
     await expect(page.getByTestId('sync-pending')).toBeVisible();
     expect(await page.evaluate(() => navigator.serviceWorker.controller?.state)).toBe('activated');
 
-    await context.unroute('**/api/collections/registrations/records');
+    link.fault = null;
     await page.evaluate(() => window.dispatchEvent(new Event('online')));
     await expect(page.getByTestId('registration-state')).toHaveAttribute('data-state', 'confirmed', { timeout: 20_000 });
-    await page.goto(`${server.url}/me`);
+    await page.goto(`${link.url}/me`);
     await expect(page.getByTestId('signed-in-as')).toBeVisible();
     const stored = await server.admin.collection('registrations').getFullList({ filter: `event = "${event.id}"` });
     expect(stored.map((r) => r.status)).toEqual(['confirmed']);
     await context.close();
   } finally {
+    await link.close();
     await server.stop();
     fs.rmSync(publicDir, { recursive: true, force: true });
   }
