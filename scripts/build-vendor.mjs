@@ -2,7 +2,9 @@
 // - the calendar builder (ical-generator + the VTIMEZONE table + the venue clock), so the
 //   personal calendar feed is written by the same code as the app's "Add to my calendar";
 // - the pass QR encoder (qrcode's core), so the server sends each holder the QR modules of
-//   their passes and the guest screens carry no encoder.
+//   their passes and the guest screens carry no encoder;
+// - the door's decision and the venue clock, so the scan route decides with the very code
+//   the door decides with offline, on the same summer-time rule.
 // The outputs are committed (pb_hooks/ is deployed as it is); tests/unit/vendor.spec.ts fails
 // when one is older than its sources. Run: npm run vendor
 import fs from 'node:fs';
@@ -27,6 +29,16 @@ var crypto = { randomUUID: function () { return $security.randomStringWithAlphab
     file: path.join(vendorDir, 'pass-qr.js'),
     banner: '// Contains the encoder of qrcode (MIT) and dijkstrajs (MIT).',
   },
+  {
+    source: 'src/lib/door/verdict.ts',
+    file: path.join(vendorDir, 'verdict.js'),
+    banner: '',
+  },
+  {
+    source: 'src/lib/time/venue-clock.ts',
+    file: path.join(vendorDir, 'venue-clock.js'),
+    banner: '',
+  },
 ];
 
 /**
@@ -41,6 +53,7 @@ export async function buildVendorBundle(bundle, outFile = bundle.file) {
       configFile: false,
       logLevel: 'warn',
       root,
+      resolve: { alias: { $lib: path.join(root, 'src/lib') } },
       build: {
         outDir,
         emptyOutDir: true,

@@ -1,23 +1,13 @@
 // The venue's clock (Europe/Stockholm) for the door, without Intl (goja has none) and
-// without the host's tz database (a static PocketBase binary may run where it is missing):
-// the EU summer-time rule, as in src/lib/time/venue-clock.ts (DECISIONS: "The venue clock
-// is computed"). CEST (UTC+2) from 01:00 UTC on the last Sunday of March to 01:00 UTC on the
-// last Sunday of October, CET (UTC+1) otherwise. Plain ES5 CommonJS so Node tests it too.
+// without the host's tz database (a static PocketBase binary may run where it is missing).
+// The summer-time rule itself is the app's (src/lib/time/venue-clock.ts, bundled into
+// vendor/venue-clock.js by `npm run vendor`; DECISIONS: "The venue clock is computed"); this
+// file adds what the door's routes need on top: venue days and stored dates.
+// Plain CommonJS so Node tests it too (with `__hooks` set).
 
-var MINUTE = 60000;
-var DAY = 24 * 60 * MINUTE;
+var rule = require(`${__hooks}/lib/vendor/venue-clock.js`);
 
-function lastSundayAtOneUtc(year, month) {
-  var lastDay = new Date(Date.UTC(year, month, 0));
-  return Date.UTC(year, month - 1, lastDay.getUTCDate() - lastDay.getUTCDay(), 1);
-}
-
-/** Minutes the venue is ahead of UTC at an instant (ms): 60 in winter, 120 in summer. */
-function venueOffsetMinutes(epochMs) {
-  var year = new Date(epochMs).getUTCFullYear();
-  var summer = epochMs >= lastSundayAtOneUtc(year, 3) && epochMs < lastSundayAtOneUtc(year, 10);
-  return summer ? 120 : 60;
-}
+var DAY = 24 * 60 * 60000;
 
 function pad(n) {
   return n < 10 ? "0" + n : String(n);
@@ -25,11 +15,11 @@ function pad(n) {
 
 /** The venue's calendar day of an instant, `YYYY-MM-DD`. */
 function venueDay(epochMs) {
-  var local = new Date(epochMs + venueOffsetMinutes(epochMs) * MINUTE);
-  return local.getUTCFullYear() + "-" + pad(local.getUTCMonth() + 1) + "-" + pad(local.getUTCDate());
+  var c = rule.venueWallClock(epochMs);
+  return c.year + "-" + pad(c.month) + "-" + pad(c.day);
 }
 
-/** For verdict.js: `dayOf(date)`. */
+/** For the door's decision (vendor/verdict.js): `dayOf(date)`. */
 function dayOf(date) {
   return venueDay(date.getTime());
 }
@@ -40,10 +30,7 @@ function dayOf(date) {
  */
 function venueInstant(day, hour, minute) {
   var parts = day.split("-");
-  var naive = Date.UTC(Number(parts[0]), Number(parts[1]) - 1, Number(parts[2]), hour, minute);
-  var summerGuess = naive - 120 * MINUTE;
-  if (venueOffsetMinutes(summerGuess) === 120) return summerGuess;
-  return naive - 60 * MINUTE;
+  return rule.venueInstant({ year: Number(parts[0]), month: Number(parts[1]), day: Number(parts[2]), hour: hour, minute: minute });
 }
 
 /** The first instant of the venue day `day` (its midnight). */
@@ -71,7 +58,6 @@ function parseTime(text) {
 }
 
 module.exports = {
-  venueOffsetMinutes: venueOffsetMinutes,
   venueDay: venueDay,
   dayOf: dayOf,
   venueInstant: venueInstant,

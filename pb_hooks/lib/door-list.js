@@ -3,7 +3,7 @@
 // with AES-256-GCM under a key only the holder's code gives, so a lost tablet shows no names.
 const clock = require(`${__hooks}/lib/door-clock.js`);
 
-// An event door opens an hour before the event starts (lib/verdict.js).
+// An event door opens an hour before the event starts (src/lib/door/verdict.ts).
 const EARLY_MS = 60 * 60000;
 
 function codeHash(code) {

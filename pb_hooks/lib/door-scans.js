@@ -1,8 +1,8 @@
-// Scans on the server: the same decision as the door (lib/verdict.js) from the server's own
+// Scans on the server: the same decision as the door (the app's own module, vendor/verdict.js) from the server's own
 // data, stored as check-ins. Call inside $app.runInTransaction: PocketBase runs one write
 // transaction at a time, so "is this id known / was this pass already let in" and the write
 // that follows cannot interleave with another door's scan.
-const { decide, isPassCode } = require(`${__hooks}/lib/verdict.js`);
+const { decide, isPassCode } = require(`${__hooks}/lib/vendor/verdict.js`);
 const clock = require(`${__hooks}/lib/door-clock.js`);
 
 const ID_ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789";
@@ -69,7 +69,7 @@ function factOf(record) {
 /**
  * The stored scans of a pass that a decision at this door and instant looks at (and that
  * an arrival there can change), oldest first: the same event's door, or the front door on
- * the same venue day (lib/verdict.js looks at nothing else).
+ * the same venue day (the decision looks at nothing else).
  */
 function factsFor(app, passId, eventId, atMs) {
   if (eventId) {

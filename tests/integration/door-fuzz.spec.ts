@@ -9,7 +9,7 @@ import { venueDayKey } from '../../src/lib/time/venue-time';
 import { startTestServer, type TestServer } from '../helpers/server';
 
 const require = createRequire(import.meta.url);
-const { decide } = require('../../pb_hooks/lib/verdict.js');
+const { decide } = require('../../pb_hooks/lib/vendor/verdict.js');
 
 // A seeded generator (mulberry32), so a failing text can be found again.
 let seed = 20261128;

@@ -1,14 +1,18 @@
-// The server's copy of the door's decision (pb_hooks/lib/verdict.js) against the same table
-// of cases as the browser's (src/lib/door/verdict.ts), and the server's venue clock
-// (pb_hooks/lib/door-clock.js, an explicit EU summer-time rule) against the tz database.
+// The door's decision as PocketBase runs it (pb_hooks/lib/vendor/verdict.js, bundled from
+// src/lib/door/verdict.ts) against the table of cases and the browser's module, and the
+// server's venue clock (pb_hooks/lib/door-clock.js on the app's EU summer-time rule) against
+// the tz database.
 import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import table from '../fixtures/verdict-cases.json';
 import { venueDayKey } from '../../src/lib/time/venue-time';
 import { decide as browserDecide, type Door, type DoorEvent, type DoorPass, type KnownScan } from '../../src/lib/door/verdict';
 
 const require = createRequire(import.meta.url);
-const { decide } = require('../../pb_hooks/lib/verdict.js');
+const { decide } = require('../../pb_hooks/lib/vendor/verdict.js');
+// hooks require each other by `${__hooks}/lib/…`, as PocketBase has them do
+Object.assign(globalThis, { __hooks: fileURLToPath(new URL('../../pb_hooks', import.meta.url)) });
 const clock = require('../../pb_hooks/lib/door-clock.js');
 
 const passes = table.passes as Record<string, DoorPass>;

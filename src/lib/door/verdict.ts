@@ -1,8 +1,12 @@
 // The door's decision for one scan: pure, the same offline on the device and online on the
-// server (mirrored in pb_hooks/lib/verdict.js; tests/fixtures/verdict-cases.json tests
-// both). The rules are written out in docs/DOOR.md.
+// server (PocketBase runs this very module, bundled as pb_hooks/lib/vendor/verdict.js by
+// `npm run vendor`; tests/fixtures/verdict-cases.json tests both). The rules are written
+// out in docs/DOOR.md.
 import { isPassCode } from '$lib/passes/code';
 import type { Verdict } from '$lib/pocketbase/types';
+
+// the server's bundle of this module checks scanned text with the same test
+export { isPassCode };
 
 export type Direction = 'in' | 'out';
 
