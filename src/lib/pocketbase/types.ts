@@ -128,20 +128,41 @@ export interface BookingRecord extends BaseRecord {
   title: string;
 }
 
+/** Each collection's record type. */
+export interface CollectionRecords {
+  users: UserRecord;
+  companies: CompanyRecord;
+  spaces: SpaceRecord;
+  events: EventRecord;
+  registrations: RegistrationRecord;
+  passes: PassRecord;
+  checkins: CheckinRecord;
+  bookings: BookingRecord;
+}
+
 export interface TypedPocketBase extends PocketBase {
-  collection(idOrName: 'users'): RecordService<UserRecord>;
-  collection(idOrName: 'companies'): RecordService<CompanyRecord>;
-  collection(idOrName: 'spaces'): RecordService<SpaceRecord>;
-  collection(idOrName: 'events'): RecordService<EventRecord>;
-  collection(idOrName: 'registrations'): RecordService<RegistrationRecord>;
-  collection(idOrName: 'passes'): RecordService<PassRecord>;
-  collection(idOrName: 'checkins'): RecordService<CheckinRecord>;
-  collection(idOrName: 'bookings'): RecordService<BookingRecord>;
+  collection<K extends keyof CollectionRecords>(idOrName: K): RecordService<CollectionRecords[K]>;
   collection(idOrName: string): RecordService;
 }
 
 /** Admin services and batches the app's build leaves out of its client (scripts/lib/slim-pocketbase.mjs). */
 export type UnusedService = 'collections' | 'logs' | 'settings' | 'health' | 'backups' | 'crons' | 'sql' | 'createBatch';
 
-/** The app's own client: everything but the admin services (tests and scripts keep them). */
-export type AppPocketBase = Omit<TypedPocketBase, UnusedService>;
+/** Auth methods the app's build cuts from RecordService (UNUSED_RECORD_METHODS there). */
+export type UnusedRecordMethod =
+  | 'listAuthMethods'
+  | 'authWithOAuth2Code'
+  | 'authWithOAuth2'
+  | 'requestVerification'
+  | 'confirmVerification'
+  | 'requestEmailChange'
+  | 'confirmEmailChange'
+  | 'listExternalAuths'
+  | 'unlinkExternalAuth'
+  | 'impersonate';
+
+/** The app's own client: no admin services, no unused auth methods (tests and scripts keep them). */
+export interface AppPocketBase extends Omit<TypedPocketBase, UnusedService | 'collection'> {
+  collection<K extends keyof CollectionRecords>(idOrName: K): Omit<RecordService<CollectionRecords[K]>, UnusedRecordMethod>;
+  collection(idOrName: string): Omit<RecordService, UnusedRecordMethod>;
+}
