@@ -1,22 +1,31 @@
 // Room bookings: a bookable space, a real time span, and no overlap in one space
-// (checked and written in one transaction).
-function checkBooking(e) {
+// (checked and written in one transaction). Each refusal carries a field code the app
+// turns into words in the person's language (src/lib/services/rooms.service.ts).
+function refuse(field, code, message) {
+  return new BadRequestError(message, { [field]: new ValidationError(code, message) });
+}
+
+function checkBooking(e, isNew) {
   const starts = e.record.getDateTime("starts");
   const ends = e.record.getDateTime("ends");
   if (starts.isZero() || ends.isZero() || ends.unix() <= starts.unix()) {
-    throw new BadRequestError("A booking must end after it starts.");
+    throw refuse("ends", "booking_span", "A booking must end after it starts.");
+  }
+  if (isNew && ends.unix() <= new DateTime().unix()) {
+    throw refuse("ends", "booking_past", "That time has already passed.");
   }
   let space;
   try {
     space = e.app.findRecordById("spaces", e.record.getString("space"));
   } catch (_) {
-    throw new BadRequestError("That room does not exist.");
+    throw refuse("space", "booking_room", "That room does not exist.");
   }
-  if (!space.getBool("bookable")) throw new BadRequestError("That space cannot be booked.");
+  if (!space.getBool("bookable")) throw refuse("space", "booking_room", "That space cannot be booked.");
 }
 
-function saveWithoutOverlap(e) {
-  checkBooking(e);
+/** @param isNew a new booking may not lie wholly in the past; an old one may still be corrected */
+function saveWithoutOverlap(e, isNew) {
+  checkBooking(e, isNew);
   e.app.runInTransaction((txApp) => {
     const clash = txApp.findRecordsByFilter(
       "bookings",
@@ -31,7 +40,7 @@ function saveWithoutOverlap(e) {
         ends: e.record.getDateTime("ends").string(),
       },
     );
-    if (clash.length > 0) throw new BadRequestError("The room is already booked at that time.");
+    if (clash.length > 0) throw refuse("starts", "booking_overlap", "The room is already booked at that time.");
     e.app = txApp;
     e.next();
   });

@@ -221,5 +221,32 @@ export function buildDemoVenue(now, seed = 2026) {
     }
   }
 
-  return { spaces, companies, users, events, registrations, visits, anniversaryMonday };
+  // Room bookings for the coming two weeks: members book the two conference rooms a few
+  // times a weekday, never two at once in one room, and never in the past (the server refuses
+  // that). The demo member has one on a coming weekday. A stream of its own keeps the rest
+  // of the venue unchanged.
+  const roll = random(seed + 1);
+  const TITLES = ['Kundmöte', 'Styrelsemöte', 'Intervju', 'Projektmöte', 'Workshop', 'Lunchmöte', 'Planering'];
+  /** @type {{ id: string, space: string, user: string, title: string, starts: Date, ends: Date }[]} */
+  const bookings = [];
+  for (let offset = 0; offset < 14; offset++) {
+    const date = addDays(today, offset);
+    if (date.weekday > 5) continue;
+    for (const room of [roomTorget, roomKvarnen]) {
+      for (let hour = 8; hour < 17; hour += 1 + Math.floor(roll() * 3)) {
+        if (roll() < 0.45) continue;
+        const hours = roll() < 0.7 ? 1 : 2;
+        const starts = venueTimeToUtc(date, hour, 0);
+        const ends = venueTimeToUtc(date, Math.min(hour + hours, 17), 0);
+        const demoMembersTurn = offset >= 1 && room === roomTorget && !bookings.some((b) => b.user === members[0].id);
+        const user = demoMembersTurn ? members[0] : members[Math.floor(roll() * members.length)];
+        if (ends.getTime() > now.getTime() + 60_000) {
+          bookings.push({ id: recordId(roll), space: room.id, user: user.id, title: TITLES[Math.floor(roll() * TITLES.length)], starts, ends });
+        }
+        hour += hours - 1;
+      }
+    }
+  }
+
+  return { spaces, companies, users, events, registrations, visits, bookings, anniversaryMonday };
 }

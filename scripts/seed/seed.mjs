@@ -59,6 +59,10 @@ export async function seedDemoVenue(url, operator, { now = new Date(), log = con
   await inBatches(pb, venue.events.map(({ startsAt: _, ...body }) => ({ collection: 'events', body })));
   await inBatches(
     pb,
+    venue.bookings.map(({ starts, ends, ...body }) => ({ collection: 'bookings', body: { ...body, starts: toStored(starts), ends: toStored(ends) } })),
+  );
+  await inBatches(
+    pb,
     venue.registrations.map((r) => ({ collection: 'registrations', body: { id: r.id, event: r.event, user: r.user } })),
     { progress: (done) => log(`  registrations ${done}/${venue.registrations.length}`) },
   );

@@ -31,6 +31,8 @@ for (const locale of ['sv', 'en'] as const) {
     found.push(...(await violations(page, `/events/${event.id}`, 'h1')));
     found.push(...(await violations(page, '/me', 'form')));
     found.push(...(await violations(page, '/me/reset?token=x', 'form')));
+    found.push(...(await violations(page, '/join', 'section')));
+    found.push(...(await violations(page, '/rooms', '[data-testid="rooms-members-only"]')));
     const guest = await newGuest(`Axe ${locale}`);
     await admin.collection('users').update(guest.id, { locale }); // signing in follows the profile's language
     const reg = await admin.collection('registrations').create({ event: event.id, user: guest.id });
@@ -65,6 +67,11 @@ for (const locale of ['sv', 'en'] as const) {
     found.push(...(await violations(page, '/host/companies', 'h1')));
     found.push(...(await violations(page, '/host/events', 'h1')));
     found.push(...(await violations(page, '/host/door-poster', '[data-poster]')));
+    // room booking, with a booking to cancel
+    const room = await admin.collection('spaces').create({ name: `Rum ${locale} ${Date.now()}`, kind: 'meeting_room', capacity: 6, bookable: true });
+    const start = new Date(Date.now() - 10 * 60_000); // under way, so today's list shows it at any hour
+    await admin.collection('bookings').create({ space: room.id, user: host.id, title: 'Axe', starts: start.toISOString(), ends: new Date(start.getTime() + 3_600_000).toISOString() });
+    found.push(...(await violations(page, '/rooms', '[data-testid="booking"]')));
     expect(found).toEqual([]);
   });
 }

@@ -13,11 +13,14 @@ beforeAll(async () => {
 afterAll(() => server?.stop());
 
 /** The refusal a request met: its status and message. */
-async function refusal(request: Promise<unknown>): Promise<{ status: number; message: string }> {
+async function refusal(request: Promise<unknown>): Promise<{ status: number; message: string; codes: string[] }> {
   try {
     await request;
   } catch (error) {
-    if (error instanceof ClientResponseError) return { status: error.status, message: error.message };
+    if (error instanceof ClientResponseError) {
+      const fields = (error.response?.data ?? {}) as Record<string, { code?: string }>;
+      return { status: error.status, message: error.message, codes: Object.values(fields).map((f) => f.code ?? '') };
+    }
     throw error;
   }
   throw new Error('expected the server to refuse, but it accepted');
@@ -127,7 +130,7 @@ describe('registrations', () => {
     const { pb, user } = await server.person('guest');
     await pb.collection('registrations').create({ event: event.id, user: user.id });
     const twice = await refusal(pb.collection('registrations').create({ event: event.id, user: user.id }));
-    expect(twice).toEqual({ status: 400, message: 'You are already registered for this event.' });
+    expect(twice).toMatchObject({ status: 400, message: 'You are already registered for this event.' });
   });
 });
 
@@ -197,12 +200,23 @@ describe('bookings', () => {
     const clash = await refusal(
       pb.collection('bookings').create({ space: room.id, user: user.id, starts: minutesFromNow(90), ends: minutesFromNow(150) }),
     );
-    expect(clash).toEqual({ status: 400, message: 'The room is already booked at that time.' });
+    expect(clash).toEqual({ status: 400, message: 'The room is already booked at that time.', codes: ['booking_overlap'] });
     await pb.collection('bookings').create({ space: room.id, user: user.id, starts: minutesFromNow(120), ends: minutesFromNow(180) });
     const backwards = await refusal(
       pb.collection('bookings').create({ space: room.id, user: user.id, starts: minutesFromNow(300), ends: minutesFromNow(240) }),
     );
-    expect(backwards.message).toBe('A booking must end after it starts.');
+    expect(backwards).toEqual({ status: 400, message: 'A booking must end after it starts.', codes: ['booking_span'] });
+    const hall = await server.admin.collection('spaces').create({ name: `Yta ${Date.now()}`, kind: 'event_area', capacity: 60, bookable: false });
+    const unbookable = await refusal(
+      pb.collection('bookings').create({ space: hall.id, user: user.id, starts: minutesFromNow(60), ends: minutesFromNow(120) }),
+    );
+    expect(unbookable).toEqual({ status: 400, message: 'That space cannot be booked.', codes: ['booking_room'] });
+    const past = await refusal(
+      pb.collection('bookings').create({ space: room.id, user: user.id, starts: minutesFromNow(-120), ends: minutesFromNow(-60) }),
+    );
+    expect(past).toEqual({ status: 400, message: 'That time has already passed.', codes: ['booking_past'] });
+    // a booking under way may still be made: the room is taken from now on
+    await pb.collection('bookings').create({ space: room.id, user: user.id, starts: minutesFromNow(-30), ends: minutesFromNow(30) });
   });
 });
 

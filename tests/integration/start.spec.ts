@@ -86,6 +86,7 @@ describe('npm start', () => {
       expect(await count(pb, 'events', "title ~ 'Jubileumsveckan'")).toBeGreaterThanOrEqual(10);
       expect(await count(pb, 'registrations')).toBeGreaterThan(300);
       expect(await count(pb, 'checkins', "event != ''")).toBeGreaterThan(200);
+      expect(await count(pb, 'bookings', 'ends > @now')).toBeGreaterThan(20);
       expect(await count(pb, 'checkins', "event = ''")).toBeGreaterThan(100);
       // the programme is readable without signing in
       const programme = await fetch(`http://127.0.0.1:${port}/api/collections/events/records?filter=(starts>@now)`);

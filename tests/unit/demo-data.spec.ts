@@ -49,4 +49,21 @@ describe('demo venue', () => {
   it('is the same every time for the same day', () => {
     expect(buildDemoVenue(NOW).events.map((e) => e.id)).toEqual(venue.events.map((e) => e.id));
   });
+
+  it('has room bookings in the coming two weeks: in the conference rooms, on weekdays, never overlapping, none over', () => {
+    const rooms = new Set(venue.spaces.filter((sp) => sp.bookable).map((sp) => sp.id));
+    expect(venue.bookings.length).toBeGreaterThan(20);
+    for (const b of venue.bookings) {
+      expect(rooms.has(b.space)).toBe(true);
+      expect(b.ends.getTime()).toBeGreaterThan(NOW.getTime());
+      expect(b.ends.getTime()).toBeGreaterThan(b.starts.getTime());
+      expect(venueDate(b.starts).weekday).toBeLessThanOrEqual(5);
+      expect(localHour(b.starts)).toBeGreaterThanOrEqual(8);
+      expect(localHour(b.ends)).toBeLessThanOrEqual(17);
+      const clash = venue.bookings.find((o) => o !== b && o.space === b.space && o.starts < b.ends && o.ends > b.starts);
+      expect(clash).toBeUndefined();
+    }
+    const demoMember = venue.users.find((u) => u.email === 'member@coffice.test')!;
+    expect(venue.bookings.some((b) => b.user === demoMember.id)).toBe(true);
+  });
 });

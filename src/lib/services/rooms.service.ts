@@ -1,0 +1,110 @@
+// Room booking: members and hosts see the bookable rooms and one venue day's bookings, book
+// a free time and cancel their own. Online only, on purpose: whether a room is free is the
+// server's call (no overlap in one space, decided in a transaction), so a booking made
+// without network could not be promised — the screen says so instead of queuing it.
+import { ClientResponseError } from 'pocketbase';
+import { failureReason, pb, signedInUser, type FailureReason } from '$lib/pocketbase/client';
+import type { BookingRecord, SpaceRecord } from '$lib/pocketbase/types';
+import { fromVenueInputValue } from '$lib/time/venue-clock';
+
+/** What the server refuses (pb_hooks/lib/bookings.js sends these codes) and what we check first. */
+export const BOOKING_CODES = ['booking_overlap', 'booking_span', 'booking_room', 'booking_past'] as const;
+export type BookingCode = (typeof BOOKING_CODES)[number];
+export type RoomsReason = FailureReason | BookingCode | 'title_long';
+export type RoomsResult<T = object> = ({ ok: true } & T) | { ok: false; reason: RoomsReason };
+
+/** Booking lengths offered, in minutes. */
+export const DURATIONS = [30, 60, 90, 120, 180, 240, 480] as const;
+export const TITLE_MAX = 120;
+
+export interface BookingRequest {
+  space: string;
+  /** the venue day, YYYY-MM-DD */
+  day: string;
+  /** the venue's clock, HH:mm */
+  start: string;
+  minutes: number;
+  title: string;
+}
+
+export function bookingReason(error: unknown): RoomsReason {
+  if (error instanceof ClientResponseError && error.status === 400) {
+    const fields = Object.values((error.response?.data ?? {}) as Record<string, { code?: string } | undefined>);
+    const known = BOOKING_CODES.find((code) => fields.some((field) => field?.code === code));
+    if (known) return known;
+    if (fields.length > 0) return 'invalid';
+  }
+  return failureReason(error);
+}
+
+/** The first and the first-after-last instant of a venue day (23, 24 or 25 hours apart). */
+export function dayBounds(day: string): { from: number; to: number } | null {
+  const from = fromVenueInputValue(`${day}T00:00`);
+  if (from === null) return null;
+  const [year, month, date] = day.split('-').map(Number);
+  const next = new Date(Date.UTC(year, month - 1, date + 1)).toISOString().slice(0, 10);
+  return { from, to: fromVenueInputValue(`${next}T00:00`) ?? from + 86_400_000 };
+}
+
+/** The day `days` after (or before) `day`, YYYY-MM-DD: calendar arithmetic, no clock. */
+export function shiftDay(day: string, days: number): string {
+  const [year, month, date] = day.split('-').map(Number);
+  return new Date(Date.UTC(year, month - 1, date + days)).toISOString().slice(0, 10);
+}
+
+/** The instants a request asks for, or why it cannot be booked (the server checks the same). */
+export function bookingSpan(request: BookingRequest, now = Date.now()): { starts: number; ends: number } | { problem: RoomsReason } {
+  if (!request.space) return { problem: 'booking_room' };
+  if (request.title.trim().length > TITLE_MAX) return { problem: 'title_long' };
+  const starts = fromVenueInputValue(`${request.day}T${request.start}`);
+  if (starts === null || !(request.minutes > 0)) return { problem: 'booking_span' };
+  const ends = starts + request.minutes * 60_000;
+  if (ends <= now) return { problem: 'booking_past' };
+  return { starts, ends };
+}
+
+export async function loadRooms(day: string): Promise<RoomsResult<{ rooms: SpaceRecord[]; bookings: BookingRecord[] }>> {
+  const bounds = dayBounds(day);
+  if (!bounds) return { ok: false, reason: 'booking_span' };
+  try {
+    const [rooms, bookings] = await Promise.all([
+      pb.collection('spaces').getFullList({ filter: 'bookable = true', sort: 'name', requestKey: null }),
+      pb.collection('bookings').getFullList({
+        filter: pb.filter('starts < {:to} && ends > {:from}', { from: new Date(bounds.from), to: new Date(bounds.to) }),
+        sort: 'starts',
+        requestKey: null,
+      }),
+    ]);
+    return { ok: true, rooms, bookings };
+  } catch (error) {
+    return { ok: false, reason: bookingReason(error) };
+  }
+}
+
+export async function book(request: BookingRequest): Promise<RoomsResult<{ booking: BookingRecord }>> {
+  const span = bookingSpan(request);
+  if ('problem' in span) return { ok: false, reason: span.problem };
+  const user = signedInUser();
+  if (!user) return { ok: false, reason: 'unauthorized' };
+  try {
+    const booking = await pb.collection('bookings').create({
+      space: request.space,
+      user: user.id,
+      starts: new Date(span.starts).toISOString(),
+      ends: new Date(span.ends).toISOString(),
+      title: request.title.trim(),
+    });
+    return { ok: true, booking };
+  } catch (error) {
+    return { ok: false, reason: bookingReason(error) };
+  }
+}
+
+export async function cancelBooking(id: string): Promise<RoomsResult> {
+  try {
+    await pb.collection('bookings').delete(id);
+    return { ok: true };
+  } catch (error) {
+    return { ok: false, reason: bookingReason(error) };
+  }
+}
