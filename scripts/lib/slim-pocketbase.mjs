@@ -7,12 +7,12 @@
 // SDK update changes the code's shape, the build stops here instead of shipping a
 // half-patched client; the app's client type (AppPocketBase) omits the same services and
 // methods, so no code can reach them.
-export const UNUSED_POCKETBASE_SERVICES = ['collections', 'logs', 'settings', 'health', 'backups', 'crons', 'sql'];
+export const UNUSED_POCKETBASE_SERVICES = /** @type {const} */ (['collections', 'logs', 'settings', 'health', 'backups', 'crons', 'sql']);
 
 // Auth methods of RecordService the app never calls: OAuth2 (no providers are configured),
 // e-mail verification and change, external auths, impersonation (a superuser's), listing
 // auth methods. Methods cannot be tree-shaken off a class, so they are cut from its body.
-export const UNUSED_RECORD_METHODS = [
+export const UNUSED_RECORD_METHODS = /** @type {const} */ ([
   'listAuthMethods',
   'authWithOAuth2Code',
   'authWithOAuth2',
@@ -23,7 +23,9 @@ export const UNUSED_RECORD_METHODS = [
   'listExternalAuths',
   'unlinkExternalAuth',
   'impersonate',
-];
+]);
+/** @type {readonly string[]} */
+const unusedRecordMethods = UNUSED_RECORD_METHODS;
 
 /** @typedef {{ type: string, start: number, end: number, key?: { name?: string } }} Member */
 /** @typedef {{ type: string, id?: { name?: string } | null, body: { body: Member[] } }} Statement */
@@ -37,7 +39,7 @@ function withoutRecordMethods(code, parse) {
   const ast = parse(code);
   const service = ast.body.find((node) => node.type === 'ClassDeclaration' && node.id?.name === 'RecordService');
   if (!service) throw new Error('slim-pocketbase: the SDK no longer declares class RecordService; review scripts/lib/slim-pocketbase.mjs');
-  const cuts = service.body.body.filter((member) => member.type === 'MethodDefinition' && UNUSED_RECORD_METHODS.includes(member.key?.name ?? ''));
+  const cuts = service.body.body.filter((member) => member.type === 'MethodDefinition' && unusedRecordMethods.includes(member.key?.name ?? ''));
   const missing = UNUSED_RECORD_METHODS.filter((name) => !cuts.some((member) => member.key?.name === name));
   if (missing.length > 0) throw new Error(`slim-pocketbase: RecordService no longer has ${missing.join(', ')}; review scripts/lib/slim-pocketbase.mjs`);
   let slim = code;

@@ -145,21 +145,13 @@ export interface TypedPocketBase extends PocketBase {
   collection(idOrName: string): RecordService;
 }
 
-/** Admin services and batches the app's build leaves out of its client (scripts/lib/slim-pocketbase.mjs). */
-export type UnusedService = 'collections' | 'logs' | 'settings' | 'health' | 'backups' | 'crons' | 'sql' | 'createBatch';
+type SlimBuild = typeof import('../../../scripts/lib/slim-pocketbase.mjs');
 
-/** Auth methods the app's build cuts from RecordService (UNUSED_RECORD_METHODS there). */
-export type UnusedRecordMethod =
-  | 'listAuthMethods'
-  | 'authWithOAuth2Code'
-  | 'authWithOAuth2'
-  | 'requestVerification'
-  | 'confirmVerification'
-  | 'requestEmailChange'
-  | 'confirmEmailChange'
-  | 'listExternalAuths'
-  | 'unlinkExternalAuth'
-  | 'impersonate';
+/** Admin services and batches the app's build leaves out of its client (scripts/lib/slim-pocketbase.mjs). */
+export type UnusedService = SlimBuild['UNUSED_POCKETBASE_SERVICES'][number] | 'createBatch';
+
+/** Auth methods the app's build cuts from RecordService (the same file). */
+export type UnusedRecordMethod = SlimBuild['UNUSED_RECORD_METHODS'][number];
 
 /** The app's own client: no admin services, no unused auth methods (tests and scripts keep them). */
 export interface AppPocketBase extends Omit<TypedPocketBase, UnusedService | 'collection'> {
