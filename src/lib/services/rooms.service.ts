@@ -40,10 +40,8 @@ export function bookingReason(error: unknown): RoomsReason {
 /** The first and the first-after-last instant of a venue day (23, 24 or 25 hours apart). */
 export function dayBounds(day: string): { from: number; to: number } | null {
   const from = fromVenueInputValue(`${day}T00:00`);
-  if (from === null) return null;
-  const [year, month, date] = day.split('-').map(Number);
-  const next = new Date(Date.UTC(year, month - 1, date + 1)).toISOString().slice(0, 10);
-  return { from, to: fromVenueInputValue(`${next}T00:00`) ?? from + 86_400_000 };
+  const to = from === null ? null : fromVenueInputValue(`${shiftDay(day, 1)}T00:00`);
+  return from === null || to === null ? null : { from, to };
 }
 
 /** The day `days` after (or before) `day`, YYYY-MM-DD: calendar arithmetic, no clock. */
