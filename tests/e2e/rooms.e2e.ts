@@ -41,6 +41,11 @@ test('members book a room, a clash is refused, and cancelling frees the time', a
   await expect(first.getByTestId('rooms-done')).toHaveText(`Bokat: ${roomName}, 10:00–11:00.`);
   const annasCard = first.getByTestId('room').filter({ hasText: roomName });
   await expect(annasCard.getByTestId('booking')).toHaveText(/10:00–11:00\s*Kundmöte · Din bokning/);
+  // another day shows that day's bookings only, and back again
+  await first.getByRole('button', { name: 'Föregående dag' }).click();
+  await expect(annasCard).toContainText('Ledigt hela dagen.');
+  await first.getByRole('button', { name: 'Nästa dag' }).click();
+  await expect(annasCard.getByTestId('booking')).toContainText('Kundmöte');
 
   // a colleague wants the same room half an hour later: the server says no, in words
   const second = await roomsAs(browser, bo);
