@@ -6,6 +6,19 @@ import type { AppPocketBase, UserRecord } from './types';
 export const pb = new PocketBase('/') as AppPocketBase;
 pb.autoCancellation(false);
 
+const AUTH_ANSWER = /\/api\/collections\/[^/]+\/auth-(refresh|with-password|with-otp)(\?|$)/;
+
+// An auth answer cut off on its way (the page navigating away while its body arrives, the
+// venue's wifi dropping) reaches the SDK as a 200 whose body cannot be read, which the SDK
+// takes as {} and stores as "no session": the person is signed out by a network hiccup.
+// An auth answer without a token is a failed request instead, and the session stays.
+pb.afterSend = (response, data) => {
+  if (response.ok && AUTH_ANSWER.test(response.url) && !(data as { token?: unknown })?.token) {
+    throw new Error('The answer to an auth request arrived without a token.');
+  }
+  return data;
+};
+
 /** The signed-in person, or null (a lapsed session counts as signed out). */
 export function signedInUser(): UserRecord | null {
   return pb.authStore.isValid ? (pb.authStore.record as UserRecord | null) : null;
