@@ -16,7 +16,7 @@ function field(value) {
 
 /** `YYYY-MM-DD HH:MM` on the venue's clock (the same code as the app's, bundled). */
 function venueTime(dateTime) {
-  const { venueWallClock } = require(`${__hooks}/lib/vendor/calendar-builder.js`);
+  const { venueWallClock } = require(`${__hooks}/lib/vendor/venue-clock.js`);
   const c = venueWallClock(dateTime.time().unixMilli());
   const pad = (n) => (n < 10 ? "0" : "") + n;
   return c.year + "-" + pad(c.month) + "-" + pad(c.day) + " " + pad(c.hour) + ":" + pad(c.minute);

@@ -67,6 +67,7 @@ for (const locale of ['sv', 'en'] as const) {
     found.push(...(await violations(page, '/host/companies', 'h1')));
     found.push(...(await violations(page, '/host/events', 'h1')));
     found.push(...(await violations(page, '/host/door-poster', '[data-poster]')));
+    found.push(...(await violations(page, '/host/insights', '[data-testid="insights-figures"]')));
     // room booking, with a booking to cancel
     const room = await admin.collection('spaces').create({ name: `Rum ${locale} ${Date.now()}`, kind: 'meeting_room', capacity: 6, bookable: true });
     const start = new Date(Date.now() - 10 * 60_000); // under way, so today's list shows it at any hour
