@@ -5,9 +5,7 @@ routerAdd(
   "GET",
   "/api/coffice/insights",
   (e) => {
-    if (!e.hasSuperuserAuth() && (!e.auth || e.auth.collection().name !== "users" || e.auth.getString("role") !== "host")) {
-      throw new ForbiddenError("Only hosts can see the venue's numbers.");
-    }
+    require(`${__hooks}/lib/door-input.js`).requireHost(e, "Only hosts can see the venue's numbers.");
     const { insights, periodProblem } = require(`${__hooks}/lib/insights.js`);
     const from = e.request.url.query().get("from");
     const to = e.request.url.query().get("to");

@@ -10,10 +10,10 @@ const MAX_DEVICE = 64; // the checkins.device field's limit
 const MAX_AHEAD_MS = 24 * 3600 * 1000;
 
 /** Hosts (and operators, who run the venue's tools and tests) use the door; nobody else. */
-function requireHost(e) {
+function requireHost(e, refusal) {
   if (e.hasSuperuserAuth()) return;
   if (!e.auth || e.auth.collection().name !== "users" || e.auth.getString("role") !== "host") {
-    throw new ForbiddenError("Only hosts can use the door.");
+    throw new ForbiddenError(refusal || "Only hosts can use the door.");
   }
 }
 

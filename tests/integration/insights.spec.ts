@@ -5,20 +5,7 @@ import type { TypedPocketBase } from '../../src/lib/pocketbase/types';
 import { startTestServer, type TestServer } from '../helpers/server';
 import { call } from './door-fixtures';
 import { venueDayKey } from '../../src/lib/time/venue-time';
-
-interface Insights {
-  from: string;
-  to: string;
-  events_held: number;
-  events_cancelled: number;
-  participants: number;
-  participants_per_event: number;
-  visits: number;
-  visits_by_weekday: { weekday: number; visits: number; days: number; average: number }[];
-  new_companies: number;
-  members: number;
-  months: { month: string; events: number; participants: number; visits: number }[];
-}
+import type { Insights } from '../../src/lib/services/insights.service';
 
 let server: TestServer;
 let host: TypedPocketBase;
@@ -104,7 +91,7 @@ it('counts the companies added in the period, and only the days that have been',
 
 it('answers only hosts', async () => {
   const member = (await server.person('member')).pb;
-  expect((await insights('?from=2025-10-06&to=2025-10-12', member)).status).toBe(403);
+  expect(await insights('?from=2025-10-06&to=2025-10-12', member)).toMatchObject({ status: 403, message: "Only hosts can see the venue's numbers." });
   expect((await insights('?from=2025-10-06&to=2025-10-12', server.client())).status).toBe(401);
 });
 
