@@ -2,7 +2,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { pb, signedInUser } from './client';
 
 const base64url = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
-const token = (name: string) => `${base64url({ alg: 'HS256' })}.${base64url({ exp: Math.floor(Date.now() / 1000) + 3600, type: 'auth', name })}.sig`;
+const EXP = Math.floor(Date.now() / 1000) + 3600; // one expiry for the file: a token must read the same twice
+const token = (name: string) => `${base64url({ alg: 'HS256' })}.${base64url({ exp: EXP, type: 'auth', name })}.sig`;
 const user = { id: 'u1', collectionId: '_pb_users_auth_', collectionName: 'users', name: 'Gustav' };
 
 /** What the SDK's fetch sees: a 200 for an auth refresh, with the given body. */
