@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TypedPocketBase } from '../../src/lib/pocketbase/types';
 import { startTestServer, type TestServer } from '../helpers/server';
-import { call } from './door-fixtures';
+import { awayFromMidnight, call } from './door-fixtures';
 import { venueDayKey } from '../../src/lib/time/venue-time';
 import type { Insights } from '../../src/lib/services/insights.service';
 
@@ -76,6 +76,7 @@ describe('a week in October 2025 (summer time, UTC+2)', () => {
 });
 
 it('counts the companies added in the period, and only the days that have been', async () => {
+  await awayFromMidnight(); // the server's "today" and this test's must be the same day
   const today = venueDayKey(new Date());
   const weekAgo = venueDayKey(new Date(Date.now() - 6 * 86_400_000));
   const nextWeek = venueDayKey(new Date(Date.now() + 7 * 86_400_000));
