@@ -3,7 +3,8 @@ export const VENUE_TIME_ZONE = 'Europe/Stockholm';
 
 type LocaleTag = 'sv' | 'en';
 
-const intlLocale = (locale: LocaleTag) => (locale === 'sv' ? 'sv-SE' : 'en-GB');
+/** The Intl locale of an app language. */
+export const intlLocale = (locale: LocaleTag) => (locale === 'sv' ? 'sv-SE' : 'en-GB');
 
 // Making a formatter costs far more than using one (a programme formats hundreds of dates),
 // so each kind is made once per language.
