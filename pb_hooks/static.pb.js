@@ -12,6 +12,11 @@ routerAdd(
 
     let path = e.request.pathValue("path") || "";
     path = path.replace(/^\/+/, "");
+    // an API path no route answered is a JSON 404, never the app's HTML: a client of another
+    // version then reads a clear "not found" instead of failing to parse a web page
+    if (path === "api" || path.indexOf("api/") === 0) {
+      return e.json(404, { status: 404, message: "The requested resource wasn't found.", data: {} });
+    }
     const safe = path !== "" && path.split("/").every((part) => part !== "" && part !== "." && part !== "..");
     let file = "index.html";
     if (safe) {
@@ -31,13 +36,13 @@ routerAdd(
     if (file.slice(-12) === ".webmanifest") headers.set("Content-Type", "application/manifest+json");
     return e.fileFS(fsys, file);
   },
-  $apis.gzip(),
 );
 
-// API answers are compressed too (the programme's JSON shrinks ~5×); the realtime stream is
-// left alone so every event reaches the browser at once.
+// One compression step for the app and the API (the programme's JSON shrinks ~5×), so no
+// answer is compressed twice. The realtime stream is left alone so every event reaches the
+// browser at once, and the admin UI (/_/) compresses its own files.
 routerUse((e) => {
   const path = e.request.url.path;
-  if (path.indexOf("/api/") !== 0 || path.indexOf("/api/realtime") === 0) return e.next();
+  if (path.indexOf("/api/realtime") === 0 || path.indexOf("/_/") === 0) return e.next();
   return $apis.gzip().func(e);
 });

@@ -75,7 +75,7 @@ export function portInUse(port, host = '127.0.0.1') {
 export function upsertSuperuser(dataDir, email, password, folders = {}) {
   const result = spawnSync(
     pocketbaseBinary,
-    ['superuser', 'upsert', ...folderFlags({ dataDir, ...folders }), '--', email, password],
+    ['superuser', 'upsert', ...folderFlags({ dataDir, ...folders }), '--dev=false', '--', email, password],
     { encoding: 'utf8' },
   );
   if (result.status !== 0 || !/Successfully saved superuser/.test(result.stdout)) {
@@ -116,13 +116,42 @@ export async function waitUntilHealthy(url, child, output, timeoutMs = 30_000) {
 }
 
 /**
- * Starts `pocketbase serve` and resolves once it answers.
- * @param {{ dataDir: string, port: number, host?: string, publicDir?: string, watchHooks?: boolean, dev?: boolean,
- *   stdio?: 'pipe' | 'inherit', hooksDir?: string, migrationsDir?: string }} options
+ * The origin browsers may call the API from: the app's public address when
+ * `COFFICE_APP_URL` names one, else any (PocketBase's default, `*`).
+ * @param {string | undefined} appUrl
+ * @returns {string} the value of `--origins`
  */
-export async function startPocketBase({ port, host = '127.0.0.1', dev, stdio = 'pipe', ...folders }) {
-  const args = ['serve', `--http=${host}:${port}`, ...folderFlags(folders)];
-  if (dev) args.push('--dev');
+export function corsOrigins(appUrl) {
+  if (!appUrl || !appUrl.trim()) return '*';
+  let url;
+  try {
+    url = new URL(appUrl.trim());
+  } catch {
+    throw new Error(`COFFICE_APP_URL must be the app's address, like https://coffice.example.se (got "${appUrl}").`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new Error(`COFFICE_APP_URL must start with https:// or http:// (got "${appUrl}").`);
+  }
+  return url.origin;
+}
+
+/**
+ * Starts `pocketbase serve` and resolves once it answers.
+ * Dev mode is always said explicitly: PocketBase switches it on by itself for a binary under
+ * the system temp folder (it takes that for `go run`), and then logs every SQL statement —
+ * pass codes, secrets, hashes.
+ * @param {{ dataDir: string, port: number, host?: string, publicDir?: string, watchHooks?: boolean, dev?: boolean,
+ *   stdio?: 'pipe' | 'inherit', hooksDir?: string, migrationsDir?: string, appUrl?: string }} options
+ */
+export async function startPocketBase({
+  port,
+  host = '127.0.0.1',
+  dev = false,
+  stdio = 'pipe',
+  appUrl = process.env.COFFICE_APP_URL,
+  ...folders
+}) {
+  const args = ['serve', `--http=${host}:${port}`, ...folderFlags(folders), `--dev=${dev}`, `--origins=${corsOrigins(appUrl)}`];
   const child = spawn(pocketbaseBinary, args, { stdio: ['ignore', stdio, stdio] });
   let log = '';
   child.stdout?.on('data', (d) => (log += d));
