@@ -1,15 +1,17 @@
 #!/usr/bin/env node
 // `npm start`: build the PWA if stale, obtain PocketBase if missing, refuse a foreign
 // data folder, serve app + API on one origin, and seed the demo venue into an empty
-// database. Settings: PORT (8090), HOST (127.0.0.1), COFFICE_DATA (./pb_data), PB_BIN.
+// database (or finish one an earlier start left half made). Without COFFICE_SMTP_HOST, mail
+// is caught and printed. Settings: PORT (8090), HOST (127.0.0.1), COFFICE_DATA (./pb_data), PB_BIN.
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { buildApp, buildIsStale } from './lib/build.mjs';
 import { defaultDataDir, root } from './lib/paths.mjs';
-import { portInUse, startPocketBase, upsertSuperuser } from './lib/pocketbase.mjs';
+import { freePort, portInUse, startPocketBase, upsertSuperuser } from './lib/pocketbase.mjs';
 import { obtainPocketBase } from './obtain-pocketbase.mjs';
-import { seedDemoVenue } from './seed/seed.mjs';
+import { readSeedMark, seedDemoVenue, writeSeedMark } from './seed/seed.mjs';
+import { startSmtpSink } from './lib/mail-sink.mjs';
 import { DEMO_LOGINS, DEMO_PASSWORD } from './seed/demo-data.mjs';
 
 /** @param {string} message @returns {never} */
@@ -42,6 +44,19 @@ if (await portInUse(port, host)) {
 }
 
 fs.mkdirSync(dataDir, { recursive: true });
+
+// Without a mail server, one-time codes and reset links are caught here and printed (as in
+// `npm run dev`): PocketBase would otherwise try `sendmail`, fail, and drop the code.
+let mailSink = null;
+if (!process.env.COFFICE_SMTP_HOST) {
+  const sinkPort = await freePort();
+  mailSink = await startSmtpSink({
+    port: sinkPort,
+    onMail: (mail) => console.log(`\n✉  Mail to ${mail.to.join(', ')}: ${mail.subject}\n${mail.text.trim()}\n`),
+  });
+  process.env.COFFICE_SMTP_HOST = '127.0.0.1';
+  process.env.COFFICE_SMTP_PORT = String(sinkPort);
+}
 const server = await startPocketBase({ dataDir, port, host }).catch((err) => {
   const text = /** @type {Error} */ (err).message;
   // the data folder guard's sentence, without PocketBase's log around it
@@ -56,7 +71,11 @@ const publicCount = async (/** @type {string} */ c) =>
   (await (await fetch(`${server.url}/api/collections/${c}/records?perPage=1`)).json()).totalItems ?? 1;
 const looksEmpty = (await publicCount('spaces')) === 0 && (await publicCount('companies')) === 0;
 const operatorFile = path.join(dataDir, 'coffice-operator.json');
-if (looksEmpty) {
+// a demo venue an earlier start began and did not finish (stopped, or refused under load)
+const seedMark = readSeedMark(dataDir);
+const unfinished = seedMark !== null && !seedMark.finished;
+let seedProblem = '';
+if (looksEmpty || unfinished) {
   // upserted even when the file exists: it heals a folder where an earlier start wrote the
   // file but PocketBase refused the account (an older version's failure, unseen)
   const known = fs.existsSync(operatorFile);
@@ -70,10 +89,14 @@ if (looksEmpty) {
     fail(/** @type {Error} */ (err).message);
   }
   if (!known) fs.writeFileSync(operatorFile, JSON.stringify(operator, null, 2), { mode: 0o600 });
+  const now = unfinished ? seedMark.now : new Date().toISOString();
+  if (!unfinished) writeSeedMark(dataDir, { now, finished: false });
   try {
-    await seedDemoVenue(server.url, operator);
+    await seedDemoVenue(server.url, operator, { now: new Date(now), resume: unfinished });
+    writeSeedMark(dataDir, { now, finished: true });
   } catch (err) {
-    console.error(`Demo data could not be added: ${/** @type {Error} */ (err).message}`);
+    seedProblem = /** @type {Error} */ (err).message;
+    console.error(`Demo data could not be finished: ${seedProblem}`);
   }
 }
 
@@ -88,10 +111,19 @@ if (fs.existsSync(operatorFile)) {
   const operator = JSON.parse(fs.readFileSync(operatorFile, 'utf8'));
   lines.push(`  operator (admin UI http://${host}:${port}/_/) ${operator.email} / ${operator.password}`);
 }
+if (seedProblem) {
+  lines.push('', `⚠ The demo venue is only partly made (${seedProblem}).`, '  Start again (npm start) to finish it: nothing is added twice.');
+}
+lines.push(
+  '',
+  mailSink
+    ? 'Mail (one-time codes, password resets) is printed here: no mail server is set (COFFICE_SMTP_HOST).'
+    : `Mail goes out through ${process.env.COFFICE_SMTP_HOST}.`,
+);
 lines.push('', 'Stop with Ctrl+C.', '');
 console.log(lines.join('\n'));
 
 for (const signal of /** @type {const} */ (['SIGINT', 'SIGTERM'])) {
-  process.on(signal, () => void server.stop(signal).then(() => process.exit(0)));
+  process.on(signal, () => void Promise.all([server.stop(signal), mailSink?.stop()]).then(() => process.exit(0)));
 }
 server.child.on('exit', (code) => process.exit(code ?? 0));

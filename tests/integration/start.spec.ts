@@ -98,13 +98,48 @@ describe('npm start', () => {
   }, 120_000);
 
   it('a second start keeps the data and adds nothing', async () => {
+    expect(JSON.parse(fs.readFileSync(path.join(dataDir, 'coffice-demo-seed.json'), 'utf8')).finished).toBe(true);
     const run = await start({ PORT: String(port), COFFICE_DATA: dataDir });
     try {
       expect(run.output).toContain('Coffice is running');
       expect(run.output).not.toContain('Adding the demo venue');
+      expect(run.output).not.toContain('Finishing the demo venue');
       const pb = await operatorClient(`http://127.0.0.1:${port}`);
       const counts = await Promise.all(['users', 'events', 'registrations', 'checkins'].map((c) => count(pb, c)));
       expect(counts).toEqual(firstCounts);
+    } finally {
+      await run.stop();
+    }
+  });
+
+  it('finishes a demo venue an earlier start left unfinished, adding nothing twice', async () => {
+    const markFile = path.join(dataDir, 'coffice-demo-seed.json');
+    const mark = JSON.parse(fs.readFileSync(markFile, 'utf8'));
+    fs.writeFileSync(markFile, JSON.stringify({ ...mark, finished: false }));
+    const run = await start({ PORT: String(port), COFFICE_DATA: dataDir });
+    try {
+      expect(run.output).toContain('Finishing the demo venue');
+      expect(run.output).not.toContain('only partly made');
+      const pb = await operatorClient(`http://127.0.0.1:${port}`);
+      const counts = await Promise.all(['users', 'events', 'registrations', 'checkins'].map((c) => count(pb, c)));
+      expect(counts).toEqual(firstCounts);
+      expect(JSON.parse(fs.readFileSync(markFile, 'utf8')).finished).toBe(true);
+    } finally {
+      await run.stop();
+    }
+  }, 120_000);
+
+  it('without a mail server, prints the one-time code mail and says so', async () => {
+    const run = await start({ PORT: String(port), COFFICE_DATA: dataDir, COFFICE_SMTP_HOST: undefined });
+    try {
+      expect(run.output).toContain('Mail (one-time codes, password resets) is printed here');
+      const res = await fetch(`http://127.0.0.1:${port}/api/collections/users/request-otp`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ email: 'guest@coffice.test' }),
+      });
+      expect(res.status).toBe(200);
+      await expect.poll(() => run.output, { timeout: 15_000 }).toMatch(/Mail to guest@coffice\.test[^\n]*\n[\s\S]*\b\d{6,8}\b/);
     } finally {
       await run.stop();
     }
