@@ -126,7 +126,7 @@ routerAdd(
     require(`${__hooks}/lib/door-input.js`).requireHost(e);
     const origin = require(`${__hooks}/lib/calendar-feed.js`).requestOrigin(e);
     e.response.header().set("Cache-Control", "no-store");
-    return e.json(200, require(`${__hooks}/lib/door-settings.js`).poster(e.app, origin));
+    return e.json(200, require(`${__hooks}/lib/door-settings.js`).poster(e.app, origin, Date.now()));
   },
   $apis.requireAuth(),
 );
@@ -137,7 +137,7 @@ routerAdd(
   (e) => {
     require(`${__hooks}/lib/door-input.js`).requireHost(e);
     const origin = require(`${__hooks}/lib/calendar-feed.js`).requestOrigin(e);
-    return e.json(200, require(`${__hooks}/lib/door-settings.js`).rotatePoster(e.app, origin));
+    return e.json(200, require(`${__hooks}/lib/door-settings.js`).rotatePoster(e.app, origin, Date.now()));
   },
   $apis.requireAuth(),
 );
@@ -149,7 +149,7 @@ routerAdd(
     const role = e.auth.collection().name === "users" ? e.auth.getString("role") : "";
     if (role !== "member" && role !== "host") throw new ForbiddenError("Only members can check themselves in. Ask a host at the door.");
     const { selfCheckin } = require(`${__hooks}/lib/door-self.js`);
-    return e.json(200, selfCheckin(e.app, e.auth, require(`${__hooks}/lib/door-input.js`).bodyOf(e)));
+    return e.json(200, selfCheckin(e.app, e.auth, require(`${__hooks}/lib/door-input.js`).bodyOf(e), Date.now()));
   },
   $apis.requireAuth("users"),
   $apis.bodyLimit(16 * 1024),

@@ -50,10 +50,29 @@ function stored(epochMs) {
   return new Date(epochMs).toISOString().replace("T", " ");
 }
 
-/** Parses a stored or ISO date; NaN when it is not one. */
+var TIME = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,3})?)?(?:Z|[+-](\d{2}):(\d{2}))$/;
+
+var MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+function daysInMonth(year, month) {
+  var leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  return month === 2 && leap ? 29 : MONTH_DAYS[month - 1];
+}
+
+/**
+ * Parses a stored or ISO date; NaN when it is not one. Every part must exist on the calendar
+ * and the clock: JavaScript's own parser would make 30 February into 2 March.
+ */
 function parseTime(text) {
   if (typeof text !== "string" || text.length > 40) return NaN;
-  if (!/^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/.test(text)) return NaN;
+  var m = TIME.exec(text);
+  if (!m) return NaN;
+  var year = Number(m[1]);
+  var month = Number(m[2]);
+  var day = Number(m[3]);
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return NaN;
+  if (Number(m[4]) > 23 || Number(m[5]) > 59 || (m[6] !== undefined && Number(m[6]) > 59)) return NaN;
+  if (m[7] !== undefined && (Number(m[7]) > 23 || Number(m[8]) > 59)) return NaN;
   return Date.parse(text.replace(" ", "T"));
 }
 

@@ -6,8 +6,10 @@ const { parseTime } = require(`${__hooks}/lib/door-clock.js`);
 const RECORD_ID = /^[a-z0-9]{15}$/;
 const VERDICTS = ["admitted", "already_in", "wrong_event", "outside_window", "revoked", "unknown", "invalid"];
 const MAX_DEVICE = 64; // the checkins.device field's limit
-// A device clock more than a day ahead is broken, not early.
+// A device clock more than a day ahead is broken, not early; one before 2020 (a tablet that
+// lost its clock, PocketBase's zero date at year 1) is broken too: Coffice did not exist.
 const MAX_AHEAD_MS = 24 * 3600 * 1000;
+const EARLIEST_MS = Date.UTC(2020, 0, 1);
 
 /** Hosts (and operators, who run the venue's tools and tests) use the door; nobody else. */
 function requireHost(e, refusal) {
@@ -56,6 +58,7 @@ function timeProblem(value, name, required, nowMs) {
   if ((value === undefined || value === null || value === "") && !required) return "";
   const t = parseTime(value);
   if (isNaN(t)) return q(name) + " must be a date and time like 2026-11-30T07:10:00.000Z.";
+  if (t < EARLIEST_MS) return q(name) + " is before 2020; check the device’s clock.";
   if (t > nowMs + MAX_AHEAD_MS) return q(name) + " is more than a day in the future; check the device’s clock.";
   return "";
 }

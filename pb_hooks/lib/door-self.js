@@ -1,21 +1,67 @@
 // A member scans the front-door poster with their own phone: their member pass is scanned
 // at the front door as a host's door would (toggling in and out), recorded with source "self".
+// The printed poster never changes, so a photo of it would work from anywhere: the door code
+// of the day, shown on the door screen at the entrance, must come with it (docs/DOOR.md).
+// Each refusal carries a field code the app turns into words (src/routes/checkin/[code]).
 const settings = require(`${__hooks}/lib/door-settings.js`);
 const scans = require(`${__hooks}/lib/door-scans.js`);
 
-function selfCheckin(app, person, body) {
-  if (!body || typeof body.door !== "string" || !body.door.trim()) {
-    throw new BadRequestError('Send JSON: {"door": "<the text of the door poster\'s QR code>"}.');
+// Tries per member, right or wrong: far above checking in and out, far below guessing.
+const TRIES = 10;
+const WINDOW_MS = 10 * 60 * 1000;
+
+function refuse(field, code, message) {
+  return new BadRequestError(message, { [field]: new ValidationError(code, message) });
+}
+
+/**
+ * Counts a try of this person's; when they already made TRIES in the window, refuses with a
+ * 429 saying when to try again. The count lives in the app's memory (a restart forgets it);
+ * setFunc updates it under the store's lock, so a burst of parallel tries counts exactly.
+ */
+function countTry(app, personId, nowMs) {
+  let waitMs = 0;
+  app.store().setFunc("coffice:self-checkin:" + personId, (old) => {
+    const recent = (old ? JSON.parse(old) : []).filter((t) => nowMs - t < WINDOW_MS);
+    if (recent.length >= TRIES) waitMs = Math.min.apply(null, recent) + WINDOW_MS - nowMs;
+    else recent.push(nowMs);
+    return JSON.stringify(recent);
+  });
+  if (waitMs > 0) {
+    const minutes = Math.max(1, Math.ceil(waitMs / 60000));
+    throw new TooManyRequestsError(
+      "Too many check-in tries: at most " + TRIES + " in " + WINDOW_MS / 60000 + " minutes. Try again in " + minutes + (minutes === 1 ? " minute." : " minutes."),
+    );
   }
-  const code = settings.posterCodeIn(body.door);
-  if (!code) throw new BadRequestError('"door" is not a Coffice door poster. Scan the poster at the entrance.');
-  if (!settings.isCurrentPoster(app, code)) {
-    throw new BadRequestError('"door" is an old or unknown poster. Scan the poster at the entrance, or ask a host.');
+}
+
+/** The day code as typed ("482 913", "482-913") or sent; "" when none. */
+function dayCodeIn(value) {
+  if (typeof value === "number" && isFinite(value)) value = String(value);
+  return typeof value === "string" ? value.replace(/[\s-]/g, "") : "";
+}
+
+function selfCheckin(app, person, body, nowMs) {
+  countTry(app, person.id, nowMs);
+  if (!body || typeof body.door !== "string" || !body.door.trim()) {
+    throw refuse("door", "door_missing", 'Send JSON: {"door": "<the text of the door poster\'s QR code>", "day_code": "<the door code of the day>"}.');
+  }
+  const poster = settings.posterIn(body.door);
+  if (!poster) throw refuse("door", "door_not_poster", '"door" is not a Coffice door poster. Scan the poster at the entrance.');
+  if (!settings.isCurrentPoster(app, poster.code)) {
+    throw refuse("door", "door_old_poster", '"door" is an old or unknown poster. Scan the poster at the entrance, or ask a host.');
+  }
+  const dayCode = dayCodeIn(body.day_code) || poster.dayCode;
+  if (!dayCode) {
+    throw refuse("day_code", "day_code_missing", '"day_code" is missing: type the door code of the day, shown on the door screen at the entrance.');
+  }
+  if (!settings.isTodaysCode(app, dayCode, nowMs)) {
+    throw refuse("day_code", "day_code_wrong", '"day_code" is not today’s door code. It changes every day: read it on the door screen at the entrance.');
   }
   const passes = app.findRecordsByFilter("passes", "holder = {:holder} && kind = 'member' && revoked = false", "-created", 1, 0, {
     holder: person.id,
   });
-  if (passes.length === 0) throw new BadRequestError("You have no valid member pass. Ask a host.");
+  if (passes.length === 0) throw refuse("door", "no_member_pass", "You have no valid member pass. Ask a host.");
   let result;
   app.runInTransaction((txApp) => {
     result = scans.recordScan(txApp, {
@@ -23,7 +69,7 @@ function selfCheckin(app, person, body) {
       code: passes[0].getString("code"),
       event: "",
       direction: "in",
-      atMs: Date.now(),
+      atMs: nowMs,
       device: "self-checkin",
       source: "self",
     });
@@ -32,4 +78,4 @@ function selfCheckin(app, person, body) {
   return { verdict: answer.verdict, direction: answer.direction, checkin_id: answer.checkin_id, holder_name: answer.holder_name };
 }
 
-module.exports = { selfCheckin };
+module.exports = { selfCheckin, TRIES, WINDOW_MS };

@@ -1,13 +1,14 @@
 // The door's settings record (collection door_settings, operators only): the front-door
-// poster's code for members' self check-in, and the closing time at which everyone still
-// inside is checked out.
+// poster's code for members' self check-in with the secret behind the door code of the day,
+// and the closing time at which everyone still inside is checked out.
 const clock = require(`${__hooks}/lib/door-clock.js`);
 const scans = require(`${__hooks}/lib/door-scans.js`);
 
 const BASE32 = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
 const POSTER_CODE = /^[A-Z2-7]{26}$/;
 // The poster's QR text is `<origin>/checkin/<code>`; members may also type just the code.
-const POSTER_TEXT = /^(?:https?:\/\/[^\/\s]{1,253})?\/checkin\/([A-Z2-7]{26})\/?$/;
+// The door screen's link adds the day's code: `<origin>/checkin/<code>?day=<6 digits>`.
+const POSTER_TEXT = /^(?:https?:\/\/[^\/\s]{1,253})?\/checkin\/([A-Z2-7]{26})\/?(?:\?day=(\d{6}))?$/;
 const CLOSING_TIME = /^([01][0-9]|2[0-3]):([0-5][0-9])$/;
 const CLOSING_DEVICE = "closing-time";
 
@@ -19,54 +20,78 @@ function firstSettings(app) {
 /** The one settings record, made on first use (in a transaction: never two of them). */
 function settingsRecord(app) {
   let record = firstSettings(app);
-  if (record) return record;
+  if (record && record.getString("day_secret")) return record;
   app.runInTransaction((txApp) => {
     record = firstSettings(txApp);
-    if (record) return;
-    record = new Record(txApp.findCollectionByNameOrId("door_settings"));
-    record.set("poster_code", $security.randomStringWithAlphabet(26, BASE32));
-    record.set("closing_time", "");
+    if (record && record.getString("day_secret")) return;
+    if (!record) {
+      record = new Record(txApp.findCollectionByNameOrId("door_settings"));
+      record.set("poster_code", $security.randomStringWithAlphabet(26, BASE32));
+      record.set("closing_time", "");
+    }
+    record.set("day_secret", $security.randomString(40));
     txApp.save(record);
   });
   return record;
 }
 
-function posterAnswer(record, origin) {
-  const code = record.getString("poster_code");
-  return { code: code, url: origin + "/checkin/" + code };
+/**
+ * The door code of a venue day (YYYY-MM-DD): six digits from HMAC-SHA256 under the secret of
+ * "coffice-door-day:<poster code>:<day>" (its first 48 bits modulo a million), so it changes
+ * with the day and with a new poster, and nobody can work it out without the secret.
+ */
+function dayCodeOf(record, day) {
+  const hex = $security.hs256("coffice-door-day:" + record.getString("poster_code") + ":" + day, record.getString("day_secret"));
+  return ("00000" + (parseInt(hex.slice(0, 12), 16) % 1000000)).slice(-6);
 }
 
-function poster(app, origin) {
+function posterAnswer(record, origin, nowMs) {
+  const code = record.getString("poster_code");
+  const day = clock.venueDay(nowMs);
+  const dayCode = dayCodeOf(record, day);
+  const url = origin + "/checkin/" + code;
+  return { code: code, url: url, day: day, day_code: dayCode, day_url: url + "?day=" + dayCode };
+}
+
+function poster(app, origin, nowMs) {
   let answer;
   app.runInTransaction((txApp) => {
-    answer = posterAnswer(settingsRecord(txApp), origin);
+    answer = posterAnswer(settingsRecord(txApp), origin, nowMs);
   });
   return answer;
 }
 
-function rotatePoster(app, origin) {
+function rotatePoster(app, origin, nowMs) {
   let answer;
   app.runInTransaction((txApp) => {
     const record = settingsRecord(txApp);
     record.set("poster_code", $security.randomStringWithAlphabet(26, BASE32));
     txApp.save(record);
-    answer = posterAnswer(record, origin);
+    answer = posterAnswer(record, origin, nowMs);
   });
   return answer;
 }
 
-/** The poster code in a scanned poster text (or a typed code), or "" when it is neither. */
-function posterCodeIn(text) {
-  if (typeof text !== "string" || text.length > 300) return "";
+/**
+ * What a scanned poster text (or a typed code) says: {code, dayCode} (dayCode "" unless the
+ * text is the door screen's link), or null when it is no poster.
+ */
+function posterIn(text) {
+  if (typeof text !== "string" || text.length > 300) return null;
   const trimmed = text.trim();
-  if (POSTER_CODE.test(trimmed)) return trimmed;
+  if (POSTER_CODE.test(trimmed)) return { code: trimmed, dayCode: "" };
   const match = POSTER_TEXT.exec(trimmed);
-  return match ? match[1] : "";
+  return match ? { code: match[1], dayCode: match[2] || "" } : null;
 }
 
 function isCurrentPoster(app, code) {
   const current = settingsRecord(app).getString("poster_code");
   return !!code && $security.equal(code, current);
+}
+
+/** Whether `dayCode` is the door code of the venue day of `nowMs` (yesterday's is not). */
+function isTodaysCode(app, dayCode, nowMs) {
+  return !!dayCode && $security.equal(dayCode, dayCodeOf(settingsRecord(app), clock.venueDay(nowMs)));
 }
 
 function closingTime(app) {
@@ -129,4 +154,4 @@ function closeTheDay(app, nowMs) {
   return closed;
 }
 
-module.exports = { poster, rotatePoster, posterCodeIn, isCurrentPoster, closingTime, setClosingTime, closeTheDay, CLOSING_TIME };
+module.exports = { poster, rotatePoster, posterIn, isCurrentPoster, isTodaysCode, closingTime, setClosingTime, closeTheDay, CLOSING_TIME };

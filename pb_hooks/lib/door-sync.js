@@ -46,7 +46,9 @@ function syncScans(app, body) {
                 conflict: result.record.getBool("conflict"),
               };
       } catch (err) {
-        results[i] = { id: item.id, status: "invalid", verdict: "", conflict: false, message: '"scans[' + i + ']" could not be stored: ' + String(err) };
+        // the error's own text ("GoError: …") is the server's, not the door's: it goes to the log
+        app.logger().error("A door's scan could not be stored", "id", item.id, "error", String(err));
+        results[i] = { id: item.id, status: "invalid", verdict: "", conflict: false, message: '"scans[' + i + ']" could not be stored; the server’s log has the reason.' };
       }
     });
   });

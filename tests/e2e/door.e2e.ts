@@ -134,3 +134,64 @@ test('offline: twenty passes (one twice) decided at once, uploaded once; two doo
   await doorOne.close();
   await doorTwo.close();
 });
+
+async function signIn(page: Page, who: { email: string; password: string }) {
+  await page.goto('/me');
+  await page.getByLabel('E-post').fill(who.email);
+  await page.getByLabel('Lösenord').fill(who.password);
+  await page.getByRole('button', { name: 'Logga in' }).click();
+  await expect(page.getByTestId('signed-in-as')).toBeVisible();
+}
+
+test('self check-in: the printed poster, then the door code of the day that the door screen shows', async ({ browser }) => {
+  test.setTimeout(90_000);
+  const admin = await operator();
+  const maria = await newGuest('Medlem Maria');
+  await admin.collection('users').update(maria.id, { role: 'member' });
+
+  // the host's screens at the entrance: the door shows the day's code, the poster page too
+  const hostContext = await browser.newContext();
+  const host = await hostContext.newPage();
+  await signIn(host, E2E.host);
+  await host.goto('/host/door-poster');
+  const posterUrl = new URL((await host.locator('[data-poster]').getAttribute('data-poster'))!);
+  const dayUrl = new URL((await host.locator('[data-day-url]').getAttribute('data-day-url'))!);
+  const dayCode = dayUrl.searchParams.get('day')!;
+  expect(dayCode).toMatch(/^\d{6}$/);
+  await expect(host.getByTestId('poster-day-code')).toHaveText(`${dayCode.slice(0, 3)} ${dayCode.slice(3)}`);
+  await host.goto('/door');
+  await expect(host.getByTestId('day-code')).toHaveText(`Dagens dörrkod: ${dayCode.slice(0, 3)} ${dayCode.slice(3)}`);
+  await hostContext.close();
+
+  // the member scanned the printed poster: its page asks for the code and words every refusal
+  const memberContext = await browser.newContext();
+  const phone = await memberContext.newPage();
+  await signIn(phone, maria);
+  await phone.goto(posterUrl.pathname);
+  const codeField = phone.getByLabel('Dagens dörrkod');
+  await codeField.fill(dayCode === '000000' ? '000001' : '000000');
+  await phone.getByRole('button', { name: 'Checka in här' }).click();
+  await expect(phone.getByTestId('self-checkin-refused')).toHaveText(
+    'Det gick inte: Det är inte dagens dörrkod. Den byts varje dag: läs av den på dörrskärmen vid entrén.',
+  );
+  await codeField.fill(`${dayCode.slice(0, 3)} ${dayCode.slice(3)}`);
+  await phone.getByRole('button', { name: 'Checka in här' }).click();
+  await expect(phone.getByTestId('self-checkin')).toHaveText('Du är incheckad. Välkommen!');
+
+  // the code screen's own QR brings the code along: one tap to leave
+  await phone.goto(`${dayUrl.pathname}${dayUrl.search}`);
+  await expect(codeField).toHaveValue(dayCode);
+  await phone.getByRole('button', { name: 'Checka in här' }).click();
+  await expect(phone.getByTestId('self-checkin')).toHaveText('Du är utcheckad. Hej då!');
+
+  // and in English
+  await phone.evaluate(() => localStorage.setItem('PARAGLIDE_LOCALE', 'en'));
+  await phone.goto(posterUrl.pathname);
+  await phone.getByRole('button', { name: 'Check in here' }).click();
+  await expect(phone.getByTestId('self-checkin-refused')).toHaveText(
+    'That did not work: Type the door code of the day, shown on the door screen at the entrance.',
+  );
+  const mine = await admin.collection('checkins').getFullList({ filter: `holder = "${maria.id}"`, sort: 'scanned_at' });
+  expect(mine.map((c) => [c.source, c.direction])).toEqual([['self', 'in'], ['self', 'out']]);
+  await memberContext.close();
+});

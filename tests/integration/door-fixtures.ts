@@ -10,15 +10,22 @@ export interface Answer<T = Record<string, unknown>> {
   status: number;
   body: T;
   message: string;
+  /** a refusal's field errors, e.g. {day_code: {code: 'day_code_wrong', message}} */
+  data: Record<string, { code: string; message: string }>;
 }
 
-/** Calls a door route; a refusal comes back as its status and message. */
+/** Calls a door route; a refusal comes back as its status, message and field errors. */
 export async function call<T = Record<string, any>>(pb: TypedPocketBase, path: string, method = 'POST', body?: unknown): Promise<Answer<T>> {
   return pb
     .send<T>(path, { method, body: body === undefined ? undefined : JSON.stringify(body), headers: { 'Content-Type': 'application/json' }, requestKey: null })
     .then(
-      (answer) => ({ status: 200, body: answer, message: '' }),
-      (error: { status: number; response?: { message?: string } }) => ({ status: error.status, body: {} as T, message: error.response?.message ?? '' }),
+      (answer) => ({ status: 200, body: answer, message: '', data: {} }),
+      (error: { status: number; response?: { message?: string; data?: Answer['data'] } }) => ({
+        status: error.status,
+        body: {} as T,
+        message: error.response?.message ?? '',
+        data: error.response?.data ?? {},
+      }),
     );
 }
 

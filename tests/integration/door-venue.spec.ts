@@ -16,15 +16,18 @@ afterAll(() => server?.stop());
 // counts and in/out follow the venue's day: no test's requests straddle its midnight
 beforeEach(() => awayFromMidnight());
 
-type Poster = { code: string; url: string };
+type Poster = { code: string; url: string; day: string; day_code: string; day_url: string };
 const poster = (pb = host) => call<Poster>(pb, '/api/coffice/door-poster', 'GET');
-const selfCheckin = (pb: TypedPocketBase, door: unknown) => call(pb, '/api/coffice/self-checkin', 'POST', { door });
+/** A member at the entrance: the poster's text and the door code of the day the door screen shows. */
+const selfCheckin = async (pb: TypedPocketBase, door: unknown) =>
+  call(pb, '/api/coffice/self-checkin', 'POST', { door, day_code: (await poster()).body.day_code });
 
 describe('the door poster and self check-in', () => {
   it('gives hosts one poster until it is rotated; the old poster stops working at once', async () => {
     const first = (await poster()).body;
     expect(first.code).toMatch(/^[A-Z2-7]{26}$/);
     expect(first.url).toBe(`${server.url}/checkin/${first.code}`);
+    expect(first.day_url).toBe(`${first.url}?day=${first.day_code}`);
     expect((await poster()).body).toEqual(first);
     const someone = await member(server);
     expect((await selfCheckin(someone.pb, first.url)).body).toMatchObject({ verdict: 'admitted', direction: 'in' });
