@@ -103,6 +103,7 @@ function deleteAccount(app, userId) {
     user.set("company", "");
     user.set("show_presence", false);
     user.set("avatar", "");
+    user.set("calendar_secret", ""); // the feed link answers 404 from now on
     user.setRandomPassword();
     user.refreshTokenKey(); // every signed-in device is signed out
     tx.save(user);

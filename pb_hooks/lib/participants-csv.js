@@ -6,10 +6,15 @@ const { activeRegistrations } = require(`${__hooks}/lib/events.js`);
 const BOM = "\uFEFF";
 const HEADER = ["status", "place", "name", "email", "registered (Stockholm time)"];
 
+// Spreadsheets skip leading spaces before deciding a cell is a formula, so these are looked
+// past; a tab or line break at the start counts as a formula start on its own (OWASP).
+const LEADING_SPACE = /^[\s\u00a0\u1680\u2000-\u200b\u2028\u2029\u202f\u205f\u3000\ufeff]+/;
+const FORMULA_START = /^[=+\-@]/;
+
 /** One CSV field: quoted when needed, and never read by a spreadsheet as a formula. */
 function field(value) {
   let text = String(value === undefined || value === null ? "" : value);
-  if (/^[=+\-@\t\r]/.test(text)) text = "'" + text;
+  if (/^[\t\r\n]/.test(text) || FORMULA_START.test(text.replace(LEADING_SPACE, ""))) text = "'" + text;
   if (/[";\r\n]/.test(text)) text = '"' + text.replace(/"/g, '""') + '"';
   return text;
 }

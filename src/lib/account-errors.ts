@@ -25,6 +25,8 @@ export function accountErrorMessage(reason: AccountReason): string {
       return m.account_error_logo_type();
     case 'logo_size':
       return m.account_error_logo_size();
+    case 'logo_pixels':
+      return m.account_error_logo_pixels();
     case 'name_taken':
       return m.account_error_name_taken();
     default:

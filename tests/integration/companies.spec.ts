@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ClientResponseError } from 'pocketbase';
 import { startTestServer, type TestServer } from '../helpers/server';
+import { fixtureImage, jpegClaiming, png, webpClaiming } from '../helpers/images';
 
 let server: TestServer;
 beforeAll(async () => {
@@ -32,7 +33,7 @@ async function refusal(request: Promise<unknown>) {
   } catch (error) {
     if (error instanceof ClientResponseError) {
       const data = (error.response?.data ?? {}) as Record<string, { code: string }>;
-      return { status: error.status, logo: data.logo?.code };
+      return { status: error.status, logo: data.logo?.code, message: error.response?.message as string };
     }
     throw error;
   }
@@ -90,5 +91,85 @@ describe('companies', () => {
     expect(byName.map((u) => u.id)).toEqual([user.id]);
     const byEmail = await host.collection('users').getFullList({ filter: host.filter('name ~ {:q} || email ~ {:q}', { q: user.email }) });
     expect(byEmail.map((u) => u.email)).toEqual([user.email]);
+  });
+});
+
+// A file of a few KB whose header claims 100 million pixels: PocketBase holds every pixel in
+// memory when it makes the logo's thumb (~500 MB for 10000 × 10000), so it is refused on upload.
+describe('image bombs as logos', () => {
+  it.each([
+    ['a 10000 × 10000 PNG', { bytes: png(10000, 10000), name: 'bomb.png', type: 'image/png' }],
+    ['a PNG one row over 25 megapixels', { bytes: png(5000, 5001), name: 'bomb.png', type: 'image/png' }],
+    ['a JPEG claiming 10000 × 10000', { bytes: jpegClaiming(10000, 10000), name: 'bomb.jpg', type: 'image/jpeg' }],
+    [
+      'a JPEG claiming 8000 × 8000 behind 200 KB of metadata',
+      { bytes: jpegClaiming(8000, 8000, { paddingBeforeFrame: 200_000 }), name: 'bomb.jpeg', type: 'image/jpeg' },
+    ],
+    ['a lossy WebP claiming 16383 × 16383', { bytes: webpClaiming('lossy', 16383, 16383), name: 'bomb.webp', type: 'image/webp' }],
+    ['a lossless WebP claiming 10000 × 10000', { bytes: webpClaiming('lossless', 10000, 10000), name: 'bomb.webp', type: 'image/webp' }],
+    ['an extended WebP claiming 10000 × 10000', { bytes: webpClaiming('extended', 10000, 10000), name: 'bomb.webp', type: 'image/webp' }],
+  ])('%s is refused with a reason, and nothing is stored', async (_what, logo) => {
+    expect(logo.bytes.length).toBeLessThan(300 * 1024);
+    const { pb } = await server.person('host');
+    const before = (await server.admin.collection('companies').getList(1, 1)).totalItems;
+    const refused = await refusal(pb.collection('companies').create(companyForm(logo)));
+    expect(refused).toMatchObject({ status: 400, logo: 'image_too_many_pixels' });
+    expect(refused.message).toMatch(/at most 25 megapixels/);
+    expect((await server.admin.collection('companies').getList(1, 1)).totalItems).toBe(before);
+
+    const company = await pb.collection('companies').create(companyForm());
+    expect(await refusal(pb.collection('companies').update(company.id, companyForm(logo)))).toMatchObject({
+      status: 400,
+      logo: 'image_too_many_pixels',
+    });
+    expect((await server.admin.collection('companies').getOne(company.id)).logo).toBe('');
+  });
+
+  it('a file that starts like a PNG but states no size is refused as unreadable', async () => {
+    const { pb } = await server.person('host');
+    const cut = png(64, 64).subarray(0, 20);
+    expect(await refusal(pb.collection('companies').create(companyForm({ bytes: cut, name: 'cut.png', type: 'image/png' })))).toMatchObject({
+      status: 400,
+      logo: 'image_unreadable',
+    });
+  });
+
+  it('a batch request is checked the same way', async () => {
+    const { pb } = await server.person('host');
+    const batch = pb.createBatch();
+    batch.collection('companies').create({
+      name: `Batchbolaget ${Date.now()}`,
+      seat: 'flex',
+      logo: new File([new Uint8Array(png(10000, 10000))], 'bomb.png', { type: 'image/png' }),
+    });
+    const refused = await batch.send().then(
+      () => null,
+      (error: ClientResponseError) => error,
+    );
+    expect(refused?.status).toBe(400);
+    expect(JSON.stringify(refused?.response)).toContain('image_too_many_pixels');
+    expect(await server.admin.collection('companies').getFullList({ filter: 'name ~ "Batchbolaget"' })).toEqual([]);
+  });
+
+  it.each([
+    ['a 512 × 512 PNG', { bytes: png(512, 512), name: 'logo.png', type: 'image/png' }],
+    ['a 5000 × 5000 PNG (25 megapixels exactly)', { bytes: png(5000, 5000), name: 'logo.png', type: 'image/png' }],
+    ['a JPEG', { bytes: fixtureImage('logo-640x480.jpg'), name: 'logo.jpg', type: 'image/jpeg' }],
+    ['a lossy WebP', { bytes: fixtureImage('logo-320x200.webp'), name: 'logo.webp', type: 'image/webp' }],
+    ['a lossless WebP', { bytes: fixtureImage('logo-300x150-lossless.webp'), name: 'logo.webp', type: 'image/webp' }],
+    ['a WebP with transparency', { bytes: fixtureImage('logo-256x128-alpha.webp'), name: 'logo.webp', type: 'image/webp' }],
+  ])('%s is still a fine logo', async (_what, logo) => {
+    const { pb } = await server.person('host');
+    const made = await pb.collection('companies').create(companyForm(logo));
+    expect(made.logo).toMatch(/\.(png|jpe?g|webp)$/);
+  });
+
+  it('thumbs are made only in the declared sizes (and PocketBase’s 100 × 100)', async () => {
+    const { pb } = await server.person('host');
+    const made = await pb.collection('companies').create(companyForm({ bytes: png(512, 512), name: 'logo.png', type: 'image/png' }));
+    const bytesOf = async (thumb: string) => Buffer.from(await (await fetch(pb.files.getURL(made, made.logo, { thumb }))).arrayBuffer());
+    const original = await bytesOf('');
+    for (const thumb of ['96x96', '256x256', '100x100']) expect((await bytesOf(thumb)).equals(original), thumb).toBe(false);
+    for (const thumb of ['4000x4000', '511x0', '0x9000']) expect((await bytesOf(thumb)).equals(original), thumb).toBe(true);
   });
 });

@@ -170,4 +170,20 @@ describe('delete my account', () => {
     // the other person's data is untouched
     expect((await exportOf(staying.pb)).profile).toMatchObject({ name: 'Stig Stannar', email: staying.user.email });
   });
+
+  it('ends the calendar feed: its link answers 404 once the account is deleted', async () => {
+    const past = await createEvent(server.admin, { title: 'Förra frukosten', starts: minutesFromNow(-180), ends: minutesFromNow(-60) });
+    const { pb, user } = await server.person('guest', 'Kalle Kalender');
+    await server.admin.collection('registrations').create({ event: past.id, user: user.id });
+    const { path } = await pb.send<{ path: string }>('/api/coffice/calendar-feed', { method: 'GET' });
+    const before = await fetch(server.url + path);
+    expect(before.status).toBe(200);
+    expect(await before.text()).toContain('Förra frukosten');
+
+    await pb.send('/api/coffice/me/delete', { method: 'POST', body: { confirm: user.email } });
+
+    const after = await fetch(server.url + path);
+    expect(after.status).toBe(404);
+    expect(await after.text()).not.toContain('Förra frukosten');
+  });
 });

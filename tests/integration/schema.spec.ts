@@ -50,6 +50,11 @@ describe('schema', () => {
     expect(passes.indexes.join('\n')).toMatch(/UNIQUE INDEX \S+ ON passes \(code\)/);
   });
 
+  it('settings: mail goes out as Coffice, never from PocketBase’s example.com placeholder', async () => {
+    const settings = await server.admin.settings.getAll();
+    expect(settings.meta).toMatchObject({ senderName: 'Coffice', senderAddress: 'noreply@coffice.test' });
+  });
+
   it('settings: rate limiter on, batch API on, daily backups kept for a week', async () => {
     const settings = await server.admin.settings.getAll();
     expect(settings.rateLimits.enabled).toBe(true);

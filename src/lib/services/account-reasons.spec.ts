@@ -10,6 +10,8 @@ describe('reasonFromFields', () => {
     [{ password: { code: 'validation_min_text_constraint' } }, 'password_too_short'],
     [{ logo: { code: 'validation_file_size_limit' } }, 'logo_size'],
     [{ logo: { code: 'validation_invalid_mime_type' } }, 'logo_type'],
+    [{ logo: { code: 'image_too_many_pixels' } }, 'logo_pixels'],
+    [{ logo: { code: 'image_unreadable' } }, 'logo_type'],
     [{ name: { code: 'validation_not_unique' } }, 'name_taken'],
     [{ token: { code: 'validation_invalid_token' } }, 'reset_link'],
     [{}, null],

@@ -15,6 +15,7 @@ export type AccountReason =
   | 'confirm_mismatch'
   | 'logo_type'
   | 'logo_size'
+  | 'logo_pixels'
   | 'name_taken';
 
 export type AccountResult<T = object> = ({ ok: true } & T) | { ok: false; reason: AccountReason };
@@ -38,6 +39,7 @@ export function reasonFromFields(data: FieldErrors): AccountReason | null {
   if (code('password') === 'password_too_common') return 'password_too_common';
   if (code('password')) return 'password_too_short';
   if (code('logo') === 'validation_file_size_limit') return 'logo_size';
+  if (code('logo') === 'image_too_many_pixels') return 'logo_pixels';
   if (code('logo')) return 'logo_type';
   if (code('name') === 'validation_not_unique') return 'name_taken';
   if (code('token')) return 'reset_link';
