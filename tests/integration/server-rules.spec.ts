@@ -115,7 +115,6 @@ describe('registrations', () => {
 
   it.each([
     ['a past event', { starts: minutesFromNow(-120), ends: minutesFromNow(-60) }, 'already ended'],
-    ['a draft', { status: 'draft' }, 'not published'],
     ['a cancelled event', { status: 'cancelled' }, 'cancelled'],
   ])('refuses %s with a clear message', async (_, fields, words) => {
     const event = await createEvent(server.admin, fields);
@@ -123,6 +122,29 @@ describe('registrations', () => {
     const answer = await refusal(pb.collection('registrations').create({ event: event.id, user: user.id }));
     expect(answer.status).toBe(400);
     expect(answer.message).toContain(words);
+  });
+
+  it('answers a guest registering for a draft exactly as for an event that does not exist', async () => {
+    const draft = await createEvent(server.admin, { status: 'draft' });
+    const { pb, user } = await server.person('guest');
+    const answer = async (event: string) => {
+      const response = await fetch(`${server.url}/api/collections/registrations/records`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Authorization: pb.authStore.token },
+        body: JSON.stringify({ event, user: user.id }),
+      });
+      return { status: response.status, body: await response.text() };
+    };
+    const forDraft = await answer(draft.id);
+    const forNothing = await answer('nosucheventxyz1');
+    expect(forDraft).toEqual(forNothing);
+    expect(forDraft.status).toBe(400);
+    expect(JSON.parse(forDraft.body)).toMatchObject({ message: 'That event does not exist.' });
+    expect(await server.admin.collection('registrations').getFullList({ filter: `event = "${draft.id}"` })).toEqual([]);
+    // a host, who sees drafts anyway, is told why
+    const host = await server.person('host');
+    const hostAnswer = await refusal(host.pb.collection('registrations').create({ event: draft.id, user: host.user.id }));
+    expect(hostAnswer).toMatchObject({ status: 400, message: 'This event is not published yet.' });
   });
 
   it('refuses registering twice', async () => {
