@@ -2,15 +2,16 @@
 // The server decides every registration's status inside one transaction, so
 // concurrent registrations never exceed an event's capacity.
 onRecordCreateRequest((e) => {
+  const { NO_SUCH_EVENT, registrationClosedReason } = require(`${__hooks}/lib/registrations.js`);
   let event;
   try {
     event = e.app.findRecordById("events", e.record.getString("event"));
   } catch (_) {
-    throw new BadRequestError("That event does not exist.");
+    throw new BadRequestError(NO_SUCH_EVENT);
   }
   if (!e.hasSuperuserAuth()) {
-    const { registrationClosedReason } = require(`${__hooks}/lib/registrations.js`);
-    const reason = registrationClosedReason(event);
+    const seesDrafts = e.auth && e.auth.getString("role") === "host";
+    const reason = registrationClosedReason(event, seesDrafts);
     if (reason) throw new BadRequestError(reason);
   }
   const existing = e.app.findRecordsByFilter(

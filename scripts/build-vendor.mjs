@@ -4,7 +4,8 @@
 // - the pass QR encoder (qrcode's core), so the server sends each holder the QR modules of
 //   their passes and the guest screens carry no encoder;
 // - the door's decision and the venue clock, so the scan route decides with the very code
-//   the door decides with offline, on the same summer-time rule.
+//   the door decides with offline, on the same summer-time rule;
+// - the room-booking limits, so the server refuses exactly what the /rooms form refuses.
 // The outputs are committed (pb_hooks/ is deployed as it is); tests/unit/vendor.spec.ts fails
 // when one is older than its sources. Run: npm run vendor
 import fs from 'node:fs';
@@ -37,6 +38,11 @@ var crypto = { randomUUID: function () { return $security.randomStringWithAlphab
   {
     source: 'src/lib/time/venue-clock.ts',
     file: path.join(vendorDir, 'venue-clock.js'),
+    banner: '',
+  },
+  {
+    source: 'src/lib/rooms/booking-rules.ts',
+    file: path.join(vendorDir, 'booking-rules.js'),
     banner: '',
   },
 ];

@@ -22,9 +22,16 @@ function nextPosition(app, eventId) {
   return row.last + 1;
 }
 
-/** Refusal reason (a plain sentence) for registering to this event now, or "" when open. */
-function registrationClosedReason(event) {
-  if (event.getString("status") === "draft") return "This event is not published yet.";
+/** The answer for an event id that names no event, and for a draft to those who may not see it. */
+const NO_SUCH_EVENT = "That event does not exist.";
+
+/**
+ * Refusal reason (a plain sentence) for registering to this event now, or "" when open.
+ * Only hosts (`seesDrafts`) hear that a draft exists; everyone else gets the answer an
+ * unknown id gets, so a guest cannot probe for unpublished events by id.
+ */
+function registrationClosedReason(event, seesDrafts) {
+  if (event.getString("status") === "draft") return seesDrafts ? "This event is not published yet." : NO_SUCH_EVENT;
   if (event.getString("status") === "cancelled") return "This event has been cancelled.";
   const ends = event.getDateTime("ends");
   if (ends.unix() <= new DateTime().unix()) return "This event has already ended.";
@@ -59,4 +66,4 @@ function promoteWaitlist(app, eventId) {
   }
 }
 
-module.exports = { nextPosition, updateTaken, hasPlace, registrationClosedReason, promoteWaitlist, ensureEventPass, revokeEventPass };
+module.exports = { NO_SUCH_EVENT, nextPosition, updateTaken, hasPlace, registrationClosedReason, promoteWaitlist, ensureEventPass, revokeEventPass };

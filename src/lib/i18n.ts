@@ -44,6 +44,7 @@ export function refusalText(serverMessage: string | undefined): string {
   if (/already ended/i.test(text)) return m.refusal_ended();
   if (/cancelled/i.test(text)) return m.refusal_cancelled();
   if (/not published/i.test(text)) return m.refusal_unpublished();
+  if (/does not exist/i.test(text)) return m.refusal_gone(); // also a draft, to all but hosts
   if (/auth|sign/i.test(text)) return m.refusal_signed_out();
   return m.refusal_other({ message: text });
 }

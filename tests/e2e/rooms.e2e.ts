@@ -1,9 +1,11 @@
 // Booking a conference room as members do: tomorrow at ten, a colleague's clash is refused
-// in plain words, cancelling frees the time; guests are shown the way to membership.
+// in plain words, cancelling frees the time, the limit of upcoming bookings is said in words;
+// guests are shown the way to membership.
 import type { Browser, Page } from '@playwright/test';
 import { expect, test } from './world';
 import { newGuest, operator } from './operator';
 import { signIn } from './people';
+import { venueAt } from '../helpers/venue-at';
 
 async function newMember(name: string) {
   const person = await newGuest(name);
@@ -23,7 +25,7 @@ async function roomsAs(browser: Browser, who: { email: string; password: string 
 async function bookTomorrow(page: Page, room: string, start: string, length: string, title: string) {
   await expect(page.getByTestId('room').filter({ hasText: room })).toBeVisible();
   await page.getByRole('combobox', { name: 'Rum', exact: true }).selectOption({ label: room });
-  await page.getByLabel('Starttid').fill(start);
+  await page.getByRole('combobox', { name: 'Starttid' }).selectOption(start);
   await page.getByRole('combobox', { name: 'Längd' }).selectOption({ label: length });
   await page.getByLabel('Vad gäller det? (valfritt)').fill(title);
   await page.getByRole('button', { name: 'Boka', exact: true }).click();
@@ -71,6 +73,22 @@ test('members book a room, a clash is refused, and cancelling frees the time', a
   await expect(second.getByRole('button', { name: 'Boka', exact: true })).toBeDisabled();
   await second.context().close();
   await first.context().close();
+});
+
+test('a member at the limit of upcoming bookings is told so in words; days stop 90 ahead', async ({ browser }) => {
+  const admin = await operator();
+  const roomName = `Konferensrum Gräns ${Date.now()}`;
+  const room = await admin.collection('spaces').create({ name: roomName, kind: 'meeting_room', capacity: 8, bookable: true });
+  const cecilia = await newMember('Cecilia Rum');
+  for (let days = 2; days < 12; days++) {
+    await admin.collection('bookings').create({ space: room.id, user: cecilia.id, starts: venueAt(days, '08:00'), ends: venueAt(days, '09:00') });
+  }
+  const page = await roomsAs(browser, cecilia);
+  await expect(page.getByTestId('rooms-day')).toHaveAttribute('max', venueAt(90, '12:00').slice(0, 10));
+  await bookTomorrow(page, roomName, '14:15', '30 min', 'Ett till');
+  await expect(page.getByTestId('rooms-error')).toHaveText('Du har redan 10 kommande bokningar. Avboka någon för att boka en ny.');
+  expect(await admin.collection('bookings').getFullList({ filter: `space = "${room.id}"` })).toHaveLength(10);
+  await page.context().close();
 });
 
 test('a guest finds no booking, but the way to membership and the member companies', async ({ page }) => {

@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CollectionName, TypedPocketBase, UserRecord } from '../../src/lib/pocketbase/types';
 import { createEvent, minutesFromNow, PASSWORD, startTestServer, type TestServer } from '../helpers/server';
+import { venueAt } from '../helpers/venue-at';
 
 type Actor = 'anonymous' | 'guest' | 'otherGuest' | 'member' | 'host';
 type Person = Exclude<Actor, 'anonymous'>;
@@ -32,9 +33,13 @@ interface CollectionCase {
 
 const ownId = (actor: Actor) => (actor === 'anonymous' ? '' : userOf[actor].id);
 const code = () => `CF1:${'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567'.slice(0, 26)}`;
-const nextSlot = () => {
+/** A free hour in the bookable room: bookings keep to whole hours within opening hours, so
+ * seven a day, 08:00–21:00, from tomorrow on (`past`: from yesterday back). */
+const nextSlot = (past = false) => {
   slot += 1;
-  return { starts: minutesFromNow(60 * 24 + slot * 120), ends: minutesFromNow(60 * 24 + slot * 120 + 60) };
+  const [days, hour] = [(1 + Math.floor(slot / 7)) * (past ? -1 : 1), 8 + 2 * (slot % 7)];
+  const at = (h: number) => venueAt(days, `${String(h).padStart(2, '0')}:00`);
+  return { starts: at(hour), ends: at(hour + 1) };
 };
 
 const cases: CollectionCase[] = [
@@ -130,8 +135,9 @@ const cases: CollectionCase[] = [
       update: ['member', 'host'],
       delete: ['member', 'host'],
     },
+    // in the past, so the member's targets do not fill their open bookings (at most 10)
     target: () =>
-      server.admin.collection('bookings').create({ space: bookableRoom, user: userOf.member.id, title: 'Möte', ...nextSlot() }),
+      server.admin.collection('bookings').create({ space: bookableRoom, user: userOf.member.id, title: 'Möte', ...nextSlot(true) }),
     createBody: async (actor) => ({ space: bookableRoom, user: ownId(actor), title: 'Kundmöte', ...nextSlot() }),
     updateBody: { title: 'Flyttat möte' },
   },

@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildDemoVenue } from '../../scripts/seed/demo-data.mjs';
 import { venueDate, venueOffsetMinutes } from '../../scripts/lib/venue-time.mjs';
+import { BOOKING_LIMITS, bookingTimesRefusal } from '../../src/lib/rooms/booking-rules';
 
 const NOW = new Date('2026-11-28T09:00:00Z');
 const venue = buildDemoVenue(NOW);
@@ -65,5 +66,12 @@ describe('demo venue', () => {
     }
     const demoMember = venue.users.find((u) => u.email === 'member@coffice.test')!;
     expect(venue.bookings.some((b) => b.user === demoMember.id)).toBe(true);
+  });
+
+  it('books only what a member could book in the app (the seed, as operator, could do more)', () => {
+    for (const b of venue.bookings) expect(bookingTimesRefusal(b.starts.getTime(), b.ends.getTime(), NOW.getTime())).toBeNull();
+    const perUser = new Map<string, number>();
+    for (const b of venue.bookings) perUser.set(b.user, (perUser.get(b.user) ?? 0) + 1);
+    expect(Math.max(...perUser.values())).toBeLessThanOrEqual(BOOKING_LIMITS.openPerMember);
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ClientResponseError } from 'pocketbase';
-import { bookingReason, bookingSpan, dayBounds, shiftDay, type BookingRequest } from './rooms.service';
+import { BOOKING_CODES, bookingReason, bookingSpan, dayBounds, DURATIONS, lastBookableDay, shiftDay, START_TIMES, type BookingRequest } from './rooms.service';
+import { BOOKING_LIMITS } from '$lib/rooms/booking-rules';
 
 const refusal = (status: number, data: object) =>
   new ClientResponseError({ url: '/api/collections/bookings/records', status, response: { status, message: 'x', data } });
@@ -59,6 +60,30 @@ describe('bookingSpan', () => {
     expect(bookingSpan(request({ minutes: 0 }), now)).toEqual({ problem: 'booking_span' });
     expect(bookingSpan(request({ title: 'x'.repeat(121) }), now)).toEqual({ problem: 'title_long' });
   });
+
+  it('keeps to the limits the server keeps to', () => {
+    expect(bookingSpan(request({ start: '13:07' }), now)).toEqual({ problem: 'booking_step' });
+    expect(bookingSpan(request({ start: '21:30', minutes: 60 }), now)).toEqual({ problem: 'booking_hours' });
+    expect(bookingSpan(request({ day: '2026-12-01', start: '06:30', minutes: 60 }), now)).toEqual({ problem: 'booking_hours' });
+    expect(bookingSpan(request({ minutes: 15 }), now)).toEqual({ problem: 'booking_length' });
+    expect(bookingSpan(request({ day: '2027-02-28' }), now)).toHaveProperty('starts');
+    expect(bookingSpan(request({ day: '2027-03-01' }), now)).toEqual({ problem: 'booking_ahead' });
+  });
+});
+
+describe('the form offers only what may be booked', () => {
+  it('starts every quarter hour from 07:00 to 21:30', () => {
+    expect(START_TIMES[0]).toBe('07:00');
+    expect(START_TIMES.at(-1)).toBe('21:30');
+    expect(START_TIMES).toHaveLength(59);
+    expect(START_TIMES.slice(0, 5)).toEqual(['07:00', '07:15', '07:30', '07:45', '08:00']);
+  });
+
+  it('lengths from 30 minutes to 8 hours, days up to 90 ahead', () => {
+    expect(Math.min(...DURATIONS)).toBe(BOOKING_LIMITS.minMinutes);
+    expect(Math.max(...DURATIONS)).toBe(BOOKING_LIMITS.maxMinutes);
+    expect(lastBookableDay('2026-11-30')).toBe('2027-02-28');
+  });
 });
 
 describe('bookingReason', () => {
@@ -67,6 +92,11 @@ describe('bookingReason', () => {
     [{ ends: { code: 'booking_past', message: '' } }, 'booking_past'],
     [{ ends: { code: 'booking_span', message: '' } }, 'booking_span'],
     [{ space: { code: 'booking_room', message: '' } }, 'booking_room'],
+    [{ ends: { code: 'booking_length', message: '' } }, 'booking_length'],
+    [{ starts: { code: 'booking_step', message: '' } }, 'booking_step'],
+    [{ starts: { code: 'booking_hours', message: '' } }, 'booking_hours'],
+    [{ starts: { code: 'booking_ahead', message: '' } }, 'booking_ahead'],
+    [{ user: { code: 'booking_limit', message: '' } }, 'booking_limit'],
     [{ title: { code: 'validation_max_text_constraint', message: '' } }, 'invalid'],
   ])('a 400 with %j is %s', (data, reason) => {
     expect(bookingReason(refusal(400, data))).toBe(reason);

@@ -6,15 +6,39 @@ import { ClientResponseError } from 'pocketbase';
 import { failureReason, pb, signedInUser, type FailureReason } from '$lib/pocketbase/client';
 import type { BookingRecord, SpaceRecord } from '$lib/pocketbase/types';
 import { fromVenueInputValue } from '$lib/time/venue-clock';
+import { BOOKING_LIMITS, bookingTimesRefusal } from '$lib/rooms/booking-rules';
 
 /** What the server refuses (pb_hooks/lib/bookings.js sends these codes) and what we check first. */
-export const BOOKING_CODES = ['booking_overlap', 'booking_span', 'booking_room', 'booking_past'] as const;
+export const BOOKING_CODES = [
+  'booking_overlap',
+  'booking_span',
+  'booking_room',
+  'booking_past',
+  'booking_length',
+  'booking_step',
+  'booking_hours',
+  'booking_ahead',
+  'booking_limit',
+] as const;
 export type BookingCode = (typeof BOOKING_CODES)[number];
 export type RoomsReason = FailureReason | BookingCode | 'title_long';
 export type RoomsResult<T = object> = ({ ok: true } & T) | { ok: false; reason: RoomsReason };
 
-/** Booking lengths offered, in minutes. */
+/** Booking lengths offered, in minutes (BOOKING_LIMITS: 30 min–8 h). */
 export const DURATIONS = [30, 60, 90, 120, 180, 240, 480] as const;
+
+/** The start times offered on the venue's clock, HH:mm: every quarter hour from opening to
+ * the last that leaves the shortest booking before closing (07:00–21:30). */
+export const START_TIMES: readonly string[] = Array.from(
+  { length: (BOOKING_LIMITS.closesAt - BOOKING_LIMITS.minMinutes - BOOKING_LIMITS.opensAt) / BOOKING_LIMITS.stepMinutes + 1 },
+  (_, i) => {
+    const minutes = BOOKING_LIMITS.opensAt + i * BOOKING_LIMITS.stepMinutes;
+    return `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+  },
+);
+
+/** The last venue day that can be booked from `today` (YYYY-MM-DD). */
+export const lastBookableDay = (today: string) => shiftDay(today, BOOKING_LIMITS.daysAhead);
 export const TITLE_MAX = 120;
 
 export interface BookingRequest {
@@ -57,8 +81,8 @@ export function bookingSpan(request: BookingRequest, now = Date.now()): { starts
   const starts = fromVenueInputValue(`${request.day}T${request.start}`);
   if (starts === null || !(request.minutes > 0)) return { problem: 'booking_span' };
   const ends = starts + request.minutes * 60_000;
-  if (ends <= now) return { problem: 'booking_past' };
-  return { starts, ends };
+  const refusal = bookingTimesRefusal(starts, ends, now);
+  return refusal ? { problem: refusal.code } : { starts, ends };
 }
 
 export async function loadRooms(day: string): Promise<RoomsResult<{ rooms: SpaceRecord[]; bookings: BookingRecord[] }>> {

@@ -1,18 +1,28 @@
 // Words for what can go wrong while booking a room (route-only: no other screen carries them).
 import { errorMessage, m } from '$lib/i18n';
-import type { RoomsReason } from '$lib/services/rooms.service';
+import { BOOKING_CODES, type BookingCode, type RoomsReason } from '$lib/services/rooms.service';
+
+/** Each code the server refuses a booking with, in the person's language (a message, so a
+ * test can ask for either language). */
+export const BOOKING_WORDS: Record<BookingCode, typeof m.rooms_error_overlap> = {
+  booking_overlap: m.rooms_error_overlap,
+  booking_span: m.rooms_error_span,
+  booking_room: m.rooms_error_room,
+  booking_past: m.rooms_error_past,
+  booking_length: m.rooms_error_length,
+  booking_step: m.rooms_error_step,
+  booking_hours: m.rooms_error_hours,
+  booking_ahead: m.rooms_error_ahead,
+  booking_limit: m.rooms_error_limit,
+};
+
+const isBookingCode = (reason: RoomsReason): reason is BookingCode => (BOOKING_CODES as readonly string[]).includes(reason);
 
 export function roomsErrorMessage(reason: RoomsReason): string {
+  if (isBookingCode(reason)) return BOOKING_WORDS[reason]();
   switch (reason) {
-    case 'booking_overlap':
-      return m.rooms_error_overlap();
-    case 'booking_span':
     case 'invalid':
       return m.rooms_error_span();
-    case 'booking_room':
-      return m.rooms_error_room();
-    case 'booking_past':
-      return m.rooms_error_past();
     case 'title_long':
       return m.rooms_error_title();
     case 'forbidden':
