@@ -2,18 +2,33 @@
 // Signing up and in: password rules, passwordless sign-up with a one-time code, the
 // mails in the person's language, and SMTP from the environment.
 
-// Sign-up and password changes: long enough and not a common password.
-// Operators (superusers) are trusted to choose.
+// Sign-up and password changes: a real address, a password long enough and not a common one.
+// Operators (superusers) are trusted to choose. A sign-up with an address that already has an
+// account answers like a new one (pb_hooks/lib/sign-up.js); hosts, who find people by email
+// anyway, are told plainly. Files load by name, so this hook is bound before users.pb.js's and
+// its role check runs inside it, alike for a known and a new address.
 onRecordCreateRequest((e) => {
-  if (!e.hasSuperuserAuth()) {
-    require(`${__hooks}/lib/password-policy.js`).requireGoodPassword(e.requestInfo().body.password);
-  }
-  e.next();
+  if (e.hasSuperuserAuth()) return e.next();
+  const addresses = require(`${__hooks}/lib/addresses.js`);
+  addresses.refuseReserved(e.record.email(), "email");
+  require(`${__hooks}/lib/password-policy.js`).requireGoodPassword(e.requestInfo().body.password);
+  const owner = addresses.findAccount(e.app, e.record.email());
+  if (!owner || (e.auth && e.auth.getString("role") === "host")) return e.next();
+  return require(`${__hooks}/lib/sign-up.js`).answerAsNew(e, owner);
 }, "users");
 
 onRecordUpdateRequest((e) => {
   const body = e.requestInfo().body;
-  if (body.password !== undefined && !e.hasSuperuserAuth()) require(`${__hooks}/lib/password-policy.js`).requireGoodPassword(body.password);
+  if (!e.hasSuperuserAuth()) {
+    if (body.email !== undefined) require(`${__hooks}/lib/addresses.js`).refuseReserved(body.email, "email");
+    if (body.password !== undefined) require(`${__hooks}/lib/password-policy.js`).requireGoodPassword(body.password);
+  }
+  e.next();
+}, "users");
+
+onRecordRequestEmailChangeRequest((e) => {
+  if (!e.hasSuperuserAuth()) require(`${__hooks}/lib/addresses.js`).refuseReserved(e.newEmail, "newEmail");
+  e.newEmail = String(e.newEmail).trim().toLowerCase();
   e.next();
 }, "users");
 
@@ -23,19 +38,28 @@ onRecordConfirmPasswordResetRequest((e) => {
 }, "users");
 
 // A code asked for an unknown address signs the person up as a guest on the spot (the
-// mail proves the address; nobody else learns whether it was known).
+// mail proves the address). Nobody else learns whether it was known: the answer is the same,
+// and a known address costs the same work (a password hashed) as a new account does.
+// At most five codes an hour are mailed to one address (pb_hooks/lib/otp-limiter.js).
 onRecordRequestOTPRequest((e) => {
+  const body = e.requestInfo().body;
+  const addresses = require(`${__hooks}/lib/addresses.js`);
+  addresses.refuseReserved(body.email, "email");
+  if (!e.record) e.record = addresses.findAccount(e.app, body.email);
   if (!e.record) {
-    const body = e.requestInfo().body;
     const person = new Record(e.collection);
-    person.setEmail(String(body.email).trim());
+    person.setEmail(addresses.normal(body.email));
     person.setEmailVisibility(true);
     person.setRandomPassword();
     person.set("role", "guest");
     person.set("locale", body.locale === "en" ? "en" : "sv");
     e.app.save(person);
     e.record = person;
+  } else {
+    new Record(e.collection).setRandomPassword();
   }
+  const limiter = require(`${__hooks}/lib/otp-limiter.js`);
+  if (!limiter.mayMail(e.record)) throw new TooManyRequestsError(limiter.MAILS_MESSAGE);
   e.next();
 }, "users");
 
@@ -55,6 +79,10 @@ onMailerRecordPasswordResetSend((e) => {
   e.message.text = mail.text;
   e.next();
 }, "users");
+
+cronAdd("coffice-sign-up-warnings", "* * * * *", () => {
+  require(`${__hooks}/lib/sign-up.js`).sendWarnings($app);
+});
 
 // Mail goes through the SMTP server named in the environment (README, Configuration).
 // Applied in memory at every start, not saved by this hook, so the variables win over what

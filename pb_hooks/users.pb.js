@@ -2,7 +2,9 @@
 // A new person is always a guest unless a host (or an operator) says otherwise, and
 // member passes follow the role.
 // Hosts find people by email; only the person and hosts can view a user at all.
+// Addresses are kept in small letters, however they came in (one account per address).
 onRecordCreate((e) => {
+  e.record.setEmail(e.record.email().trim().toLowerCase());
   e.record.setEmailVisibility(true);
   if (!e.record.getString("role")) e.record.set("role", "guest");
   if (!e.record.getString("locale")) e.record.set("locale", "sv");
@@ -13,6 +15,7 @@ onRecordCreate((e) => {
 onRecordUpdate((e) => {
   const before = e.record.original().getString("role");
   if (!e.record.getString("role")) e.record.set("role", before || "guest");
+  e.record.setEmail(e.record.email().trim().toLowerCase());
   const { ANONYMOUS_DOMAIN } = require(`${__hooks}/lib/my-data.js`);
   e.record.setEmailVisibility(e.record.email().slice(-ANONYMOUS_DOMAIN.length) !== ANONYMOUS_DOMAIN);
   e.next();

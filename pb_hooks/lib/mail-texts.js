@@ -1,4 +1,5 @@
-// The one-time code and password-reset mails, in the person's own language.
+// The one-time code, password-reset and "someone tried to sign up with your address" mails, in
+// the person's own language.
 function escapeHtml(text) {
   return String(text)
     .replace(/&/g, "&amp;")
@@ -14,6 +15,10 @@ const TEXTS = {
     resetSubject: () => "Nytt lösenord till Coffice",
     resetBody: () => "Öppna länken för att välja ett nytt lösenord. Har du inte bett om det kan du strunta i det här mejlet.",
     resetLink: () => "Välj nytt lösenord",
+    signUpSubject: () => "Någon försökte skapa ett konto med din adress",
+    signUpBody: () =>
+      "Någon, kanske du, försökte just skapa ett nytt konto på Coffice med den här adressen. Du har redan ett konto, så inget nytt skapades och inget ändrades. Logga in med ditt lösenord eller med en kod via e-post, eller välj ”Glömt lösenordet?” om du inte minns det. Var det inte du kan du strunta i det här mejlet.",
+    signUpLink: () => "Logga in på Coffice",
   },
   en: {
     otpSubject: (code) => "Your Coffice code: " + code,
@@ -21,6 +26,10 @@ const TEXTS = {
     resetSubject: () => "A new password for Coffice",
     resetBody: () => "Open the link to choose a new password. If you did not ask for it, ignore this mail.",
     resetLink: () => "Choose a new password",
+    signUpSubject: () => "Someone tried to create an account with your address",
+    signUpBody: () =>
+      "Someone, perhaps you, just tried to create a new Coffice account with this address. You already have an account, so nothing new was made and nothing was changed. Sign in with your password or with a code by email, or choose “Forgotten password?” if you do not remember it. If it was not you, ignore this mail.",
+    signUpLink: () => "Sign in to Coffice",
   },
 };
 
@@ -44,4 +53,15 @@ function resetMail(record, appURL, token) {
   };
 }
 
-module.exports = { otpMail, resetMail };
+/** To the owner of an address someone tried to sign up with again. */
+function signUpWarningMail(record, appURL) {
+  const t = textsFor(record);
+  const link = String(appURL || "").replace(/\/+$/, "") + "/me";
+  return {
+    subject: t.signUpSubject(),
+    text: t.signUpBody() + "\n\n" + link,
+    html: "<p>" + escapeHtml(t.signUpBody()) + '</p><p><a href="' + escapeHtml(link) + '">' + escapeHtml(t.signUpLink()) + "</a></p>",
+  };
+}
+
+module.exports = { otpMail, resetMail, signUpWarningMail };

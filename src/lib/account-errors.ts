@@ -11,12 +11,22 @@ export function accountErrorMessage(reason: AccountReason): string {
       return m.account_error_email_invalid();
     case 'email_taken':
       return m.account_error_email_taken();
+    case 'email_reserved':
+      return m.account_error_email_reserved();
+    case 'sign_up_check_mail':
+      return m.account_error_sign_up_check_mail();
+    case 'sign_in_paused':
+      return m.account_error_sign_in_paused();
     case 'password_too_short':
       return m.account_error_password_too_short();
     case 'password_too_common':
       return m.account_error_password_too_common();
     case 'code_wrong':
       return m.account_error_code_wrong();
+    case 'code_burned':
+      return m.account_error_code_burned();
+    case 'codes_too_many':
+      return m.account_error_codes_too_many();
     case 'reset_link':
       return m.account_error_reset_link();
     case 'confirm_mismatch':

@@ -5,6 +5,8 @@ describe('reasonFromFields', () => {
   it.each([
     [{ email: { code: 'validation_not_unique' } }, 'email_taken'],
     [{ email: { code: 'validation_is_email' } }, 'email_invalid'],
+    [{ email: { code: 'email_reserved' } }, 'email_reserved'],
+    [{ newEmail: { code: 'email_reserved' } }, 'email_reserved'],
     [{ password: { code: 'password_too_common' } }, 'password_too_common'],
     [{ password: { code: 'password_too_short' } }, 'password_too_short'],
     [{ password: { code: 'validation_min_text_constraint' } }, 'password_too_short'],

@@ -8,9 +8,14 @@ export type AccountReason =
   | 'wrong_credentials'
   | 'email_invalid'
   | 'email_taken'
+  | 'email_reserved'
+  | 'sign_up_check_mail'
+  | 'sign_in_paused'
   | 'password_too_short'
   | 'password_too_common'
   | 'code_wrong'
+  | 'code_burned'
+  | 'codes_too_many'
   | 'reset_link'
   | 'confirm_mismatch'
   | 'logo_type'
@@ -35,6 +40,7 @@ export function accountReason(error: unknown): AccountReason {
 export function reasonFromFields(data: FieldErrors): AccountReason | null {
   const code = (field: string) => data[field]?.code ?? '';
   if (code('email') === 'validation_not_unique') return 'email_taken';
+  if (code('email') === 'email_reserved' || code('newEmail') === 'email_reserved') return 'email_reserved';
   if (code('email')) return 'email_invalid';
   if (code('password') === 'password_too_common') return 'password_too_common';
   if (code('password')) return 'password_too_short';

@@ -8,22 +8,31 @@ import { followProfileLanguage, WITH_COMPANY } from './session.service';
 
 export type SignInResult = AccountResult;
 
+/** Accounts know addresses in small letters (one account per address, whatever its letters). */
+const address = (email: string) => email.trim().toLowerCase();
+const statusOf = (error: unknown) => (error instanceof ClientResponseError ? error.status : 0);
+
 export async function signInWithPassword(email: string, password: string): Promise<SignInResult> {
   try {
-    await pb.collection('users').authWithPassword(email.trim(), password, WITH_COMPANY);
+    await pb.collection('users').authWithPassword(address(email), password, WITH_COMPANY);
     followProfileLanguage();
     return { ok: true };
   } catch (error) {
-    if (error instanceof ClientResponseError && error.status === 400) return { ok: false, reason: 'wrong_credentials' };
+    if (statusOf(error) === 400) return { ok: false, reason: 'wrong_credentials' };
+    if (statusOf(error) === 429) return { ok: false, reason: 'sign_in_paused' };
     return { ok: false, reason: failureReason(error) };
   }
 }
 
-/** A new guest account, signed in at once, in the language the app shows now. */
+/**
+ * A new guest account, signed in at once, in the language the app shows now. The server
+ * answers a sign-up with an address that already has an account like any other (and mails
+ * the owner), so only the password tells: the owner's own signs them in.
+ */
 export async function signUp(fields: { name: string; email: string; password: string }): Promise<SignInResult> {
   const problem = emailProblem(fields.email) ?? passwordProblem(fields.password);
   if (problem) return { ok: false, reason: problem };
-  const email = fields.email.trim();
+  const email = address(fields.email);
   try {
     await pb.collection('users').create({
       name: fields.name.trim(),
@@ -32,10 +41,16 @@ export async function signUp(fields: { name: string; email: string; password: st
       passwordConfirm: fields.password,
       locale: getLocale(),
     });
+  } catch (error) {
+    return { ok: false, reason: accountReason(error) };
+  }
+  try {
     await pb.collection('users').authWithPassword(email, fields.password, WITH_COMPANY);
     return { ok: true };
   } catch (error) {
-    return { ok: false, reason: accountReason(error) };
+    if (statusOf(error) === 400) return { ok: false, reason: 'sign_up_check_mail' };
+    if (statusOf(error) === 429) return { ok: false, reason: 'sign_in_paused' };
+    return { ok: false, reason: failureReason(error) };
   }
 }
 
@@ -46,10 +61,11 @@ export async function requestSignInCode(email: string): Promise<AccountResult<{ 
   try {
     const { otpId } = await pb.send<{ otpId: string }>('/api/collections/users/request-otp', {
       method: 'POST',
-      body: { email: email.trim(), locale: getLocale() },
+      body: { email: address(email), locale: getLocale() },
     });
     return { ok: true, otpId };
   } catch (error) {
+    if (statusOf(error) === 429) return { ok: false, reason: 'codes_too_many' };
     return { ok: false, reason: accountReason(error) };
   }
 }
@@ -62,7 +78,8 @@ export async function signInWithCode(otpId: string, code: string): Promise<SignI
     followProfileLanguage();
     return { ok: true };
   } catch (error) {
-    if (error instanceof ClientResponseError && error.status === 400) return { ok: false, reason: 'code_wrong' };
+    if (statusOf(error) === 400) return { ok: false, reason: 'code_wrong' };
+    if (statusOf(error) === 429) return { ok: false, reason: 'code_burned' };
     return { ok: false, reason: failureReason(error) };
   }
 }
@@ -71,7 +88,7 @@ export async function requestPasswordReset(email: string): Promise<AccountResult
   const problem = emailProblem(email);
   if (problem) return { ok: false, reason: problem };
   try {
-    await pb.collection('users').requestPasswordReset(email.trim());
+    await pb.collection('users').requestPasswordReset(address(email));
     return { ok: true };
   } catch (error) {
     return { ok: false, reason: accountReason(error) };
