@@ -3,6 +3,7 @@
 // full sync (delta pull).
 import type { AppPocketBase } from '$lib/pocketbase/types';
 import type { CofficeDb } from './db';
+import { localWrites, newer } from './merge';
 
 export interface ServerChangeHandlers {
   /** data on the device changed */
@@ -28,14 +29,16 @@ export async function followServerChanges(
     pb.collection('registrations').subscribe('*', async ({ action, record }) => {
       const local = await db.get('registrations', record.id);
       if (local?.pendingChange) return;
+      localWrites.note('registrations', record.id);
       if (action === 'delete') await db.delete('registrations', record.id);
-      else await db.put('registrations', { ...record });
+      else await db.put('registrations', newer(local, { ...record }));
       onChange();
     }),
     pb.collection('checkins').subscribe('*', () => onCheckin()),
     pb.collection('passes').subscribe('*', async ({ action, record }) => {
+      localWrites.note('passes', record.id);
       if (action === 'delete') await db.delete('passes', record.id);
-      else await db.put('passes', record);
+      else await db.put('passes', newer(await db.get('passes', record.id), record));
       onChange();
     }),
   ]);
