@@ -23,14 +23,23 @@ routerAdd(
   $apis.requireAuth("users"),
 );
 
-// The holder receives each of their passes with its QR modules ('1' dark, '0' light, row by
-// row), drawn by the app's own encoder bundled for goja; the app then needs no encoder of its
-// own. Others who may read a pass (hosts) do not get them; revoked passes have none.
+// Every save of a pass (created, reissued, revoked, revived) keeps its stored QR modules in
+// step with its code (lib/passes.js), so lists and realtime never draw a QR.
+onRecordCreate((e) => {
+  require(`${__hooks}/lib/passes.js`).storeQrModules(e.record);
+  e.next();
+}, "passes");
+
+onRecordUpdate((e) => {
+  require(`${__hooks}/lib/passes.js`).storeQrModules(e.record);
+  e.next();
+}, "passes");
+
+// The holder receives each of their passes with its QR modules (`qr`, a hidden field drawn
+// once per code by the app's own encoder bundled for goja); the app then needs no encoder of
+// its own. Others who may read a pass (hosts) do not get them; revoked passes have none.
 onRecordEnrich((e) => {
   const auth = e.requestInfo && e.requestInfo.auth;
-  if (auth && auth.id === e.record.getString("holder") && !e.record.getBool("revoked")) {
-    e.record.withCustomData(true);
-    e.record.set("qr", require(`${__hooks}/lib/vendor/pass-qr.js`).passQrModules(e.record.getString("code")));
-  }
+  if (auth && auth.id === e.record.getString("holder") && !e.record.getBool("revoked")) e.record.unhide("qr");
   e.next();
 }, "passes");
