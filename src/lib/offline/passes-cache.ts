@@ -30,6 +30,7 @@ export function passesPuller(pb: AppPocketBase, db: CofficeDb): Puller {
       for (const pass of passes) await store.put(newer(await store.get(pass.id), pass));
       await tx.done;
       await writeMeta(db, 'me:company', company?.name ?? '');
+      performance.mark('coffice:passes-pulled'); // for tests: a passes pull was written
     },
   };
 }
