@@ -28,6 +28,15 @@ function storeQrModules(pass) {
   pass.set("qr", require(`${__hooks}/lib/vendor/pass-qr.js`).passQrModules(code));
 }
 
+/** Unhides the stored modules of the passes `auth` holds that are still valid. */
+function showQrToHolder(auth, passes) {
+  if (!auth) return;
+  for (let i = 0; i < passes.length; i++) {
+    const pass = passes[i];
+    if (pass.getString("holder") === auth.id && !pass.getBool("revoked")) pass.unhide("qr");
+  }
+}
+
 function findPasses(app, filter, params) {
   return app.findRecordsByFilter("passes", filter, "-created", 0, 0, params);
 }
@@ -69,4 +78,4 @@ function syncMemberPass(app, user) {
   });
 }
 
-module.exports = { ensureEventPass, revokeEventPass, syncMemberPass, storeQrModules };
+module.exports = { ensureEventPass, revokeEventPass, syncMemberPass, storeQrModules, showQrToHolder };

@@ -38,7 +38,12 @@ export async function followServerChanges(
     pb.collection('passes').subscribe('*', async ({ action, record }) => {
       localWrites.note('passes', record.id);
       if (action === 'delete') await db.delete('passes', record.id);
-      else await db.put('passes', newer(await db.get('passes', record.id), record));
+      else {
+        // realtime messages carry no QR modules: keep the ones held for the same code
+        const local = await db.get('passes', record.id);
+        const held = record.qr === undefined && local?.code === record.code && !record.revoked ? { ...record, qr: local.qr } : record;
+        await db.put('passes', newer(local, held));
+      }
       onChange();
     }),
   ]);
