@@ -1,7 +1,7 @@
 // While online, server changes arrive at once over PocketBase's realtime (SSE) and are
 // written to the device. Missed messages are not replayed, so every (re)connect runs a
 // full sync (delta pull).
-import type { AppPocketBase } from '$lib/pocketbase/types';
+import type { AppPocketBase, HeldPass } from '$lib/pocketbase/types';
 import type { CofficeDb } from './db';
 import { localWrites, newer } from './merge';
 
@@ -35,7 +35,7 @@ export async function followServerChanges(
       onChange();
     }),
     pb.collection('checkins').subscribe('*', () => onCheckin()),
-    pb.collection('passes').subscribe('*', async ({ action, record }) => {
+    pb.collection('passes').subscribe<HeldPass>('*', async ({ action, record }) => {
       localWrites.note('passes', record.id);
       if (action === 'delete') await db.delete('passes', record.id);
       else {
