@@ -7,6 +7,7 @@ import type { AppPocketBase, HeldPass } from '$lib/pocketbase/types';
 import { openCofficeDb } from './db';
 import { localWrites, mayDrop, newer, WriteLog } from './merge';
 import { passesPuller } from './passes-cache';
+import { registrationsPuller } from './schedule-cache';
 
 const pass = (code: string, updated: string, id = 'pass00000000001'): HeldPass => ({
   id,
@@ -89,5 +90,37 @@ describe('merging a pull into the device', () => {
     last.answer([]);
     await gone;
     expect(await db.count('passes')).toBe(0);
+  });
+
+  it('a registration sent while a registrations pull was on its way is not dropped by that pull', async () => {
+    const db = await openCofficeDb(`coffice-merge-reg-${Date.now()}`);
+    let answerIds: (ids: { id: string }[]) => void = () => {};
+    let asked: () => void = () => {};
+    const wasAsked = new Promise<void>((resolve) => (asked = resolve));
+    const pb = {
+      authStore: { isValid: true, record: { id: 'user00000000001' } },
+      filter: (raw: string) => raw,
+      collection: () => ({
+        getList: async () => ({ items: [] }), // nothing changed when the pull asked
+        getFullList: () => {
+          asked();
+          return new Promise((resolve) => (answerIds = resolve)); // which registrations exist
+        },
+      }),
+    } as unknown as AppPocketBase;
+    const pulling = registrationsPuller(pb, db).pull();
+    await wasAsked;
+
+    // meanwhile the outbox sends a registration and stores the server's record (as the transport does)
+    const sent = {
+      id: 'reg000000000009', event: 'evt000000000001', user: 'user00000000001', status: 'confirmed' as const, position: 0,
+      created: '2026-11-30 21:00:00.000Z', updated: '2026-11-30 21:00:00.000Z', collectionId: 'r', collectionName: 'registrations',
+    };
+    localWrites.note('registrations', sent.id);
+    await db.put('registrations', sent);
+
+    answerIds([]); // the answer from before the send does not list it
+    await pulling;
+    expect(await db.get('registrations', sent.id)).toMatchObject({ status: 'confirmed' });
   });
 });
