@@ -17,20 +17,36 @@ routerAdd(
     if (pass.getBool("revoked")) throw new BadRequestError("This pass is no longer valid and cannot be reissued.");
     pass.set("code", require(`${__hooks}/lib/codes.js`).newPassCode());
     e.app.save(pass);
-    $apis.enrichRecord(e, pass); // the holder's answer carries the new QR modules
+    require(`${__hooks}/lib/passes.js`).showQrToHolder(e.auth, [pass]); // the answer carries the new modules
     return e.json(200, pass);
   },
   $apis.requireAuth("users"),
 );
 
-// The holder receives each of their passes with its QR modules ('1' dark, '0' light, row by
-// row), drawn by the app's own encoder bundled for goja; the app then needs no encoder of its
-// own. Others who may read a pass (hosts) do not get them; revoked passes have none.
-onRecordEnrich((e) => {
-  const auth = e.requestInfo && e.requestInfo.auth;
-  if (auth && auth.id === e.record.getString("holder") && !e.record.getBool("revoked")) {
-    e.record.withCustomData(true);
-    e.record.set("qr", require(`${__hooks}/lib/vendor/pass-qr.js`).passQrModules(e.record.getString("code")));
-  }
+// Every save of a pass (created, reissued, revoked, revived) keeps its stored QR modules in
+// step with its code (lib/passes.js), so lists and realtime never draw a QR.
+onRecordCreate((e) => {
+  require(`${__hooks}/lib/passes.js`).storeQrModules(e.record);
+  e.next();
+}, "passes");
+
+onRecordUpdate((e) => {
+  require(`${__hooks}/lib/passes.js`).storeQrModules(e.record);
+  e.next();
+}, "passes");
+
+// The holder receives each of their valid passes with its QR modules (`qr`, a hidden field
+// drawn once per code by the app's own encoder bundled for goja); the app then needs no
+// encoder of its own. Others who may read a pass (hosts) do not get them; revoked passes
+// have none. Unhidden once per list or view request (lib/passes.js), not by a per-record
+// enrich hook: that alone made a list of 20 passes cost four times the events list.
+// Realtime messages carry no modules; the device keeps those it has (offline/realtime.ts).
+onRecordsListRequest((e) => {
+  require(`${__hooks}/lib/passes.js`).showQrToHolder(e.auth, e.records);
+  e.next();
+}, "passes");
+
+onRecordViewRequest((e) => {
+  require(`${__hooks}/lib/passes.js`).showQrToHolder(e.auth, [e.record]);
   e.next();
 }, "passes");

@@ -13,6 +13,30 @@ function newPass(app, fields) {
   return pass;
 }
 
+/**
+ * Keeps a pass's stored QR modules ('1' dark, '0' light, row by row; hidden field `qr`) in
+ * step with its code: drawn once when a code is made or reissued, so reading passes costs
+ * no drawing; emptied when the pass is revoked (a revoked pass never carries modules).
+ */
+function storeQrModules(pass) {
+  if (pass.getBool("revoked")) {
+    pass.set("qr", "");
+    return;
+  }
+  const code = pass.getString("code");
+  if (pass.getString("qr") && code === pass.original().getString("code")) return;
+  pass.set("qr", require(`${__hooks}/lib/vendor/pass-qr.js`).passQrModules(code));
+}
+
+/** Unhides the stored modules of the passes `auth` holds that are still valid. */
+function showQrToHolder(auth, passes) {
+  if (!auth) return;
+  for (let i = 0; i < passes.length; i++) {
+    const pass = passes[i];
+    if (pass.getString("holder") === auth.id && !pass.getBool("revoked")) pass.unhide("qr");
+  }
+}
+
 function findPasses(app, filter, params) {
   return app.findRecordsByFilter("passes", filter, "-created", 0, 0, params);
 }
@@ -54,4 +78,4 @@ function syncMemberPass(app, user) {
   });
 }
 
-module.exports = { ensureEventPass, revokeEventPass, syncMemberPass };
+module.exports = { ensureEventPass, revokeEventPass, syncMemberPass, storeQrModules, showQrToHolder };

@@ -9,18 +9,63 @@ import type { AddressInfo } from 'node:net';
 /** What happens to one request: it never reaches the server, or the server acts and its answer is lost. */
 export type Fault = 'refuse' | 'lose-answer';
 
+/** One answer kept on the wire: the server has answered, the device has not heard yet. */
+export interface HeldAnswer {
+  /** resolves when the server's answer has reached the link (the server read its data then) */
+  answered: Promise<void>;
+  /** true until `release()` sends the answer on */
+  readonly holding: boolean;
+  release(): void;
+}
+
 export interface NetworkLink {
   /** the address to open the app at, instead of the server's own */
   url: string;
   /** decides each request's fate; null lets everything through */
   fault: ((method: string, path: string) => Fault | undefined) | null;
+  /** holds the answer to the next request that matches, until released */
+  holdNext(matches: (method: string, path: string) => boolean): HeldAnswer;
+  /** called for each request as it reaches the link and once its answer has gone to the device */
+  onRequest: ((method: string, path: string) => void) | null;
+  onAnswered: ((method: string, path: string) => void) | null;
   close(): Promise<void>;
 }
 
 export async function startNetworkLink(target: string): Promise<NetworkLink> {
-  const link: NetworkLink = { url: '', fault: null, close: async () => undefined };
+  const holds: { matches: (method: string, path: string) => boolean; reached: () => void; gate: Promise<void> }[] = [];
+  const link: NetworkLink = {
+    url: '',
+    fault: null,
+    onRequest: null,
+    onAnswered: null,
+    close: async () => undefined,
+    holdNext(matches) {
+      let reached: () => void = () => {};
+      let open: () => void = () => {};
+      let holding = true;
+      const answered = new Promise<void>((resolve) => (reached = resolve));
+      const gate = new Promise<void>((resolve) => (open = resolve));
+      holds.push({ matches, reached, gate });
+      return {
+        answered,
+        get holding() {
+          return holding;
+        },
+        release() {
+          holding = false;
+          open();
+        },
+      };
+    },
+  };
   const server = http.createServer((req, res) => {
-    const fault = link.fault?.(req.method ?? 'GET', req.url ?? '/');
+    const method = req.method ?? 'GET';
+    const where = req.url ?? '/';
+    link.onRequest?.(method, where);
+    res.on('finish', () => link.onAnswered?.(method, where));
+    const holdAt = holds.findIndex((h) => h.matches(method, where));
+    const hold = holdAt >= 0 ? holds.splice(holdAt, 1)[0] : null;
+    const fault = link.fault?.(method, where);
     if (fault === 'refuse') {
       req.socket.destroy();
       return;
@@ -30,6 +75,19 @@ export async function startNetworkLink(target: string): Promise<NetworkLink> {
         // the server has answered, so it has acted; the device hears nothing but a reset
         answer.resume();
         answer.on('end', () => req.socket.destroy());
+        return;
+      }
+      if (hold) {
+        // the whole answer is read from the server now, and sent on only when released
+        const chunks: Buffer[] = [];
+        answer.on('data', (chunk: Buffer) => chunks.push(chunk));
+        answer.on('end', () => {
+          hold.reached();
+          void hold.gate.then(() => {
+            res.writeHead(answer.statusCode ?? 502, answer.headers);
+            res.end(Buffer.concat(chunks));
+          });
+        });
         return;
       }
       res.writeHead(answer.statusCode ?? 502, answer.headers);

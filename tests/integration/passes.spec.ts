@@ -1,6 +1,12 @@
 // Reissuing a pass: only its holder, only while valid; the old code is gone at once.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import PocketBase from 'pocketbase';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createEvent, startTestServer, type TestServer } from '../helpers/server';
+import { freePort, startPocketBase, upsertSuperuser } from '../../scripts/lib/pocketbase.mjs';
+import { migrationsDir } from '../../scripts/lib/paths.mjs';
+import { createEvent, OPERATOR, PASSWORD, startTestServer, type TestServer } from '../helpers/server';
 import type { HeldPass, PassRecord } from '../../src/lib/pocketbase/types';
 import { passQrModules } from '../../src/lib/passes/qr-modules';
 import { matrixFromModules } from '../../src/lib/passes/code';
@@ -71,6 +77,55 @@ describe('QR modules sent with a pass', () => {
     const revoked = await holder.pb.collection('passes').getOne<HeldPass>(pass.id);
     expect(revoked.revoked).toBe(true);
     expect(revoked.qr).toBeUndefined();
+  });
+});
+
+describe('QR modules stored with a pass', () => {
+  it('are drawn once per code: kept in a hidden field, redrawn on reissue, emptied on revocation', async () => {
+    const holder = await server.person('guest');
+    const event = await createEvent(server.admin);
+    const reg = await holder.pb.collection('registrations').create({ event: event.id, user: holder.user.id });
+    const stored = () => server.admin.collection('passes').getFirstListItem<HeldPass>(`registration = "${reg.id}"`);
+    const made = await stored(); // an operator sees hidden fields
+    expect(made.qr).toBe(passQrModules(made.code));
+    const fresh = await reissue(holder.pb, made.id);
+    expect((await stored()).qr).toBe(passQrModules(fresh.pass!.code));
+    await holder.pb.collection('registrations').update(reg.id, { status: 'cancelled' });
+    expect(await stored()).toMatchObject({ revoked: true, qr: '' });
+    await holder.pb.collection('registrations').create({ event: event.id, user: holder.user.id }); // registering again revives it
+    const revived = await stored();
+    expect(revived.revoked).toBe(false);
+    expect(revived.qr).toBe(passQrModules(revived.code));
+    // nobody can look for a pass by its modules
+    await expect(holder.pb.collection('passes').getList(1, 1, { filter: `qr != ""` })).rejects.toMatchObject({ status: 400 });
+  });
+
+  it('passes made before the field existed are filled by the migration, their `updated` untouched', async () => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'coffice-qr-migration-'));
+    const before = fs.mkdtempSync(path.join(os.tmpdir(), 'coffice-qr-migrations-'));
+    for (const file of fs.readdirSync(migrationsDir).filter((f) => f < '1764800000')) {
+      fs.copyFileSync(path.join(migrationsDir, file), path.join(before, file));
+    }
+    upsertSuperuser(dataDir, OPERATOR.email, OPERATOR.password, { migrationsDir: before });
+    const old = await startPocketBase({ dataDir, port: await freePort(), publicDir: dataDir, migrationsDir: before });
+    const pb = new PocketBase(old.url);
+    await pb.collection('_superusers').authWithPassword(OPERATOR.email, OPERATOR.password);
+    const email = `qr-migration-${Date.now()}@coffice.test`;
+    const member = await pb.collection('users').create({ email, password: PASSWORD, passwordConfirm: PASSWORD, name: 'Gammal', role: 'member' });
+    const [earlier] = await pb.collection('passes').getFullList<HeldPass>({ filter: `holder = "${member.id}"` });
+    expect(earlier.qr).toBeUndefined();
+    await old.stop();
+
+    const upgraded = await startTestServer({ dataDir });
+    try {
+      const after = await upgraded.admin.collection('passes').getOne<HeldPass>(earlier.id);
+      expect(after.qr).toBe(passQrModules(earlier.code));
+      expect(after.updated).toBe(earlier.updated);
+    } finally {
+      await upgraded.stop();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+      fs.rmSync(before, { recursive: true, force: true });
+    }
   });
 });
 

@@ -4,6 +4,7 @@
 import { ClientResponseError } from 'pocketbase';
 import type { AppPocketBase, RegistrationRecord } from '$lib/pocketbase/types';
 import type { CofficeDb } from './db';
+import { localWrites } from './merge';
 import type { OutboxEntry } from './outbox';
 import type { SendResult, Transport } from './sync';
 
@@ -11,6 +12,7 @@ export function pocketbaseTransport(pb: AppPocketBase, db: CofficeDb): Transport
   const registrations = () => pb.collection('registrations');
 
   async function store(record: RegistrationRecord) {
+    localWrites.note('registrations', record.id);
     await db.put('registrations', { ...record });
   }
 

@@ -1,8 +1,9 @@
 // While online, server changes arrive at once over PocketBase's realtime (SSE) and are
 // written to the device. Missed messages are not replayed, so every (re)connect runs a
 // full sync (delta pull).
-import type { AppPocketBase } from '$lib/pocketbase/types';
+import type { AppPocketBase, HeldPass } from '$lib/pocketbase/types';
 import type { CofficeDb } from './db';
+import { localWrites, newer } from './merge';
 
 export interface ServerChangeHandlers {
   /** data on the device changed */
@@ -28,14 +29,21 @@ export async function followServerChanges(
     pb.collection('registrations').subscribe('*', async ({ action, record }) => {
       const local = await db.get('registrations', record.id);
       if (local?.pendingChange) return;
+      localWrites.note('registrations', record.id);
       if (action === 'delete') await db.delete('registrations', record.id);
-      else await db.put('registrations', { ...record });
+      else await db.put('registrations', newer(local, { ...record }));
       onChange();
     }),
     pb.collection('checkins').subscribe('*', () => onCheckin()),
-    pb.collection('passes').subscribe('*', async ({ action, record }) => {
+    pb.collection('passes').subscribe<HeldPass>('*', async ({ action, record }) => {
+      localWrites.note('passes', record.id);
       if (action === 'delete') await db.delete('passes', record.id);
-      else await db.put('passes', record);
+      else {
+        // realtime messages carry no QR modules: keep the ones held for the same code
+        const local = await db.get('passes', record.id);
+        const held = record.qr === undefined && local?.code === record.code && !record.revoked ? { ...record, qr: local.qr } : record;
+        await db.put('passes', newer(local, held));
+      }
       onChange();
     }),
   ]);

@@ -4,6 +4,7 @@
 import type { RecordModel } from 'pocketbase';
 import type { EventRecord, RegistrationRecord, AppPocketBase } from '$lib/pocketbase/types';
 import { readMeta, writeMeta, type CofficeDb } from './db';
+import { localWrites, mayDrop, newer } from './merge';
 import type { Puller } from './sync';
 
 const PAGE = 500;
@@ -69,6 +70,7 @@ export function registrationsPuller(pb: AppPocketBase, db: CofficeDb): Puller {
     async pull() {
       const userId = pb.authStore.record?.id;
       if (!pb.authStore.isValid || !userId) return;
+      const mark = localWrites.mark();
       const key = `cursor:registrations:${userId}`;
       const cursor = (await readMeta<string>(db, key)) ?? '';
       const mine = pb.filter('user = {:user}', { user: userId });
@@ -78,13 +80,19 @@ export function registrationsPuller(pb: AppPocketBase, db: CofficeDb): Puller {
       for (const record of changed) {
         const local = await tx.store.get(record.id);
         if (local?.pendingChange) continue; // the device's own change is on its way
-        await tx.store.put({ ...record });
+        await tx.store.put(newer(local, { ...record }));
       }
       if (stillThere) {
         for (const local of await tx.store.getAll()) {
           // gone from the server: deleted there. A refusal never reached the server; it stays
           // on the device to say why until the person registers again.
-          const gone = local.user === userId && !local.pendingChange && !local.refusal && !stillThere.has(local.id);
+          // One written here since this pull began (just sent) is newer than the answer.
+          const gone =
+            local.user === userId &&
+            !local.pendingChange &&
+            !local.refusal &&
+            !stillThere.has(local.id) &&
+            mayDrop('registrations', local.id, mark);
           if (gone) await tx.store.delete(local.id);
         }
       }

@@ -214,6 +214,35 @@ describe('sync engine', () => {
     expect(pulled).toEqual(['events']);
   });
 
+  it('a write queued while the pulls run is sent at once, not after them', async () => {
+    let finishPull: () => void = () => {};
+    let pulls = 0;
+    const slow: Puller = {
+      name: 'passes',
+      pull: () => {
+        pulls += 1;
+        return pulls === 1 ? new Promise<void>((resolve) => (finishPull = resolve)) : Promise.resolve();
+      },
+    };
+    const { outbox, server, engine } = setup({ pullers: [slow] });
+    const run = engine.sync();
+    await new Promise((r) => setImmediate(r));
+    expect(pulls).toBe(1); // the pull is on the wire and holds on
+
+    outbox.add(register('tap'));
+    const sentDuringPull = new Promise<void>((resolve) => engine.on('sent', () => resolve()));
+    void engine.sync();
+    await sentDuringPull;
+    expect([...server.records.keys()]).toEqual(['tap']);
+    expect(pulls).toBe(1); // the first pull has still not answered
+
+    finishPull();
+    await run;
+    expect(pulls).toBe(2); // and the run pulls once more after the write
+    expect(outbox.entries).toEqual([]);
+    expect(server.maxInFlight).toBe(1);
+  });
+
   it('a failed pull is retried later', async () => {
     const { scheduler, engine } = setup({
       pullers: [{ name: 'events', pull: async () => Promise.reject(new Error('offline')) }],

@@ -1,7 +1,9 @@
 // The sync engine: sends the outbox oldest first, one drain at a time, then pulls what
-// changed on the server. Transient failures stop the drain and retry later with backoff;
-// a write the server refuses for good is kept (marked failed, shown) and does not block
-// the entries behind it. The UI only listens to the typed events below.
+// changed on the server. Writes come before pulls and are never held by them: a write
+// queued while the pulls run is sent at once, beside them (still one drain at a time).
+// Transient failures stop the drain and retry later with backoff; a write the server
+// refuses for good is kept (marked failed, shown) and does not block the entries behind
+// it. The UI only listens to the typed events below.
 import type { OutboxEntry, OutboxStore } from './outbox';
 
 export type SendResult =
@@ -60,6 +62,8 @@ export class SyncEngine {
   #options: Required<Omit<SyncEngineOptions, 'pullers'>> & { pullers: Puller[] };
   #running: Promise<void> | null = null;
   #again = false;
+  #draining: Promise<boolean> | null = null;
+  #drainAgain = false;
   #retryHandle: unknown = null;
   #consecutiveFailures = 0;
   #listeners = new Map<keyof SyncEvents, Set<Listener<never>>>();
@@ -96,10 +100,14 @@ export class SyncEngine {
     this.#emit('status', this.#status);
   }
 
-  /** Runs a sync now. Single-flight: calls during a run share it, and it runs once more. */
+  /**
+   * Runs a sync now. Single-flight: calls during a run share it, and it runs once more.
+   * A call while the run is pulling sends the outbox at once, without waiting for the pulls.
+   */
   sync(): Promise<void> {
     if (this.#running) {
       this.#again = true;
+      void this.#drain().catch(() => false); // a store error: the run's own drain meets it again
       return this.#running;
     }
     this.#running = (async () => {
@@ -146,8 +154,31 @@ export class SyncEngine {
     this.#setStatus(await this.#options.outbox.counts());
   }
 
-  /** Sends entries oldest first; false when it had to stop and retry later. */
-  async #drain(): Promise<boolean> {
+  /**
+   * Sends entries oldest first; false when it had to stop and retry later. One drain at a
+   * time: a call during one makes it look at the outbox once more before it ends.
+   */
+  #drain(): Promise<boolean> {
+    if (this.#draining) {
+      this.#drainAgain = true;
+      return this.#draining;
+    }
+    this.#draining = (async () => {
+      try {
+        let complete: boolean;
+        do {
+          this.#drainAgain = false;
+          complete = await this.#drainOnce();
+        } while (complete && this.#drainAgain);
+        return complete;
+      } finally {
+        this.#draining = null;
+      }
+    })();
+    return this.#draining;
+  }
+
+  async #drainOnce(): Promise<boolean> {
     const { outbox } = this.#options;
     for (;;) {
       const entry = await outbox.oldestPending();

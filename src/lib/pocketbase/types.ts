@@ -101,8 +101,9 @@ export interface PassRecord extends BaseRecord {
 
 /**
  * A pass as its holder receives it: the record plus its QR modules ('1' dark, '0' light,
- * row by row), added by the server for the holder only (pb_hooks/passes.pb.js), not stored.
- * Passes kept on a device before the server sent modules have none.
+ * row by row), stored by the server in a hidden field and shown to the holder of a valid
+ * pass only, in lists, single reads and reissue answers (pb_hooks/passes.pb.js); realtime
+ * messages and passes kept on a device before the server sent modules have none.
  */
 export type HeldPass = PassRecord & { qr?: string };
 

@@ -3,6 +3,7 @@
 import { offline } from '$lib/offline';
 import type { LocalRegistration } from '$lib/offline/db';
 import { newRecordId } from '$lib/offline/ids';
+import { localWrites } from '$lib/offline/merge';
 import { newEntry, type OutboxOp } from '$lib/offline/outbox';
 import { signedInUser } from '$lib/pocketbase/client';
 
@@ -10,6 +11,7 @@ export type RegistrationResult = { ok: true; id: string } | { ok: false; reason:
 
 async function queue(local: LocalRegistration, op: OutboxOp) {
   const runtime = await offline();
+  localWrites.note('registrations', local.id);
   const tx = runtime.db.transaction(['registrations', 'outbox'], 'readwrite');
   await Promise.all([tx.objectStore('registrations').put(local), tx.objectStore('outbox').add(newEntry(op)), tx.done]);
   runtime.localChanged();

@@ -1,0 +1,126 @@
+// A pass on the device never goes back to an older code: a pull asked before a reissue and
+// answered after it keeps the reissued pass (the rule in merge.ts, and the passes puller
+// over a fake IndexedDB).
+import 'fake-indexeddb/auto';
+import { describe, expect, it } from 'vitest';
+import type { AppPocketBase, HeldPass } from '$lib/pocketbase/types';
+import { openCofficeDb } from './db';
+import { localWrites, mayDrop, newer, WriteLog } from './merge';
+import { passesPuller } from './passes-cache';
+import { registrationsPuller } from './schedule-cache';
+
+const pass = (code: string, updated: string, id = 'pass00000000001'): HeldPass => ({
+  id,
+  collectionId: 'passes',
+  collectionName: 'passes',
+  holder: 'user00000000001',
+  kind: 'event',
+  registration: 'reg000000000001',
+  code,
+  revoked: false,
+  created: '2026-11-30 20:00:00.000Z',
+  updated,
+});
+
+/** A PocketBase whose passes list answers only when the test says so. */
+function heldServer() {
+  let answer: (passes: HeldPass[]) => void = () => {};
+  let asked: () => void = () => {};
+  const wasAsked = new Promise<void>((resolve) => (asked = resolve));
+  const pb = {
+    authStore: { isValid: true, record: { id: 'user00000000001', company: '' } },
+    filter: (raw: string) => raw,
+    collection: () => ({
+      getFullList: () => {
+        asked();
+        return new Promise<HeldPass[]>((resolve) => (answer = resolve));
+      },
+    }),
+  } as unknown as AppPocketBase;
+  return { pb, wasAsked, answer: (passes: HeldPass[]) => answer(passes) };
+}
+
+describe('merging a pull into the device', () => {
+  it('keeps the copy the server changed last', () => {
+    const old = pass('CF1:OLD', '2026-11-30 21:00:00.000Z');
+    const reissued = pass('CF1:NEW', '2026-11-30 21:00:05.123Z');
+    expect(newer(reissued, old)).toBe(reissued);
+    expect(newer(old, reissued)).toBe(reissued);
+    expect(newer(undefined, old)).toBe(old);
+    expect(newer(old, { ...old, qr: '1' })).toEqual({ ...old, qr: '1' }); // same change: the server's copy
+  });
+
+  it('drops a record missing from an answer only if the device did not write it since the pull began', () => {
+    const log = new WriteLog();
+    log.note('passes', 'a');
+    const mark = log.mark();
+    expect(mayDrop('passes', 'a', mark, log)).toBe(true);
+    log.note('passes', 'b');
+    expect(mayDrop('passes', 'b', mark, log)).toBe(false);
+    expect(mayDrop('registrations', 'b', mark, log)).toBe(true);
+  });
+
+  it('a passes pull that began before a reissue does not bring the old code back', async () => {
+    const db = await openCofficeDb(`coffice-merge-${Date.now()}`);
+    const old = pass('CF1:OLDOLDOLDOLDOLDOLDOLDOLDOL', '2026-11-30 21:00:00.000Z');
+    await db.put('passes', old);
+    const server = heldServer();
+    const pulling = passesPuller(server.pb, db).pull();
+    await server.wasAsked; // the pull is on the wire
+
+    // the person reissues; the answer is written as passes.service does
+    const reissued = pass('CF1:NEWNEWNEWNEWNEWNEWNEWNEWNE', '2026-11-30 21:00:05.123Z');
+    localWrites.note('passes', reissued.id);
+    await db.put('passes', newer(await db.get('passes', reissued.id), reissued));
+
+    server.answer([old]); // the pull's answer, read before the reissue, arrives
+    await pulling;
+    expect((await db.get('passes', old.id))?.code).toBe(reissued.code);
+
+    // a later pull with the server's current copy, and one with a pass gone, apply as before
+    const next = heldServer();
+    const again = passesPuller(next.pb, db).pull();
+    await next.wasAsked;
+    next.answer([{ ...reissued, revoked: true, updated: '2026-11-30 21:10:00.000Z' }]);
+    await again;
+    expect(await db.get('passes', old.id)).toMatchObject({ code: reissued.code, revoked: true });
+    const last = heldServer();
+    const gone = passesPuller(last.pb, db).pull();
+    await last.wasAsked;
+    last.answer([]);
+    await gone;
+    expect(await db.count('passes')).toBe(0);
+  });
+
+  it('a registration sent while a registrations pull was on its way is not dropped by that pull', async () => {
+    const db = await openCofficeDb(`coffice-merge-reg-${Date.now()}`);
+    let answerIds: (ids: { id: string }[]) => void = () => {};
+    let asked: () => void = () => {};
+    const wasAsked = new Promise<void>((resolve) => (asked = resolve));
+    const pb = {
+      authStore: { isValid: true, record: { id: 'user00000000001' } },
+      filter: (raw: string) => raw,
+      collection: () => ({
+        getList: async () => ({ items: [] }), // nothing changed when the pull asked
+        getFullList: () => {
+          asked();
+          return new Promise((resolve) => (answerIds = resolve)); // which registrations exist
+        },
+      }),
+    } as unknown as AppPocketBase;
+    const pulling = registrationsPuller(pb, db).pull();
+    await wasAsked;
+
+    // meanwhile the outbox sends a registration and stores the server's record (as the transport does)
+    const sent = {
+      id: 'reg000000000009', event: 'evt000000000001', user: 'user00000000001', status: 'confirmed' as const, position: 0,
+      created: '2026-11-30 21:00:00.000Z', updated: '2026-11-30 21:00:00.000Z', collectionId: 'r', collectionName: 'registrations',
+    };
+    localWrites.note('registrations', sent.id);
+    await db.put('registrations', sent);
+
+    answerIds([]); // the answer from before the send does not list it
+    await pulling;
+    expect(await db.get('registrations', sent.id)).toMatchObject({ status: 'confirmed' });
+  });
+});
