@@ -3,14 +3,20 @@
 // cannot judge, passes revoked when an event is cancelled, participants as CSV.
 
 onRecordCreateRequest((e) => {
-  const problem = require(`${__hooks}/lib/events.js`).eventProblem(e.app, e.record, null, e.hasSuperuserAuth());
+  const events = require(`${__hooks}/lib/events.js`);
+  const problem = events.eventProblem(e.app, e.record, null, e.hasSuperuserAuth());
   if (problem) throw new BadRequestError(problem);
+  const ended = events.endedPublishProblem(e.record, null, e.hasSuperuserAuth());
+  if (ended) throw ended;
   e.next();
 }, "events");
 
 onRecordUpdateRequest((e) => {
-  const problem = require(`${__hooks}/lib/events.js`).eventProblem(e.app, e.record, e.record.original(), e.hasSuperuserAuth());
+  const events = require(`${__hooks}/lib/events.js`);
+  const problem = events.eventProblem(e.app, e.record, e.record.original(), e.hasSuperuserAuth());
   if (problem) throw new BadRequestError(problem);
+  const ended = events.endedPublishProblem(e.record, e.record.original(), e.hasSuperuserAuth());
+  if (ended) throw ended;
   e.next();
 }, "events");
 

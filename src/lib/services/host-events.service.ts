@@ -15,7 +15,7 @@ function failure(error: unknown): { ok: false; reason: FailureReason; problem?: 
   const reason = failureReason(error);
   if (reason === 'invalid' && error instanceof ClientResponseError) {
     const message = String(error.response?.message ?? '');
-    return { ok: false, reason, problem: problemFromServer(message) };
+    return { ok: false, reason, problem: problemFromServer(message, error.response?.data ?? {}) };
   }
   return { ok: false, reason };
 }
