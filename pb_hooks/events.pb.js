@@ -46,7 +46,8 @@ routerAdd(
     headers.set("Content-Type", "text/csv; charset=utf-8");
     headers.set("Content-Disposition", 'attachment; filename="' + csvFileName(event) + '"');
     headers.set("Cache-Control", "no-store");
-    return e.string(200, participantsCsv(e.app, event.id));
+    const lang = e.request.url.query().get("lang") === "sv" ? "sv" : "en";
+    return e.string(200, participantsCsv(e.app, event.id, lang));
   },
   $apis.requireAuth("users"),
 );

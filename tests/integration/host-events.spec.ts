@@ -184,6 +184,31 @@ describe('participants as CSV', () => {
     expect(lines[1].split(';')[4]).toBe(local);
   });
 
+  it("speaks the host's language and never shows a walk-in's placeholder address", async () => {
+    const event = await createEvent(server.admin, { title: 'Frukost', capacity: 5 });
+    const guest = await server.person('guest', 'Åsa Öberg');
+    await guest.pb.collection('registrations').create({ event: event.id, user: guest.user.id });
+    const walkIn = await server.admin.collection('users').create({
+      email: `walk-in-${Date.now().toString(36)}@walk-in.invalid`,
+      password: 'ett-langt-losenord-1',
+      passwordConfirm: 'ett-langt-losenord-1',
+      name: 'Karin Ek',
+    });
+    await server.admin.collection('registrations').create({ event: event.id, user: walkIn.id, status: 'confirmed' });
+    const csv = async (lang: string) => {
+      const response = await fetch(`${server.url}/api/coffice/events/${event.id}/participants.csv?lang=${lang}`, {
+        headers: { Authorization: host.authStore.token },
+      });
+      return (await response.text()).replace(/^\uFEFF/, '').trimEnd().split('\r\n').map((line) => line.split(';').slice(0, 4));
+    };
+    expect(await csv('sv')).toEqual([
+      ['status', 'plats', 'namn', 'e-post'],
+      ['bekräftad', '1', 'Åsa Öberg', guest.user.email],
+      ['bekräftad', '2', 'Karin Ek', 'insläppt vid dörren, ingen e-post'],
+    ]);
+    expect((await csv('en'))[2]).toEqual(['confirmed', '2', 'Karin Ek', 'walk-in, no e-mail']);
+  });
+
   it('is for hosts only', async () => {
     const event = await createEvent(server.admin);
     const url = `${server.url}/api/coffice/events/${event.id}/participants.csv`;

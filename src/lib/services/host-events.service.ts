@@ -83,9 +83,10 @@ export async function loadParticipants(eventId: string): Promise<HostResult<Part
 }
 
 /** Fetches the participants CSV with the host's token (a plain link cannot carry it) and saves it. */
-export async function downloadParticipantsCsv(eventId: string): Promise<HostResult<string>> {
+export async function downloadParticipantsCsv(eventId: string, lang: 'sv' | 'en'): Promise<HostResult<string>> {
   try {
-    const response = await fetch(pb.buildURL(`/api/coffice/events/${encodeURIComponent(eventId)}/participants.csv`), {
+    const path = `/api/coffice/events/${encodeURIComponent(eventId)}/participants.csv?lang=${lang}`;
+    const response = await fetch(pb.buildURL(path), {
       headers: { Authorization: pb.authStore.token },
     });
     if (!response.ok) {
