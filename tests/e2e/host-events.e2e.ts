@@ -18,6 +18,11 @@ test('a host creates, publishes and cancels an event, and the programme follows'
 
   await page.goto('/host/events');
   await expect(page.getByRole('heading', { level: 1, name: 'Evenemang' })).toBeVisible();
+  // the new-event button stands clear of the shelf buttons under it
+  const button = (await page.getByRole('link', { name: 'Nytt evenemang' }).boundingBox())!;
+  const shelves = (await page.getByRole('group', { name: 'Visa evenemang' }).boundingBox())!;
+  expect(shelves.y - (button.y + button.height)).toBeGreaterThanOrEqual(16);
+  await page.screenshot({ path: 'test-results/host-events-list-sv.png' });
   await page.getByRole('link', { name: 'Nytt evenemang' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Nytt evenemang' })).toBeVisible();
 
