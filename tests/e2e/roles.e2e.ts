@@ -110,4 +110,16 @@ test("walk-ins and unfinished sign-ups show as what they are, never as a placeho
   const halfway = page.getByTestId('person').filter({ hasText: nameless });
   await expect(halfway.locator('strong')).toHaveText('Har inte slutfört registreringen');
   await page.screenshot({ path: 'test-results/people-unfinished-sv.png', fullPage: true });
+
+  await page.evaluate(() => localStorage.setItem('PARAGLIDE_LOCALE', 'en'));
+  await page.reload();
+  await page.getByRole('searchbox', { name: 'Search name or email' }).fill(`Karin Ek ${stamp}`);
+  await expect(page.getByTestId('person').filter({ hasText: `Karin Ek ${stamp}` })).toContainText('Let in at the door, no e-mail');
+  const role = page.getByTestId('person').filter({ hasText: `Karin Ek ${stamp}` }).getByLabel('Role');
+  await role.selectOption('member');
+  const ask = page.getByRole('dialog', { name: 'Change the role?' });
+  await expect(ask).toContainText(`Make Karin Ek ${stamp} a member instead of a guest?`);
+  await page.screenshot({ path: 'test-results/role-confirm-en.png' });
+  await ask.getByRole('button', { name: 'Cancel' }).click();
+  await expect(role).toHaveValue('guest');
 });
