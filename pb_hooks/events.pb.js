@@ -3,14 +3,20 @@
 // cannot judge, passes revoked when an event is cancelled, participants as CSV.
 
 onRecordCreateRequest((e) => {
-  const problem = require(`${__hooks}/lib/events.js`).eventProblem(e.app, e.record, null, e.hasSuperuserAuth());
+  const events = require(`${__hooks}/lib/events.js`);
+  const problem = events.eventProblem(e.app, e.record, null, e.hasSuperuserAuth());
   if (problem) throw new BadRequestError(problem);
+  const ended = events.endedPublishProblem(e.record, null, e.hasSuperuserAuth());
+  if (ended) throw ended;
   e.next();
 }, "events");
 
 onRecordUpdateRequest((e) => {
-  const problem = require(`${__hooks}/lib/events.js`).eventProblem(e.app, e.record, e.record.original(), e.hasSuperuserAuth());
+  const events = require(`${__hooks}/lib/events.js`);
+  const problem = events.eventProblem(e.app, e.record, e.record.original(), e.hasSuperuserAuth());
   if (problem) throw new BadRequestError(problem);
+  const ended = events.endedPublishProblem(e.record, e.record.original(), e.hasSuperuserAuth());
+  if (ended) throw ended;
   e.next();
 }, "events");
 
@@ -40,7 +46,8 @@ routerAdd(
     headers.set("Content-Type", "text/csv; charset=utf-8");
     headers.set("Content-Disposition", 'attachment; filename="' + csvFileName(event) + '"');
     headers.set("Cache-Control", "no-store");
-    return e.string(200, participantsCsv(e.app, event.id));
+    const lang = e.request.url.query().get("lang") === "sv" ? "sv" : "en";
+    return e.string(200, participantsCsv(e.app, event.id, lang));
   },
   $apis.requireAuth("users"),
 );

@@ -60,6 +60,16 @@ function millis(record, field) {
   return record.getDateTime(field).time().unixMilli();
 }
 
+/** "Name, address" of the venue from its settings; "" when there are none. */
+function venuePlace(app) {
+  try {
+    const venue = app.findRecordById("venue", "venuesettings01");
+    return [venue.getString("name"), venue.getString("address")].filter(Boolean).join(", ");
+  } catch (_) {
+    return "";
+  }
+}
+
 /** The whole VCALENDAR text of the person's feed. */
 function feedText(app, user, origin) {
   const { buildCalendar } = require(`${__hooks}/lib/vendor/calendar-builder.js`);
@@ -72,6 +82,7 @@ function feedText(app, user, origin) {
     0,
     { user: user.id, since: since },
   );
+  const venue = venuePlace(app);
   const entries = registrations.map((registration) => {
     const event = app.findRecordById("events", registration.getString("event"));
     let room = "";
@@ -88,7 +99,8 @@ function feedText(app, user, origin) {
       summary: event.getString("summary"),
       description: event.getString("description"),
       speaker: event.getString("speaker"),
-      room: room,
+      // LOCATION: the room, then the venue's name and address (its settings)
+      room: [room, venue].filter(Boolean).join(", "),
       starts: millis(event, "starts"),
       ends: millis(event, "ends"),
       updated: millis(event, "updated"),

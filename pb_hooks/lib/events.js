@@ -10,6 +10,27 @@ function activeRegistrations(app, eventId, status) {
   return app.findRecordsByFilter("registrations", filter, "position,created", 0, 0, { event: eventId, status: status || "" });
 }
 
+/** A refusal the app words by its field code; the message is for other clients. */
+function refusal(field, code, message) {
+  return new BadRequestError(message, { [field]: new ValidationError(code, message) });
+}
+
+/**
+ * Publishing an event that has already ended puts a dead entry in the programme: refused
+ * when an event becomes published (created so, or its status changed) or a published event
+ * is moved into the past. Editing a past event's text stays possible. Operators (seed,
+ * tests) may file past events.
+ */
+function endedPublishProblem(record, original, byOperator) {
+  if (byOperator || record.getString("status") !== "published") return null;
+  const ends = millis(record, "ends");
+  if (ends === null || ends > Date.now()) return null;
+  const becomesPublished = !original || original.getString("status") !== "published";
+  const moved = original && millis(original, "ends") !== ends;
+  if (!becomesPublished && !moved) return null;
+  return refusal("ends", "event_ended", "This event has already ended: it cannot be published.");
+}
+
 function millis(record, field) {
   const value = record.getDateTime(field);
   return value.isZero() ? null : value.time().unixMilli();
@@ -72,4 +93,4 @@ function afterEventUpdate(app, event, original) {
   }
 }
 
-module.exports = { eventProblem, afterEventUpdate, activeRegistrations };
+module.exports = { endedPublishProblem, eventProblem, afterEventUpdate, activeRegistrations };

@@ -34,6 +34,12 @@ function weekdayOf(day) {
   return sundayFirst === 0 ? 7 : sundayFirst;
 }
 
+/** The venue day of the front door's first admission ever, or null before there is one. */
+function firstDoorDay(app) {
+  const first = app.findRecordsByFilter("checkins", "event = '' && verdict = 'admitted' && direction = 'in'", "scanned_at", 1, 0);
+  return first.length ? clock.venueDay(first[0].getDateTime("scanned_at").time().unixMilli()) : null;
+}
+
 function insights(app, from, to, nowMs) {
   const range = { from: clock.stored(clock.dayStart(from)), to: clock.stored(clock.dayStart(clock.addDays(to, 1))) };
   const months = {};
@@ -72,9 +78,15 @@ function insights(app, from, to, nowMs) {
   Object.keys(atEvents).forEach((key) => month(atEvents[key]).participants++);
 
   // occupancy: people a day at the front door, per weekday, over the days that have been
+  // and that the door recorded (from its first admission on: before it, an empty day is
+  // not a day nobody came, so it must not dilute the average)
   const today = clock.venueDay(nowMs);
+  const recordedFrom = firstDoorDay(app);
+  const countFrom = recordedFrom && recordedFrom > from ? recordedFrom : from;
   const visitsByWeekday = [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday: weekday, visits: 0, days: 0, average: 0 }));
-  for (let day = from; day <= to && day <= today; day = clock.addDays(day, 1)) visitsByWeekday[weekdayOf(day) - 1].days++;
+  if (recordedFrom) {
+    for (let day = countFrom; day <= to && day <= today; day = clock.addDays(day, 1)) visitsByWeekday[weekdayOf(day) - 1].days++;
+  }
   Object.keys(atDoor).forEach((key) => {
     const day = atDoor[key];
     visitsByWeekday[weekdayOf(day) - 1].visits++;
@@ -94,6 +106,9 @@ function insights(app, from, to, nowMs) {
     participants_per_event: held ? Math.round((participants / held) * 10) / 10 : 0,
     visits: Object.keys(atDoor).length,
     visits_by_weekday: visitsByWeekday,
+    // the first venue day the averages count: the door's first admission or the period's start
+    // (null: the front door has recorded nobody yet)
+    counted_from: recordedFrom && countFrom <= to ? countFrom : null,
     new_companies: newCompanies,
     members: members,
     months: Object.keys(months)

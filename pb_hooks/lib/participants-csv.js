@@ -4,7 +4,22 @@
 const { activeRegistrations } = require(`${__hooks}/lib/events.js`);
 
 const BOM = "\uFEFF";
-const HEADER = ["status", "place", "name", "email", "registered (Stockholm time)"];
+// Header and values in the host's language (the app sends it as ?lang=); a walk-in's
+// placeholder address is not an address, so its cell says what it is.
+const WORDS = {
+  sv: {
+    header: ["status", "plats", "namn", "e-post", "anmäld (svensk tid)"],
+    confirmed: "bekräftad",
+    waitlisted: "väntelista",
+    walkIn: "insläppt vid dörren, ingen e-post",
+  },
+  en: {
+    header: ["status", "place", "name", "email", "registered (Stockholm time)"],
+    confirmed: "confirmed",
+    waitlisted: "waitlisted",
+    walkIn: "walk-in, no e-mail",
+  },
+};
 
 // Spreadsheets skip leading spaces before deciding a cell is a formula, so these are looked
 // past; a tab or line break at the start counts as a formula start on its own (OWASP).
@@ -27,8 +42,9 @@ function venueTime(dateTime) {
   return c.year + "-" + pad(c.month) + "-" + pad(c.day) + " " + pad(c.hour) + ":" + pad(c.minute);
 }
 
-function participantsCsv(app, eventId) {
-  const rows = [HEADER];
+function participantsCsv(app, eventId, lang) {
+  const words = WORDS[lang] || WORDS.en;
+  const rows = [words.header];
   ["confirmed", "waitlisted"].forEach((status) => {
     activeRegistrations(app, eventId, status).forEach((registration, index) => {
       let name = "";
@@ -37,10 +53,11 @@ function participantsCsv(app, eventId) {
         const user = app.findRecordById("users", registration.getString("user"));
         name = user.getString("name");
         email = user.email();
+        if (/@walk-in\.invalid$/i.test(email)) email = words.walkIn;
       } catch (_) {
         name = "";
       }
-      rows.push([status, index + 1, name, email, venueTime(registration.getDateTime("created"))]);
+      rows.push([words[status], index + 1, name, email, venueTime(registration.getDateTime("created"))]);
     });
   });
   return BOM + rows.map((row) => row.map(field).join(";")).join("\r\n") + "\r\n";

@@ -68,6 +68,14 @@ for (const locale of ['sv', 'en'] as const) {
     found.push(...(await violations(page, '/host/events', 'h1')));
     found.push(...(await violations(page, '/host/door-poster', '[data-poster]')));
     found.push(...(await violations(page, '/host/insights', '[data-testid="insights-figures"]')));
+    found.push(...(await violations(page, '/host/venue', 'form')));
+    // the role change's confirmation dialog, open
+    await page.goto('/host/people');
+    const role = page.getByTestId('person').first().getByLabel(/^(Roll|Role)/);
+    await role.selectOption((await role.inputValue()) === 'guest' ? 'member' : 'guest');
+    await page.getByRole('dialog').waitFor();
+    found.push(...(await new AxeBuilder({ page }).analyze()).violations.map((v) => `role dialog: ${v.id} ${v.nodes[0]?.target.join(' ')}`));
+    await page.keyboard.press('Escape');
     // room booking, with a booking to cancel
     const room = await admin.collection('spaces').create({ name: `Rum ${locale} ${Date.now()}`, kind: 'meeting_room', capacity: 6, bookable: true });
     const start = new Date(Date.now() - 10 * 60_000); // under way, so today's list shows it at any hour

@@ -35,3 +35,31 @@ test('a host adds a company with a logo; a disguised SVG is refused', async ({ p
   await expect.poll(() => card.locator('img').evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0);
   await expect(page.getByTestId('company').filter({ hasText: fake })).toHaveCount(0);
 });
+
+test('a refused company form names each field and what is wrong with it, in both languages', async ({ page }) => {
+  await signInWithPassword(page, E2E.host);
+  await expect(page.getByTestId('signed-in-as')).toBeVisible();
+  await page.goto('/host/companies');
+  const form = page.getByRole('form', { name: 'Nytt företag' });
+  await form.getByLabel('Webbplats').fill('kvarnen punkt se');
+  await form.getByRole('button', { name: 'Spara företaget' }).click();
+  const alert = form.getByRole('alert');
+  await expect(alert.getByRole('listitem')).toHaveText([
+    'Företagsnamn: fyll i det här.',
+    'Webbplats: skriv en hel webbadress, t.ex. https://exempel.se.',
+  ]);
+  await expect(form.getByLabel('Företagsnamn')).toHaveAttribute('aria-invalid', 'true');
+  await expect(form.getByLabel('Webbplats')).toHaveAttribute('aria-invalid', 'true');
+  await page.screenshot({ path: 'test-results/company-problems-sv.png', fullPage: true });
+
+  await page.evaluate(() => localStorage.setItem('PARAGLIDE_LOCALE', 'en'));
+  await page.reload();
+  const english = page.getByRole('form', { name: 'New company' });
+  await english.getByLabel('Website').fill('kvarnen dot se');
+  await english.getByRole('button', { name: 'Save company' }).click();
+  await expect(english.getByRole('alert').getByRole('listitem')).toHaveText([
+    'Company name: fill this in.',
+    'Website: write a whole web address, e.g. https://example.com.',
+  ]);
+  await page.screenshot({ path: 'test-results/company-problems-en.png', fullPage: true });
+});

@@ -18,6 +18,11 @@ test('a host creates, publishes and cancels an event, and the programme follows'
 
   await page.goto('/host/events');
   await expect(page.getByRole('heading', { level: 1, name: 'Evenemang' })).toBeVisible();
+  // the new-event button stands clear of the shelf buttons under it
+  const button = (await page.getByRole('link', { name: 'Nytt evenemang' }).boundingBox())!;
+  const shelves = (await page.getByRole('group', { name: 'Visa evenemang' }).boundingBox())!;
+  expect(shelves.y - (button.y + button.height)).toBeGreaterThanOrEqual(16);
+  await page.screenshot({ path: 'test-results/host-events-list-sv.png' });
   await page.getByRole('link', { name: 'Nytt evenemang' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Nytt evenemang' })).toBeVisible();
 
@@ -28,6 +33,10 @@ test('a host creates, publishes and cancels an event, and the programme follows'
   await page.getByLabel('Talare').fill('Karin Åström');
   await page.getByLabel('Börjar (svensk tid)').fill(`${day}T18:00`);
   await page.getByLabel('Slutar (svensk tid)').fill(`${day}T17:00`);
+  // a new event has no limit until one is typed, and says so in words
+  await expect(page.getByLabel('Antal platser')).toHaveValue('');
+  await expect(page.getByLabel('Antal platser')).toHaveAttribute('placeholder', 'Obegränsat');
+  await expect(page.getByText('Lämna tomt för obegränsat antal platser.')).toBeVisible();
   await page.getByLabel('Antal platser').fill('12');
   await page.getByRole('button', { name: 'Spara som utkast' }).click();
   await expect(page.getByText('Sluttiden måste vara efter starttiden.')).toBeVisible();
@@ -58,7 +67,8 @@ test('a host creates, publishes and cancels an event, and the programme follows'
   expect(file.suggestedFilename()).toMatch(/^participants-\d{4}-\d{2}-\d{2}-Kvallskurs-i-bokforing-\d+\.csv$/);
   const csv = fs.readFileSync(await file.path());
   expect(csv.subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
-  expect(csv.subarray(3).toString('utf8')).toBe('status;place;name;email;registered (Stockholm time)\r\n');
+  // in the host's language
+  expect(csv.subarray(3).toString('utf8')).toBe('status;plats;namn;e-post;anmäld (svensk tid)\r\n');
 
   page.once('dialog', (dialog) => void dialog.accept());
   await page.getByRole('button', { name: 'Ställ in evenemanget' }).click();
@@ -68,4 +78,26 @@ test('a host creates, publishes and cancels an event, and the programme follows'
   await programme.reload();
   await expect(card).toContainText('Inställt');
   await visitor.close();
+});
+
+test('an event that has already ended cannot be published, and the host is told why (sv, en)', async ({ page }) => {
+  const title = `Gammal kurs ${Date.now()}`;
+  await signIn(page, E2E.host);
+  await page.goto('/host/events/new');
+  await page.getByLabel('Titel').fill(title);
+  await page.getByLabel('Börjar (svensk tid)').fill('2020-03-10T18:00');
+  await page.getByLabel('Slutar (svensk tid)').fill('2020-03-10T20:00');
+  await page.getByRole('button', { name: 'Spara som utkast' }).click();
+  await expect(page).toHaveURL(/\/host\/events\/[a-z0-9]{15}$/);
+  await page.getByRole('button', { name: 'Publicera' }).click();
+  await expect(page.getByRole('alert')).toHaveText('Evenemanget har redan slutat och kan inte publiceras. Ändra tiden om det ska gå igen.');
+  await expect(page.getByTestId('event-status')).toHaveText('Utkast');
+  await page.screenshot({ path: 'test-results/publish-ended-sv.png', fullPage: true });
+
+  await page.evaluate(() => localStorage.setItem('PARAGLIDE_LOCALE', 'en'));
+  await page.reload();
+  await page.getByRole('button', { name: 'Publish' }).click();
+  await expect(page.getByRole('alert')).toHaveText('The event has already ended and cannot be published. Change its time if it is to run again.');
+  await expect(page.getByTestId('event-status')).toHaveText('Draft');
+  await page.screenshot({ path: 'test-results/publish-ended-en.png', fullPage: true });
 });

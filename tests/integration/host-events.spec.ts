@@ -75,6 +75,31 @@ describe('event validation', () => {
     expect([stored.status, stored.capacity, stored.ends]).toEqual(['cancelled', 3, event.ends]);
   });
 
+  it('refuses to publish an event that has already ended, with a field code the app words', async () => {
+    const past = { starts: '2020-03-10 17:00:00.000Z', ends: '2020-03-10 19:00:00.000Z' };
+    const coded = async (promise: Promise<unknown>) => {
+      const error = await promise.then(
+        () => null,
+        (e: { status: number; response: { data: Record<string, { code: string }> } }) => e,
+      );
+      expect(error, 'the server published an event that has ended').not.toBeNull();
+      return [error!.status, error!.response.data.ends?.code];
+    };
+    // created published, or a draft published later: refused
+    expect(await coded(host.collection('events').create(draft({ ...past, status: 'published' })))).toEqual([400, 'event_ended']);
+    const old = await host.collection('events').create(draft(past));
+    expect(await coded(host.collection('events').update(old.id, { status: 'published' }))).toEqual([400, 'event_ended']);
+    expect((await server.admin.collection('events').getOne(old.id)).status).toBe('draft');
+    // a published event moved into the past: refused; one that just ended keeps its text editable
+    const live = await host.collection('events').create(draft({ status: 'published' }));
+    expect(await coded(host.collection('events').update(live.id, past))).toEqual([400, 'event_ended']);
+    const ended = await server.admin.collection('events').create(draft({ ...past, status: 'published' }));
+    await expect(host.collection('events').update(ended.id, { title: 'Kurs i bokföring (bilder)' })).resolves.toMatchObject({ status: 'published' });
+    // an ongoing event (started, not ended) can still be published
+    const ongoing = await host.collection('events').create(draft({ starts: minutesFromNow(-30), ends: minutesFromNow(30) }));
+    await expect(host.collection('events').update(ongoing.id, { status: 'published' })).resolves.toMatchObject({ status: 'published' });
+  });
+
   it('a draft becomes published and readable by everyone', async () => {
     const event = await host.collection('events').create(draft());
     const guest = await server.person('guest');
@@ -186,6 +211,31 @@ describe('participants as CSV', () => {
       expect(cell.startsWith("'"), JSON.stringify(cell)).toBe(true);
       expect(cell.slice(1).trim()).toBe(names[i].trim()); // the name itself is kept
     }
+  });
+
+  it("speaks the host's language and never shows a walk-in's placeholder address", async () => {
+    const event = await createEvent(server.admin, { title: 'Frukost', capacity: 5 });
+    const guest = await server.person('guest', 'Åsa Öberg');
+    await guest.pb.collection('registrations').create({ event: event.id, user: guest.user.id });
+    const walkIn = await server.admin.collection('users').create({
+      email: `walk-in-${Date.now().toString(36)}@walk-in.invalid`,
+      password: 'ett-langt-losenord-1',
+      passwordConfirm: 'ett-langt-losenord-1',
+      name: 'Karin Ek',
+    });
+    await server.admin.collection('registrations').create({ event: event.id, user: walkIn.id, status: 'confirmed' });
+    const csv = async (lang: string) => {
+      const response = await fetch(`${server.url}/api/coffice/events/${event.id}/participants.csv?lang=${lang}`, {
+        headers: { Authorization: host.authStore.token },
+      });
+      return (await response.text()).replace(/^\uFEFF/, '').trimEnd().split('\r\n').map((line) => line.split(';').slice(0, 4));
+    };
+    expect(await csv('sv')).toEqual([
+      ['status', 'plats', 'namn', 'e-post'],
+      ['bekräftad', '1', 'Åsa Öberg', guest.user.email],
+      ['bekräftad', '2', 'Karin Ek', 'insläppt vid dörren, ingen e-post'],
+    ]);
+    expect((await csv('en'))[2]).toEqual(['confirmed', '2', 'Karin Ek', 'walk-in, no e-mail']);
   });
 
   it('is for hosts only', async () => {

@@ -68,6 +68,22 @@ describe('a week in October 2025 (summer time, UTC+2)', () => {
     ]);
   });
 
+  it('averages only over the days the front door recorded, and says from when', async () => {
+    // the door's first admission is Monday 6 October: September's empty days are not days
+    // nobody came, they are days nothing was recorded
+    const { status, body } = await insights('?from=2025-09-01&to=2025-10-12');
+    expect(status).toBe(200);
+    expect(body.counted_from).toBe('2025-10-06');
+    expect(body.visits_by_weekday.map((w) => [w.weekday, w.visits, w.days, w.average])).toEqual([
+      [1, 2, 1, 2], [2, 2, 1, 2], [3, 0, 1, 0], [4, 0, 1, 0], [5, 0, 1, 0], [6, 0, 1, 0], [7, 0, 1, 0],
+    ]);
+    expect(answer.counted_from).toBe('2025-10-06');
+    // a period wholly before the door's first day has nothing to average
+    const before = (await insights('?from=2025-08-01&to=2025-08-31')).body;
+    expect(before.counted_from).toBeNull();
+    expect(before.visits_by_weekday.every((w) => w.days === 0 && w.average === 0)).toBe(true);
+  });
+
   it('adds up by month, and counts the member accounts', () => {
     expect(answer.months).toEqual([{ month: '2025-10', events: 2, participants: 3, visits: 4 }]);
     expect(answer.members).toBe(3);

@@ -30,6 +30,7 @@ const INTERFACE: Record<string, string> = {
   passes: 'PassRecord',
   checkins: 'CheckinRecord',
   bookings: 'BookingRecord',
+  venue: 'VenueRecord',
 };
 
 describe('schema', () => {

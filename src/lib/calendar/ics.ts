@@ -3,6 +3,7 @@
 // table are not needed for the programme's first render.
 import type { ProgrammeEvent } from '$lib/services/programme.service';
 import { parseStoredDate } from '$lib/time/venue-time';
+import { VENUE } from '$lib/venue.svelte';
 import { buildCalendar, type CalendarEntry, type CalendarWords } from './calendar-builder';
 
 export type { CalendarWords };
@@ -14,7 +15,8 @@ export function calendarEntryFor(event: ProgrammeEvent, origin: string): Calenda
     summary: event.summary,
     description: event.description,
     speaker: event.speaker,
-    room: event.expand?.space?.name,
+    // LOCATION: the room, then the venue's name and address (its settings), as the feed writes it
+    room: [event.expand?.space?.name, VENUE.name, VENUE.address].filter(Boolean).join(', '),
     starts: parseStoredDate(event.starts).getTime(),
     ends: parseStoredDate(event.ends).getTime(),
     updated: parseStoredDate(event.updated).getTime(),

@@ -43,6 +43,21 @@ describe('reading the host event form', () => {
     expect(!result.ok && result.problems.map((p) => p.code)).toEqual(codes);
   });
 
+  it('refuses to move a published event into the past, judged by the given clock', () => {
+    const now = Date.parse('2027-03-29T08:00:00Z');
+    const moved = readEventForm(filled({ starts: '2027-03-29T08:00', ends: '2027-03-29T09:30' }), { endsBefore: '2027-04-01T10:00', now });
+    expect(!moved.ok && moved.problems.map((p) => p.code)).toEqual(['event_ended']);
+    // an unchanged end (fixing a past event's text) and a draft are fine
+    expect(readEventForm(filled(), { endsBefore: '2027-03-29T09:30', now }).ok).toBe(true);
+    expect(readEventForm(filled(), null).ok).toBe(true);
+    expect(readEventForm(filled({ ends: '2027-03-29T10:30' }), { endsBefore: '', now }).ok).toBe(true);
+  });
+
+  it('starts a new event with an empty capacity (unlimited) and shows 0 as empty', () => {
+    expect(emptyEventForm().capacity).toBe('');
+    expect(formValuesFor({ starts: '2027-10-31 00:30:00.000Z', ends: '2027-10-31 02:30:00.000Z', capacity: 0 } as EventRecord).capacity).toBe('');
+  });
+
   it('fills the form from a stored event in venue time', () => {
     const values = formValuesFor({
       title: 'Kurs',
@@ -69,6 +84,10 @@ describe('server refusals', () => {
     ['Something new.', { field: 'form', code: 'server', message: 'Something new.' }],
   ])('%s', (message, problem) => {
     expect(problemFromServer(message)).toEqual(problem);
+  });
+
+  it('reads the field code of an ended event', () => {
+    expect(problemFromServer('Whatever the words.', { ends: { code: 'event_ended' } })).toEqual({ field: 'ends', code: 'event_ended' });
   });
 });
 

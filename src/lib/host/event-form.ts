@@ -13,13 +13,13 @@ export type EventFields = Pick<
 >;
 
 /** What the form holds: `starts`/`ends` as `YYYY-MM-DDTHH:mm` in venue time (datetime-local),
- * capacity as typed (0 or empty = unlimited). */
+ * capacity as typed (empty or 0 = unlimited; a new event starts empty). */
 export type EventFormValues = Omit<EventFields, 'capacity'> & { capacity: string };
 
 export type EventProblem =
   | { field: 'title'; code: 'title_missing' }
   | { field: 'starts'; code: 'starts_invalid' }
-  | { field: 'ends'; code: 'ends_invalid' | 'ends_before_starts' | 'too_long' }
+  | { field: 'ends'; code: 'ends_invalid' | 'ends_before_starts' | 'too_long' | 'event_ended' }
   | { field: 'capacity'; code: 'capacity_invalid' }
   | { field: 'capacity'; code: 'capacity_below_confirmed'; confirmed: number }
   | { field: 'status'; code: 'stays_cancelled' | 'has_registrations' }
@@ -35,7 +35,7 @@ export function emptyEventForm(): EventFormValues {
     space: '',
     starts: '',
     ends: '',
-    capacity: '0',
+    capacity: '',
     reentry: false,
   };
 }
@@ -51,13 +51,23 @@ export function formValuesFor(event: EventRecord): EventFormValues {
     space: event.space,
     starts: toVenueInputValue(instant(event.starts)),
     ends: toVenueInputValue(instant(event.ends)),
-    capacity: String(event.capacity ?? 0),
+    capacity: event.capacity ? String(event.capacity) : '',
     reentry: event.reentry,
   };
 }
 
-/** Either the fields to send or every problem at once (a person fixes them together). */
-export function readEventForm(values: EventFormValues): { ok: true; fields: EventFields } | { ok: false; problems: EventProblem[] } {
+/** Whether an event that ends at `ends` (UTC ms) is over at `now`: it cannot be published then. */
+export function hasEnded(ends: number, now: number): boolean {
+  return ends <= now;
+}
+
+/** Either the fields to send or every problem at once (a person fixes them together).
+ * `published`: the event is (or is about to be) published, so its end may not be moved
+ * into the past; `now` is the clock to judge that by. */
+export function readEventForm(
+  values: EventFormValues,
+  published: { endsBefore?: string; now: number } | null = null,
+): { ok: true; fields: EventFields } | { ok: false; problems: EventProblem[] } {
   const problems: EventProblem[] = [];
   const title = values.title.trim();
   if (!title) problems.push({ field: 'title', code: 'title_missing' });
@@ -67,6 +77,9 @@ export function readEventForm(values: EventFormValues): { ok: true; fields: Even
   if (ends === null) problems.push({ field: 'ends', code: 'ends_invalid' });
   else if (starts !== null && ends <= starts) problems.push({ field: 'ends', code: 'ends_before_starts' });
   else if (starts !== null && ends - starts > MAX_LENGTH_MS) problems.push({ field: 'ends', code: 'too_long' });
+  else if (published && values.ends !== published.endsBefore && hasEnded(ends, published.now)) {
+    problems.push({ field: 'ends', code: 'event_ended' });
+  }
   const capacityText = values.capacity.trim();
   const capacity = capacityText === '' ? 0 : Number(capacityText);
   if (!/^\d*$/.test(capacityText) || !Number.isInteger(capacity) || capacity > 10000) {
@@ -91,7 +104,8 @@ export function readEventForm(values: EventFormValues): { ok: true; fields: Even
 }
 
 /** The server's plain-English refusal (pb_hooks/lib/events.js) as a problem the UI words. */
-export function problemFromServer(message: string): EventProblem {
+export function problemFromServer(message: string, data: Record<string, { code?: string }> = {}): EventProblem {
+  if (data.ends?.code === 'event_ended') return { field: 'ends', code: 'event_ended' };
   const below = /^(\d+) people are already confirmed/.exec(message);
   if (below) return { field: 'capacity', code: 'capacity_below_confirmed', confirmed: Number(below[1]) };
   if (/give the event a title/i.test(message)) return { field: 'title', code: 'title_missing' };

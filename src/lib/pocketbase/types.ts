@@ -12,6 +12,7 @@ export const Collections = {
   passes: 'passes',
   checkins: 'checkins',
   bookings: 'bookings',
+  venue: 'venue',
 } as const;
 
 export type CollectionName = (typeof Collections)[keyof typeof Collections];
@@ -129,6 +130,14 @@ export interface BookingRecord extends BaseRecord {
   title: string;
 }
 
+/** The venue's settings: one record, id `venuesettings01` (everyone reads, hosts edit). */
+export interface VenueRecord extends BaseRecord {
+  name: string;
+  address: string;
+  /** an http(s) map link; empty: the app searches the address on OpenStreetMap */
+  map_url: string;
+}
+
 /** Each collection's record type. */
 export interface CollectionRecords {
   users: UserRecord;
@@ -139,6 +148,7 @@ export interface CollectionRecords {
   passes: PassRecord;
   checkins: CheckinRecord;
   bookings: BookingRecord;
+  venue: VenueRecord;
 }
 
 export interface TypedPocketBase extends PocketBase {

@@ -1,8 +1,15 @@
 // Member companies: everyone reads them; hosts create and edit them (the server refuses
 // others) and upload a logo, which must really be a PNG, JPEG or WebP of at most 1 MB.
+import { ClientResponseError } from 'pocketbase';
 import { pb } from '$lib/pocketbase/client';
 import type { CompanyRecord } from '$lib/pocketbase/types';
-import { accountReason, logoProblem, type AccountResult } from './account-reasons';
+import { accountReason, logoProblem, type AccountReason, type AccountResult } from './account-reasons';
+
+/** The server's field errors (field → code), so the form can name each refused field. */
+export type CompanyFieldErrors = Record<string, { code?: string } | undefined>;
+export type CompanySaveResult =
+  | { ok: true; company: CompanyRecord }
+  | { ok: false; reason: AccountReason; fieldErrors?: CompanyFieldErrors };
 
 export interface CompanyFields {
   name: string;
@@ -24,7 +31,7 @@ export async function saveCompany(
   id: string | null,
   fields: CompanyFields,
   logo: File | null,
-): Promise<AccountResult<{ company: CompanyRecord }>> {
+): Promise<CompanySaveResult> {
   if (logo) {
     const problem = logoProblem(logo);
     if (problem) return { ok: false, reason: problem };
@@ -41,7 +48,9 @@ export async function saveCompany(
       : await pb.collection('companies').create(form);
     return { ok: true, company };
   } catch (error) {
-    return { ok: false, reason: accountReason(error) };
+    const fieldErrors =
+      error instanceof ClientResponseError && error.status === 400 ? (error.response?.data as CompanyFieldErrors | undefined) : undefined;
+    return { ok: false, reason: accountReason(error), fieldErrors };
   }
 }
 

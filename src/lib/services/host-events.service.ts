@@ -15,7 +15,7 @@ function failure(error: unknown): { ok: false; reason: FailureReason; problem?: 
   const reason = failureReason(error);
   if (reason === 'invalid' && error instanceof ClientResponseError) {
     const message = String(error.response?.message ?? '');
-    return { ok: false, reason, problem: problemFromServer(message) };
+    return { ok: false, reason, problem: problemFromServer(message, error.response?.data ?? {}) };
   }
   return { ok: false, reason };
 }
@@ -83,9 +83,10 @@ export async function loadParticipants(eventId: string): Promise<HostResult<Part
 }
 
 /** Fetches the participants CSV with the host's token (a plain link cannot carry it) and saves it. */
-export async function downloadParticipantsCsv(eventId: string): Promise<HostResult<string>> {
+export async function downloadParticipantsCsv(eventId: string, lang: 'sv' | 'en'): Promise<HostResult<string>> {
   try {
-    const response = await fetch(pb.buildURL(`/api/coffice/events/${encodeURIComponent(eventId)}/participants.csv`), {
+    const path = `/api/coffice/events/${encodeURIComponent(eventId)}/participants.csv?lang=${lang}`;
+    const response = await fetch(pb.buildURL(path), {
       headers: { Authorization: pb.authStore.token },
     });
     if (!response.ok) {

@@ -13,6 +13,9 @@ export interface Insights {
   visits: number;
   /** Monday (1) to Sunday (7); `days` is how many such days of the period have been */
   visits_by_weekday: { weekday: number; visits: number; days: number; average: number }[];
+  /** the first venue day the weekday averages count (the front door's first admission, or the
+   * period's start); null when the door recorded nobody before the period ended */
+  counted_from: string | null;
   new_companies: number;
   members: number;
   months: { month: string; events: number; participants: number; visits: number }[];

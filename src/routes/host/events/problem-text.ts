@@ -12,6 +12,8 @@ export function problemText(problem: EventProblem): string {
       return m.hostevents_problem_ends_invalid();
     case 'ends_before_starts':
       return m.hostevents_problem_ends_before_starts();
+    case 'event_ended':
+      return m.hostevents_problem_event_ended();
     case 'too_long':
       return m.hostevents_problem_too_long();
     case 'capacity_invalid':
