@@ -239,4 +239,13 @@ function recordScan(app, scan) {
   return { status: "stored", record: record, decision: decision };
 }
 
-module.exports = { recordScan, storeFact, answerFor, passByCode, holderName, findOrNull, newCheckinId, eventIdOfPass };
+/**
+ * Whether a pass is inside at the front door at `atMs` (its last admitted front-door scan
+ * that venue day is an `in`): a member's own check-in then means leaving (docs/DOOR.md).
+ */
+function insideAtFront(app, passId, atMs) {
+  const admitted = factsFor(app, passId, "", atMs).filter((f) => f.verdict === "admitted" && f.atMs <= atMs);
+  return admitted.length > 0 && admitted[admitted.length - 1].direction === "in";
+}
+
+module.exports = { recordScan, insideAtFront, storeFact, answerFor, passByCode, holderName, findOrNull, newCheckinId, eventIdOfPass };

@@ -1,5 +1,6 @@
 // A member scans the front-door poster with their own phone: their member pass is scanned
-// at the front door as a host's door would (toggling in and out), recorded with source "self".
+// at the front door, recorded with source "self": in when outside, out when inside (their own
+// check-out; a host's door never turns a repeat into an exit).
 const settings = require(`${__hooks}/lib/door-settings.js`);
 const scans = require(`${__hooks}/lib/door-scans.js`);
 
@@ -18,12 +19,14 @@ function selfCheckin(app, person, body) {
   if (passes.length === 0) throw new BadRequestError("You have no valid member pass. Ask a host.");
   let result;
   app.runInTransaction((txApp) => {
+    const now = Date.now();
     result = scans.recordScan(txApp, {
       id: "",
       code: passes[0].getString("code"),
       event: "",
-      direction: "in",
-      atMs: Date.now(),
+      // their own scan toggles: inside, it is their check-out (a host's door never toggles)
+      direction: scans.insideAtFront(txApp, passes[0].id, now) ? "out" : "in",
+      atMs: now,
       device: "self-checkin",
       source: "self",
     });

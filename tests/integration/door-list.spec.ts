@@ -107,7 +107,7 @@ describe('who is inside', () => {
     const scan = (body: object) => call(host, '/api/coffice/scan', 'POST', body);
     await scan({ code: a.code });
     await scan({ code: b.code });
-    await scan({ code: b.code }); // b leaves again
+    await scan({ code: b.code, direction: 'out' }); // b leaves again
     await scan({ code: 'CF1:AAAAAAAAAAAAAAAAAAAAAAAAAA' }); // unknown: nobody
     for (const g of guests) await scan({ code: g.code, event: event.id });
     await scan({ code: guests[0].code, event: event.id, direction: 'out' });

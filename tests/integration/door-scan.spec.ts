@@ -76,14 +76,28 @@ describe('the scan route decides like the door', () => {
     expect((await at(3)).body).toMatchObject({ verdict: 'admitted', direction: 'in' });
   });
 
-  it('toggles a member in and out at the front door, and never counts a refused scan as inside', async () => {
+  it('takes a member scanned again at the front door for a repeat, not an exit; exits are explicit (issue #12)', async () => {
     const someone = await member(server, 'Erik Sandberg');
-    const first = await scan({ code: someone.code });
+    const first = await scan({ code: someone.code, device: 'door-1' });
     expect(first.body).toMatchObject({ verdict: 'admitted', direction: 'in', holder_name: 'Erik Sandberg' });
-    expect((await scan({ code: someone.code })).body).toMatchObject({ verdict: 'admitted', direction: 'out' });
-    expect((await scan({ code: someone.code })).body).toMatchObject({ verdict: 'admitted', direction: 'in' });
+    const [firstIn] = await checkinsOf(someone.pass.id);
+    // a double scan at once, and again later from another door: still inside, never "Hej då!"
+    for (const device of ['door-1', 'door-2']) {
+      expect((await scan({ code: someone.code, device })).body).toMatchObject({
+        verdict: 'already_in',
+        direction: 'in',
+        first_scan: { at: firstIn.scanned_at, device: 'door-1' },
+      });
+    }
     expect((await scan({ code: someone.code, direction: 'out' })).body).toMatchObject({ verdict: 'admitted', direction: 'out' });
-    expect((await checkinsOf(someone.pass.id)).map((c) => c.direction)).toEqual(['in', 'out', 'in', 'out']);
+    expect((await scan({ code: someone.code })).body).toMatchObject({ verdict: 'admitted', direction: 'in' });
+    expect((await checkinsOf(someone.pass.id)).map((c) => [c.verdict, c.direction])).toEqual([
+      ['admitted', 'in'],
+      ['already_in', 'in'],
+      ['already_in', 'in'],
+      ['admitted', 'out'],
+      ['admitted', 'in'],
+    ]);
   });
 
   it('lets an event pass in at the front door on its Stockholm day only, across both summer-time changes (goja’s clock)', async () => {
