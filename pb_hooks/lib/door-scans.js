@@ -173,9 +173,17 @@ function answerFor(app, record, decision) {
   if (eventId) {
     const event = findOrNull(app, "events", eventId);
     answer.event = eventId;
-    if (event) answer.event_title = event.getString("title");
+    if (event) {
+      answer.event_title = event.getString("title");
+      answer.event_starts = event.getString("starts");
+      answer.event_ends = event.getString("ends");
+    }
   }
-  if (decision && decision.firstScan) answer.first_scan = decision.firstScan;
+  if (decision && decision.firstScan) {
+    const name = require(`${__hooks}/lib/door-devices.js`).nameOf(app, decision.firstScan.device);
+    answer.first_scan = { at: decision.firstScan.at, device: decision.firstScan.device };
+    if (name) answer.first_scan.device_name = name;
+  }
   return answer;
 }
 

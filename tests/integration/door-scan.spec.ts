@@ -64,6 +64,19 @@ describe('the scan route decides like the door', () => {
     expect((await at(starts - 60 * 60_000)).body.verdict).toBe('admitted');
   });
 
+  it('tells, for a pass outside its window, which event and when it is for (issue #12)', async () => {
+    const starts = Date.now() + 26 * 3600_000;
+    const event = await createEvent(server.admin, { title: 'Fika i morgon', starts: stored(starts), ends: stored(starts + 3600_000) });
+    const guest = await eventGuest(server, event.id);
+    expect((await scan({ code: guest.code })).body).toMatchObject({
+      verdict: 'outside_window',
+      event: event.id,
+      event_title: 'Fika i morgon',
+      event_starts: stored(starts),
+      event_ends: stored(starts + 3600_000),
+    });
+  });
+
   it('lets people back in at a re-entry event only after they left', async () => {
     const event = await openEvent(server, { reentry: true });
     const guest = await eventGuest(server, event.id);
