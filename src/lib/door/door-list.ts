@@ -15,6 +15,8 @@ export interface DoorList {
   events: (DoorEvent & { title: string })[];
   passes: DoorListPass[];
   scans: KnownScan[];
+  /** door devices' names by device id ("door-3i3kya" → "Entrén"); absent from older servers */
+  devices?: Record<string, string>;
 }
 
 const hex = (buffer: ArrayBuffer) => Array.from(new Uint8Array(buffer), (b) => b.toString(16).padStart(2, '0')).join('');
