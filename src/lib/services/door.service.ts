@@ -3,7 +3,7 @@
 // sync engine upload it. A code the door list does not know is asked of the server when
 // online. Walk-ins and the live count go through here too.
 import { decide, type Direction, type Door } from '$lib/door/verdict';
-import { openName, sha256Hex } from '$lib/door/door-list';
+import { eventsTakenAt, openName, sha256Hex } from '$lib/door/door-list';
 import { offline } from '$lib/offline';
 import { readMeta, writeMeta, type DeviceScan } from '$lib/offline/db';
 import { newRecordId } from '$lib/offline/ids';
@@ -13,7 +13,7 @@ import { pb } from '$lib/pocketbase/client';
 import { findPeople } from './people.service';
 import type { PassRecord, Verdict } from '$lib/pocketbase/types';
 import { doorState } from '$lib/state/door.svelte';
-import { parseStoredDate, venueDayKey } from '$lib/time/venue-time';
+import { venueDayKey } from '$lib/time/venue-time';
 
 export interface ScanOutcome {
   id: string;
@@ -175,10 +175,7 @@ export async function findPeopleAtDoor(query: string, door: Door): Promise<Perso
   if (!found.ok) return null;
   const people = found.people.slice(0, 10);
   if (people.length === 0) return [];
-  const today = venueDayKey(new Date());
-  const events = doorState.events.filter((e) =>
-    door.kind === 'event' ? e.id === door.event : e.status === 'published' && venueDayKey(parseStoredDate(e.starts)) === today,
-  );
+  const events = eventsTakenAt(door, doorState.events, new Date(), venueDayKey);
   const forEvents = events.map((e) => pb.filter('registration.event = {:event}', { event: e.id }));
   const usable = door.kind === 'front' ? ['kind = "member"', ...forEvents] : forEvents;
   if (usable.length === 0) return people.map((u) => ({ id: u.id, name: u.name || u.email, passes: [] }));
