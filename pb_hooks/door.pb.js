@@ -108,6 +108,22 @@ routerAdd(
   $apis.bodyLimit(16 * 1024),
 );
 
+// A host names a door device ("Entrén"): verdicts then show the name, not its id.
+routerAdd(
+  "POST",
+  "/api/coffice/door-device",
+  (e) => {
+    require(`${__hooks}/lib/door-input.js`).requireHost(e);
+    const devices = require(`${__hooks}/lib/door-devices.js`);
+    const body = require(`${__hooks}/lib/door-input.js`).bodyOf(e);
+    const problem = devices.namingProblem(body);
+    if (problem) throw new BadRequestError(problem);
+    return e.json(200, devices.nameDevice(e.app, body.device.trim(), body.name.trim()));
+  },
+  $apis.requireAuth(),
+  $apis.bodyLimit(16 * 1024),
+);
+
 routerAdd(
   "GET",
   "/api/coffice/inside",

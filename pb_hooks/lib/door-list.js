@@ -69,6 +69,7 @@ function doorList(app, fromMs, toMs) {
   const holders = usersById(app, all.map((p) => p.record.getString("holder")));
   return {
     generated_at: clock.stored(Date.now()),
+    devices: require(`${__hooks}/lib/door-devices.js`).deviceNames(app),
     from: from,
     to: to,
     events: events.map((e) => ({
@@ -105,7 +106,8 @@ function doorList(app, fromMs, toMs) {
 
 /**
  * The last admitted scan today of each person at each door; those whose last is `in` are
- * inside. Returns {front: n, events: {"<event id>": n}}.
+ * inside. Returns {front: n, events: {"<event id>": n}, came: {"<event id>": n}}: `came`
+ * counts everyone let in at an event's door today, which stays true after the event ends.
  */
 function insideNow(app, nowMs) {
   const today = clock.venueDay(nowMs);
@@ -118,11 +120,16 @@ function insideNow(app, nowMs) {
     { from: clock.stored(clock.dayStart(today)), to: clock.stored(nowMs) },
   );
   const last = {};
+  const came = {};
   checkins.forEach((c) => {
     const who = c.getString("holder") || c.getString("pass");
-    if (who) last[c.getString("event") + "/" + who] = c;
+    if (!who) return;
+    const key = c.getString("event") + "/" + who;
+    last[key] = c;
+    if (c.getString("event") && c.getString("direction") === "in") came[key] = c.getString("event");
   });
-  const answer = { front: 0, events: {} };
+  const answer = { front: 0, events: {}, came: {} };
+  Object.keys(came).forEach((key) => (answer.came[came[key]] = (answer.came[came[key]] || 0) + 1));
   Object.keys(last).forEach((key) => {
     const c = last[key];
     if (c.getString("direction") !== "in") return;

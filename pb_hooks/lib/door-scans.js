@@ -173,9 +173,17 @@ function answerFor(app, record, decision) {
   if (eventId) {
     const event = findOrNull(app, "events", eventId);
     answer.event = eventId;
-    if (event) answer.event_title = event.getString("title");
+    if (event) {
+      answer.event_title = event.getString("title");
+      answer.event_starts = event.getString("starts");
+      answer.event_ends = event.getString("ends");
+    }
   }
-  if (decision && decision.firstScan) answer.first_scan = decision.firstScan;
+  if (decision && decision.firstScan) {
+    const name = require(`${__hooks}/lib/door-devices.js`).nameOf(app, decision.firstScan.device);
+    answer.first_scan = { at: decision.firstScan.at, device: decision.firstScan.device };
+    if (name) answer.first_scan.device_name = name;
+  }
   return answer;
 }
 
@@ -239,4 +247,13 @@ function recordScan(app, scan) {
   return { status: "stored", record: record, decision: decision };
 }
 
-module.exports = { recordScan, storeFact, answerFor, passByCode, holderName, findOrNull, newCheckinId, eventIdOfPass };
+/**
+ * Whether a pass is inside at the front door at `atMs` (its last admitted front-door scan
+ * that venue day is an `in`): a member's own check-in then means leaving (docs/DOOR.md).
+ */
+function insideAtFront(app, passId, atMs) {
+  const admitted = factsFor(app, passId, "", atMs).filter((f) => f.verdict === "admitted" && f.atMs <= atMs);
+  return admitted.length > 0 && admitted[admitted.length - 1].direction === "in";
+}
+
+module.exports = { recordScan, insideAtFront, storeFact, answerFor, passByCode, holderName, findOrNull, newCheckinId, eventIdOfPass };

@@ -1,5 +1,6 @@
 // A member scans the front-door poster with their own phone: their member pass is scanned
-// at the front door as a host's door would (toggling in and out), recorded with source "self".
+// at the front door, recorded with source "self": in when outside, out when inside (their own
+// check-out; a host's door never turns a repeat into an exit).
 // The printed poster never changes, so a photo of it would work from anywhere: the door code
 // of the day, shown on the door screen at the entrance, must come with it (docs/DOOR.md).
 // Each refusal carries a field code the app turns into words (src/routes/checkin/[code]).
@@ -68,7 +69,8 @@ function selfCheckin(app, person, body, nowMs) {
       id: "",
       code: passes[0].getString("code"),
       event: "",
-      direction: "in",
+      // their own scan toggles: inside, it is their check-out (a host's door never toggles)
+      direction: scans.insideAtFront(txApp, passes[0].id, nowMs) ? "out" : "in",
       atMs: nowMs,
       device: "self-checkin",
       source: "self",

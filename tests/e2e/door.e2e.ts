@@ -26,13 +26,17 @@ async function passFor(eventId: string, name: string): Promise<{ code: string; p
   return { code: pass.code, passId: pass.id, userId: guest.id };
 }
 
-async function openDoor(page: Page, eventId: string) {
+async function signInAsHost(page: Page) {
   await page.goto('/me');
   await page.getByLabel('E-post').fill(E2E.host.email);
   await page.getByLabel('Lösenord').fill(E2E.host.password);
   await page.getByRole('button', { name: 'Logga in' }).click();
   await expect(page.getByTestId('signed-in-as')).toBeVisible();
   await page.getByRole('navigation').getByRole('link', { name: 'Dörren', exact: true }).click();
+}
+
+async function openDoor(page: Page, eventId: string) {
+  await signInAsHost(page);
   await expect(page.getByTestId('door-choice').locator(`option[value="${eventId}"]`)).toHaveCount(1, { timeout: 15_000 });
   await page.getByTestId('door-choice').selectOption(eventId);
 }
@@ -44,9 +48,15 @@ async function scanWithCamera(page: Page, text: string) {
   await expect(verdict).toBeVisible({ timeout: 15_000 });
   const result = { verdict: await verdict.getAttribute('data-verdict'), text: await verdict.innerText() };
   // the same code in view is ignored for a few seconds: time enough to stop the camera
-  await page.getByRole('button', { name: 'Nästa' }).click();
+  await dismiss(page);
   await page.getByRole('button', { name: 'Stoppa kameran' }).click();
   return result;
+}
+
+/** Back to scanning: "Nästa", unless the verdict's countdown got there first. */
+async function dismiss(page: Page) {
+  await page.getByRole('button', { name: 'Nästa' }).click({ timeout: 2000 }).catch(() => undefined);
+  await expect(page.locator('[data-verdict]')).toBeHidden();
 }
 
 async function scanByHand(page: Page, text: string) {
@@ -55,7 +65,7 @@ async function scanByHand(page: Page, text: string) {
   const verdict = page.locator('[data-verdict]');
   await expect(verdict).toBeVisible();
   const result = await verdict.getAttribute('data-verdict');
-  await page.getByRole('button', { name: 'Nästa' }).click();
+  await dismiss(page);
   return result;
 }
 
@@ -194,4 +204,93 @@ test('self check-in: the printed poster, then the door code of the day that the 
   const mine = await admin.collection('checkins').getFullList({ filter: `holder = "${maria.id}"`, sort: 'scanned_at' });
   expect(mine.map((c) => [c.source, c.direction])).toEqual([['self', 'in'], ['self', 'out']]);
   await memberContext.close();
+});
+
+test('the host at the door (issue #12): usable passes by name, repeats, named devices, when a pass is for, the countdown, cancelled and ended events', async ({ page }) => {
+  test.setTimeout(120_000);
+  const tag = Date.now().toString(36).slice(-5);
+  const now = await arrangeEvent(`Dörrtest: nu ${tag}`);
+  const tomorrow = await arrangeEvent(`Dörrtest: i morgon ${tag}`, { starts: minutes(26 * 60), ends: minutes(27 * 60) });
+  const nextWeek = await arrangeEvent(`Dörrtest: nästa vecka ${tag}`, { starts: minutes(7 * 24 * 60), ends: minutes(7 * 24 * 60 + 60) });
+  const cancelled = await arrangeEvent(`Dörrtest: inställt ${tag}`, { starts: minutes(20), ends: minutes(80), status: 'cancelled' });
+  const ended = await arrangeEvent(`Dörrtest: slut ${tag}`, { starts: minutes(-10), ends: minutes(-2) });
+  const admin = await operator();
+  // Nils had passes for three events; only the one now is any use at this door
+  const nils = await passFor(now.id, `Namnsök Nils ${tag}`);
+  const nilsTomorrow = await admin.collection('registrations').create({ event: tomorrow.id, user: nils.userId });
+  await admin.collection('registrations').create({ event: nextWeek.id, user: nils.userId });
+  const tomorrowCode = (await admin.collection('passes').getFirstListItem(`registration = "${nilsTomorrow.id}"`)).code;
+  const member = await newGuest(`Medlem Mona ${tag}`);
+  await admin.collection('users').update(member.id, { role: 'member' });
+  const monaCode = (await admin.collection('passes').getFirstListItem(`holder = "${member.id}" && kind = "member"`)).code;
+  const came = await passFor(ended.id, `Kom Karl ${tag}`);
+  await admin.collection('checkins').create({
+    pass: came.passId, holder: came.userId, event: ended.id, direction: 'in', source: 'door', verdict: 'admitted', scanned_at: minutes(-3), device: 'e2e',
+  });
+
+  await signInAsHost(page);
+  const choice = page.getByTestId('door-choice');
+  await expect(choice.locator(`option[value="${now.id}"]`)).toHaveCount(1, { timeout: 15_000 });
+  // a cancelled event is marked and cannot be chosen
+  const cancelledOption = choice.locator(`option[value="${cancelled.id}"]`);
+  await expect(cancelledOption).toHaveText(new RegExp(`Dörrtest: inställt ${tag} – inställt$`));
+  await expect(cancelledOption).toBeDisabled();
+
+  // this device gets a name, and verdicts say it
+  await page.getByText('Den här enheten').click();
+  await page.getByLabel('Enhetens namn, visas i svaren (t.ex. ”Entrén”)').fill('Entrén');
+  await page.getByRole('button', { name: 'Spara namnet' }).click();
+  await expect(page.getByText('Sparat.')).toBeVisible();
+
+  // a member scanned twice at the front door is still inside, not checked out
+  expect(await scanByHand(page, monaCode)).toBe('admitted');
+  await page.getByPlaceholder('Skriv in koden').fill(monaCode);
+  await page.getByRole('button', { name: 'Kontrollera' }).click();
+  const verdict = page.locator('[data-verdict]');
+  await expect(verdict).toHaveAttribute('data-verdict', 'already_in');
+  await expect(verdict).toHaveAttribute('data-direction', 'in');
+  await expect(page.getByTestId('verdict-reason')).toHaveText(/^Första skanningen \d\d:\d\d vid Entrén\.$/);
+  // the verdict goes back to scanning by itself, counting down
+  await expect(page.getByTestId('verdict-countdown')).toHaveText(/^Skannar igen om [1-5] s$/);
+  await expect(verdict).toBeHidden({ timeout: 8000 });
+
+  // "Inte nu" says which event and when the pass is for; a tap anywhere returns at once
+  await page.getByPlaceholder('Skriv in koden').fill(tomorrowCode);
+  await page.getByRole('button', { name: 'Kontrollera' }).click();
+  await expect(verdict).toHaveAttribute('data-verdict', 'outside_window');
+  await expect(page.getByTestId('verdict-reason')).toHaveText(
+    new RegExp(`^Kortet gäller Dörrtest: i morgon ${tag}, \\p{L}+ \\d+ \\p{L}+ \\d\\d:\\d\\d–\\d\\d:\\d\\d\\.$`, 'u'),
+  );
+  await page.screenshot({ path: 'test-results/door-outside-window.png' });
+  await page.getByTestId('verdict-name').click();
+  await expect(verdict).toBeHidden({ timeout: 1500 });
+
+  // by name at the front door: the member pass, and only today's event pass, with its event and time
+  const search = async (name: string) => {
+    const details = page.locator('details', { has: page.getByText('Sök på namn', { exact: true }) });
+    if ((await details.getAttribute('open')) === null) await details.locator('summary').click();
+    await details.getByRole('searchbox').fill(name);
+    await details.getByRole('button', { name: 'Sök på namn' }).click();
+    return page.getByTestId('door-search-results').locator('li', { hasText: name });
+  };
+  const monaRow = await search(`Medlem Mona ${tag}`);
+  await expect(monaRow.getByRole('button')).toHaveText(['Checka in: Medlemskort']);
+  const nilsRow = await search(`Namnsök Nils ${tag}`);
+  await expect(nilsRow.getByRole('button')).toHaveText([new RegExp(`^Checka in: Dörrtest: nu ${tag} \\d\\d:\\d\\d$`)]);
+
+  // at the event's door: its pass only; a member pass is no use there
+  await choice.selectOption(now.id);
+  await expect(page.getByTestId('door-search-results')).toHaveCount(0);
+  await expect((await search(`Medlem Mona ${tag}`)).getByRole('button')).toHaveCount(0);
+  await expect(page.getByTestId('door-search-results').getByText('Inget passerkort för den här dörren.')).toBeVisible();
+  const row = await search(`Namnsök Nils ${tag}`);
+  await page.screenshot({ path: 'test-results/door-name-search.png' });
+  await row.getByRole('button', { name: new RegExp(`Dörrtest: nu ${tag}`) }).click();
+  await expect(verdict).toHaveAttribute('data-verdict', 'admitted');
+  await expect(page.getByTestId('verdict-name')).toHaveText(`Namnsök Nils ${tag}`);
+  await dismiss(page);
+
+  // an event that ended: nobody "inside", but who came still counts
+  await choice.selectOption(ended.id);
+  await expect(page.getByTestId('inside-count')).toHaveText('Slut – 1 kom');
 });

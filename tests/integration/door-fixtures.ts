@@ -62,7 +62,7 @@ const DAY_MS = 24 * 3600_000;
 
 /**
  * Waits, if need be, until the venue's clock is at least `before` ms short of midnight and
- * `after` ms past it. The door counts and toggles by the venue's day, so a test whose
+ * `after` ms past it. The door counts and judges repeats by the venue's day, so a test whose
  * requests straddle midnight would see two days (CI may run at any hour). Outside the
  * window it returns at once.
  */

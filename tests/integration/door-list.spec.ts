@@ -7,7 +7,7 @@ import { decide, type DoorEvent, type DoorPass, type KnownScan } from '../../src
 import { venueDayKey } from '../../src/lib/time/venue-time';
 import type { TypedPocketBase } from '../../src/lib/pocketbase/types';
 import { createEvent, startTestServer, type TestServer } from '../helpers/server';
-import { awayFromMidnight, call, eventGuest, member, openEvent, stored } from './door-fixtures';
+import { awayFromMidnight, call, eventGuest, member, newId, openEvent, stored } from './door-fixtures';
 
 let server: TestServer;
 let host: TypedPocketBase;
@@ -107,7 +107,7 @@ describe('who is inside', () => {
     const scan = (body: object) => call(host, '/api/coffice/scan', 'POST', body);
     await scan({ code: a.code });
     await scan({ code: b.code });
-    await scan({ code: b.code }); // b leaves again
+    await scan({ code: b.code, direction: 'out' }); // b leaves again
     await scan({ code: 'CF1:AAAAAAAAAAAAAAAAAAAAAAAAAA' }); // unknown: nobody
     for (const g of guests) await scan({ code: g.code, event: event.id });
     await scan({ code: guests[0].code, event: event.id, direction: 'out' });
@@ -116,5 +116,38 @@ describe('who is inside', () => {
     expect(after.front - before.front).toBe(1);
     expect(after.events[event.id]).toBe(1);
     expect((await call((await server.person('member')).pb, '/api/coffice/inside', 'GET')).status).toBe(403);
+  });
+
+  it('keeps counting who came to an event after it ended, when nobody is inside any more (issue #12)', async () => {
+    const starts = Date.now() - 2 * 3600_000;
+    const event = await createEvent(server.admin, { starts: stored(starts), ends: stored(Date.now() - 60_000) });
+    const guests = [await eventGuest(server, event.id), await eventGuest(server, event.id), await eventGuest(server, event.id)];
+    const scan = (code: string, minutes: number, direction = 'in') =>
+      call(host, '/api/coffice/scan', 'POST', { code, event: event.id, direction, scanned_at: new Date(starts + minutes * 60_000).toISOString() });
+    for (const [i, g] of guests.entries()) expect((await scan(g.code, i)).body.verdict).toBe('admitted');
+    await scan(guests[0].code, 5); // already_in: still one person
+    for (const [i, g] of guests.entries()) await scan(g.code, 90 + i, 'out');
+    const inside = (await call<{ events: Record<string, number>; came: Record<string, number> }>(host, '/api/coffice/inside', 'GET')).body;
+    expect(inside.events[event.id] ?? 0).toBe(0);
+    expect(inside.came[event.id]).toBe(3);
+  });
+});
+
+describe('door devices', () => {
+  it('are named by hosts; the door list maps ids to names, and a repeat names the first door (issue #12)', async () => {
+    const device = `door-${newId().slice(0, 6)}`;
+    expect((await call(host, '/api/coffice/door-device', 'POST', { device, name: '  Entrén ' })).body).toEqual({ device, name: 'Entrén' });
+    const someone = await member(server);
+    await call(host, '/api/coffice/scan', 'POST', { code: someone.code, device });
+    const again = await call(host, '/api/coffice/scan', 'POST', { code: someone.code, device: 'door-other' });
+    expect(again.body).toMatchObject({ verdict: 'already_in', first_scan: { device, device_name: 'Entrén' } });
+    expect((await call<DoorList & { devices: Record<string, string> }>(host, '/api/coffice/door-list', 'GET')).body.devices[device]).toBe('Entrén');
+    // renamed: the same device, a new name, everywhere at once
+    await call(host, '/api/coffice/door-device', 'POST', { device, name: 'Kvarnen' });
+    expect((await call<{ devices: Record<string, string> }>(host, '/api/coffice/door-list', 'GET')).body.devices[device]).toBe('Kvarnen');
+
+    expect(await call(host, '/api/coffice/door-device', 'POST', { device, name: 'x'.repeat(41) })).toMatchObject({ status: 400, message: '"name" is longer than 40 characters.' });
+    expect(await call(host, '/api/coffice/door-device', 'POST', { name: 'Entrén' })).toMatchObject({ status: 400, message: '"device" is missing (the door device\'s id).' });
+    expect(await call(someone.pb, '/api/coffice/door-device', 'POST', { device, name: 'Mitt' })).toMatchObject({ status: 403 });
   });
 });

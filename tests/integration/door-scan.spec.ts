@@ -64,6 +64,19 @@ describe('the scan route decides like the door', () => {
     expect((await at(starts - 60 * 60_000)).body.verdict).toBe('admitted');
   });
 
+  it('tells, for a pass outside its window, which event and when it is for (issue #12)', async () => {
+    const starts = Date.now() + 26 * 3600_000;
+    const event = await createEvent(server.admin, { title: 'Fika i morgon', starts: stored(starts), ends: stored(starts + 3600_000) });
+    const guest = await eventGuest(server, event.id);
+    expect((await scan({ code: guest.code })).body).toMatchObject({
+      verdict: 'outside_window',
+      event: event.id,
+      event_title: 'Fika i morgon',
+      event_starts: stored(starts),
+      event_ends: stored(starts + 3600_000),
+    });
+  });
+
   it('lets people back in at a re-entry event only after they left', async () => {
     const event = await openEvent(server, { reentry: true });
     const guest = await eventGuest(server, event.id);
@@ -76,14 +89,28 @@ describe('the scan route decides like the door', () => {
     expect((await at(3)).body).toMatchObject({ verdict: 'admitted', direction: 'in' });
   });
 
-  it('toggles a member in and out at the front door, and never counts a refused scan as inside', async () => {
+  it('takes a member scanned again at the front door for a repeat, not an exit; exits are explicit (issue #12)', async () => {
     const someone = await member(server, 'Erik Sandberg');
-    const first = await scan({ code: someone.code });
+    const first = await scan({ code: someone.code, device: 'door-1' });
     expect(first.body).toMatchObject({ verdict: 'admitted', direction: 'in', holder_name: 'Erik Sandberg' });
-    expect((await scan({ code: someone.code })).body).toMatchObject({ verdict: 'admitted', direction: 'out' });
-    expect((await scan({ code: someone.code })).body).toMatchObject({ verdict: 'admitted', direction: 'in' });
+    const [firstIn] = await checkinsOf(someone.pass.id);
+    // a double scan at once, and again later from another door: still inside, never "Hej då!"
+    for (const device of ['door-1', 'door-2']) {
+      expect((await scan({ code: someone.code, device })).body).toMatchObject({
+        verdict: 'already_in',
+        direction: 'in',
+        first_scan: { at: firstIn.scanned_at, device: 'door-1' },
+      });
+    }
     expect((await scan({ code: someone.code, direction: 'out' })).body).toMatchObject({ verdict: 'admitted', direction: 'out' });
-    expect((await checkinsOf(someone.pass.id)).map((c) => c.direction)).toEqual(['in', 'out', 'in', 'out']);
+    expect((await scan({ code: someone.code })).body).toMatchObject({ verdict: 'admitted', direction: 'in' });
+    expect((await checkinsOf(someone.pass.id)).map((c) => [c.verdict, c.direction])).toEqual([
+      ['admitted', 'in'],
+      ['already_in', 'in'],
+      ['already_in', 'in'],
+      ['admitted', 'out'],
+      ['admitted', 'in'],
+    ]);
   });
 
   it('lets an event pass in at the front door on its Stockholm day only, across both summer-time changes (goja’s clock)', async () => {

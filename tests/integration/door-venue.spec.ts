@@ -42,15 +42,21 @@ describe('the door poster and self check-in', () => {
     expect((await selfCheckin(someone.pb, rotated.code)).body).toMatchObject({ verdict: 'admitted', direction: 'out' });
   });
 
-  it('toggles a member in and out like their pass at the front door, recorded as self check-ins', async () => {
+  it('toggles a member in and out (their own check-out), recorded as self check-ins; the host’s door sees them inside', async () => {
     const { url } = (await poster()).body;
     const someone = await member(server, 'Erik Sandberg');
     expect((await selfCheckin(someone.pb, url)).body).toMatchObject({ verdict: 'admitted', direction: 'in', holder_name: 'Erik Sandberg' });
-    // the host's door sees them inside: their pass now means leaving
-    expect((await call(host, '/api/coffice/scan', 'POST', { code: someone.code })).body.direction).toBe('out');
-    expect((await selfCheckin(someone.pb, url)).body.direction).toBe('in');
+    // the host's door sees them inside: their pass there is a repeat, not an exit
+    expect((await call(host, '/api/coffice/scan', 'POST', { code: someone.code })).body).toMatchObject({ verdict: 'already_in', direction: 'in' });
+    expect((await selfCheckin(someone.pb, url)).body).toMatchObject({ verdict: 'admitted', direction: 'out' });
+    expect((await selfCheckin(someone.pb, url)).body).toMatchObject({ verdict: 'admitted', direction: 'in' });
     const mine = await server.admin.collection('checkins').getFullList<CheckinRecord>({ filter: `holder = "${someone.user.id}"`, sort: 'scanned_at' });
-    expect(mine.map((c) => [c.source, c.direction])).toEqual([['self', 'in'], ['door', 'out'], ['self', 'in']]);
+    expect(mine.map((c) => [c.source, c.verdict, c.direction])).toEqual([
+      ['self', 'admitted', 'in'],
+      ['door', 'already_in', 'in'],
+      ['self', 'admitted', 'out'],
+      ['self', 'admitted', 'in'],
+    ]);
   });
 
   it('refuses guests, texts that are not a poster, and hosts only may see or rotate the poster', async () => {
@@ -156,7 +162,7 @@ describe('closing time', () => {
     const scan = (code: string, ms: number) => call(host, '/api/coffice/scan', 'POST', { code, scanned_at: new Date(ms).toISOString() });
     await scan(stays.code, closing - 2000);
     await scan(leaves.code, closing - 2000);
-    await scan(leaves.code, closing - 1000);
+    await call(host, '/api/coffice/scan', 'POST', { code: leaves.code, direction: 'out', scanned_at: new Date(closing - 1000).toISOString() });
     await scan(late.code, closing); // came at closing time: left alone
     expect((await setClosing(hhmm)).body).toEqual({ closing_time: hhmm });
 
@@ -170,8 +176,8 @@ describe('closing time', () => {
     expect(outs.map((c) => [c.holder, c.direction, c.source, c.verdict, Date.parse(c.scanned_at.replace(' ', 'T'))])).toEqual([
       [stays.user.id, 'out', 'manual', 'admitted', closing],
     ]);
-    // the member who came after closing is still inside: their pass now means leaving
-    expect((await call(host, '/api/coffice/scan', 'POST', { code: late.code })).body.direction).toBe('out');
-    expect((await call(host, '/api/coffice/scan', 'POST', { code: stays.code })).body.direction).toBe('in');
+    // the member who came after closing is still inside; the one checked out comes in anew
+    expect((await call(host, '/api/coffice/scan', 'POST', { code: late.code })).body.verdict).toBe('already_in');
+    expect((await call(host, '/api/coffice/scan', 'POST', { code: stays.code })).body).toMatchObject({ verdict: 'admitted', direction: 'in' });
   });
 });

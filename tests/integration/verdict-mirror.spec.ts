@@ -45,7 +45,7 @@ describe('the server decides like the door', () => {
       for (const door of doors) {
         for (const direction of ['in', 'out'] as const) {
           for (const at of times) {
-            // earlier scans of this pass drawn from the table's cases, so toggles and re-entries occur
+            // earlier scans of this pass drawn from the table's cases, so repeats, exits and re-entries occur
             const scans = table.cases.flatMap((c) => c.scans as KnownScan[]).filter((s) => Date.parse(s.at.replace(' ', 'T')) < at);
             const input = { code, pass: passes[code], events: table.events as DoorEvent[], scans, door: doorOf(door), direction, at: new Date(at) };
             expect(decide(input, clock.dayOf)).toEqual(browserDecide(input, venueDayKey));

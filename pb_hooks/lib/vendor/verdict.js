@@ -59,18 +59,12 @@ function decide(input, dayOf) {
 		direction: "out"
 	};
 	const frontToday = admitted.filter((s) => s.event === "" && dayOf(new Date(time(s.at))) === today);
-	const last = frontToday.at(-1);
-	if ((last === null || last === void 0 ? void 0 : last.direction) === "in") {
-		if (pass.kind === "member") return {
-			verdict: "admitted",
-			direction: "out"
-		};
-		return {
-			verdict: "already_in",
-			direction: "in",
-			firstScan: firstIn(frontToday)
-		};
-	}
+	const stay = frontToday.slice(frontToday.map((s) => s.direction).lastIndexOf("out") + 1);
+	if (stay.length > 0) return {
+		verdict: "already_in",
+		direction: "in",
+		firstScan: firstIn(stay)
+	};
 	return {
 		verdict: "admitted",
 		direction: "in"

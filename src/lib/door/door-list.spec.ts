@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { openName, sha256Hex } from './door-list';
+import { eventsTakenAt, openName, sha256Hex } from './door-list';
+import { venueDayKey } from '$lib/time/venue-time';
 
 /** Seals like the server does (PocketBase `$security.encrypt`: AES-256-GCM, nonce first, base64). */
 async function seal(name: string, code: string): Promise<string> {
@@ -23,5 +24,25 @@ describe('the door list keeps codes and names from a lost tablet', () => {
     expect(await openName(sealed, 'CF1:ABCDEFGHIJKLMNOPQRSTUVWXY2')).toBeUndefined();
     expect(await openName('not base64 at all!', CODE)).toBeUndefined();
     expect(sealed).not.toContain('Sara');
+  });
+});
+
+describe('name search offers the passes this door takes now (issue #12)', () => {
+  const event = (id: string, starts: string, status: 'published' | 'cancelled' = 'published') => ({ id, starts, ends: starts, status, reentry: false });
+  // 23:30 in Stockholm on 30 November is 22:30 UTC
+  const now = new Date('2026-11-30T22:30:00Z');
+  const events = [
+    event('today', '2026-11-30 07:00:00.000Z'),
+    event('tonight', '2026-11-30 22:45:00.000Z'), // 23:45 in Stockholm: still today
+    event('after-midnight', '2026-11-30 23:15:00.000Z'), // 00:15 on 1 December in Stockholm
+    event('off', '2026-11-30 10:00:00.000Z', 'cancelled'),
+    event('yesterday', '2026-11-29 07:00:00.000Z'),
+  ];
+  it('at the front door: today’s published events (venue day), not cancelled, other days or tomorrow', () => {
+    expect(eventsTakenAt({ kind: 'front' }, events, now, venueDayKey).map((e) => e.id)).toEqual(['today', 'tonight']);
+  });
+  it('at an event door: that event only', () => {
+    expect(eventsTakenAt({ kind: 'event', event: 'after-midnight' }, events, now, venueDayKey).map((e) => e.id)).toEqual(['after-midnight']);
+    expect(eventsTakenAt({ kind: 'event', event: 'nowhere' }, events, now, venueDayKey)).toEqual([]);
   });
 });

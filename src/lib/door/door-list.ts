@@ -1,7 +1,7 @@
 // The door list: what a door device needs to decide offline for a window of time (DOOR.md).
 // Codes are known only as SHA-256 hashes and names are sealed under a key derived from the
 // code, so a lost tablet reveals neither codes nor names.
-import type { DoorEvent, DoorPass, KnownScan } from './verdict';
+import type { Door, DoorEvent, DoorPass, KnownScan } from './verdict';
 
 export interface DoorListPass extends DoorPass {
   /** the holder's name, sealed (AES-256-GCM, base64 of nonce + ciphertext + tag) */
@@ -15,6 +15,8 @@ export interface DoorList {
   events: (DoorEvent & { title: string })[];
   passes: DoorListPass[];
   scans: KnownScan[];
+  /** door devices' names by device id ("door-3i3kya" → "Entrén"); absent from older servers */
+  devices?: Record<string, string>;
 }
 
 const hex = (buffer: ArrayBuffer) => Array.from(new Uint8Array(buffer), (b) => b.toString(16).padStart(2, '0')).join('');
@@ -38,4 +40,17 @@ export async function openName(sealed: string, code: string): Promise<string | u
 
 export function passByHash(list: DoorList | undefined): Map<string, DoorListPass> {
   return new Map((list?.passes ?? []).map((p) => [p.hash, p]));
+}
+
+const instant = (stored: string) => new Date(stored.includes('T') ? stored : stored.replace(' ', 'T'));
+
+/**
+ * The events whose passes a door takes now (the same rule as the verdict): at an event door
+ * that event; at the front door the published events of the venue day of `now`. Name search
+ * offers only these passes, and member passes at the front door.
+ */
+export function eventsTakenAt<E extends DoorEvent>(door: Door, events: E[], now: Date, dayOf: (instant: Date) => string): E[] {
+  if (door.kind === 'event') return events.filter((e) => e.id === door.event);
+  const today = dayOf(now);
+  return events.filter((e) => e.status === 'published' && dayOf(instant(e.starts)) === today);
 }

@@ -53,7 +53,7 @@ export interface ScanInput {
 
 export interface Decision {
   verdict: Verdict;
-  /** the direction recorded (a member's second front-door scan becomes an exit) */
+  /** the direction recorded: the door's, `in` for every refusal and repeat at an in door */
   direction: Direction;
   firstScan?: { at: string; device: string };
 }
@@ -100,10 +100,9 @@ export function decide(input: ScanInput, dayOf: (instant: Date) => string): Deci
   }
   if (input.direction === 'out') return { verdict: 'admitted', direction: 'out' };
   const frontToday = admitted.filter((s) => s.event === '' && dayOf(new Date(time(s.at))) === today);
-  const last = frontToday.at(-1);
-  if (last?.direction === 'in') {
-    if (pass.kind === 'member') return { verdict: 'admitted', direction: 'out' };
-    return { verdict: 'already_in', direction: 'in', firstScan: firstIn(frontToday) };
-  }
+  // inside since the last exit: a second scan, a minute or hours later, is a repeat and
+  // never an exit — exits are explicit (the door's out mode, a member's own check-out)
+  const stay = frontToday.slice(frontToday.map((s) => s.direction).lastIndexOf('out') + 1);
+  if (stay.length > 0) return { verdict: 'already_in', direction: 'in', firstScan: firstIn(stay) };
   return { verdict: 'admitted', direction: 'in' };
 }

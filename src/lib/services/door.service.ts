@@ -3,7 +3,7 @@
 // sync engine upload it. A code the door list does not know is asked of the server when
 // online. Walk-ins and the live count go through here too.
 import { decide, type Direction, type Door } from '$lib/door/verdict';
-import { openName, sha256Hex } from '$lib/door/door-list';
+import { eventsTakenAt, openName, sha256Hex } from '$lib/door/door-list';
 import { offline } from '$lib/offline';
 import { readMeta, writeMeta, type DeviceScan } from '$lib/offline/db';
 import { newRecordId } from '$lib/offline/ids';
@@ -19,8 +19,10 @@ export interface ScanOutcome {
   id: string;
   verdict: Verdict;
   direction: Direction;
-  firstScan?: { at: string; device: string };
+  firstScan?: { at: string; device: string; deviceName?: string };
   holderName?: string;
+  /** the pass's own event, when known: for which event and time a refused pass is */
+  event?: { title: string; starts: string; ends: string };
   /** decided by the server (the door list did not know the code) */
   askedServer: boolean;
 }
@@ -29,7 +31,10 @@ interface ServerScan {
   verdict: Verdict;
   direction?: Direction;
   holder_name?: string;
-  first_scan?: { at: string; device: string };
+  first_scan?: { at: string; device: string; device_name?: string };
+  event_title?: string;
+  event_starts?: string;
+  event_ends?: string;
 }
 
 const stamp = (date: Date) => date.toISOString().replace('T', ' ');
@@ -45,9 +50,25 @@ export function deviceName(): Promise<string> {
       name = `door-${newRecordId().slice(0, 6)}`;
       await writeMeta(db, 'door:device', name);
     }
+    doorState.device = { id: name, name: (await readMeta<string>(db, 'door:device-label')) ?? '' };
     return name;
   })();
   return device;
+}
+
+/** Names this device ("Entrén"): kept here and told to the server, so every door shows it. */
+export async function nameThisDevice(label: string): Promise<boolean> {
+  const id = await deviceName();
+  const name = label.trim().slice(0, 40);
+  try {
+    await pb.send('/api/coffice/door-device', { method: 'POST', body: { device: id, name }, requestKey: null });
+  } catch {
+    return false;
+  }
+  const { db } = await offline();
+  await writeMeta(db, 'door:device-label', name);
+  doorState.device = { id, name };
+  return true;
 }
 
 async function keep(fact: ScanFact, deviceScan: DeviceScan | null, op: OutboxOp | null) {
@@ -86,7 +107,9 @@ export async function scanAtDoor(code: string, door: Door, direction: Direction)
       const decided = answer.direction ?? direction;
       const scan: DeviceScan = { id, hash, event, direction: decided, at: stamp(at), device, verdict: answer.verdict };
       await keep({ id, code, event, direction: decided, scanned_at: scan.at, device, verdict: answer.verdict }, answer.verdict === 'admitted' ? scan : null, null);
-      return { id, verdict: answer.verdict, direction: decided, firstScan: answer.first_scan, holderName: answer.holder_name, askedServer: true };
+      const firstScan = answer.first_scan && { at: answer.first_scan.at, device: answer.first_scan.device, deviceName: answer.first_scan.device_name };
+      const ofPass = answer.event_title && answer.event_starts && answer.event_ends ? { title: answer.event_title, starts: answer.event_starts, ends: answer.event_ends } : undefined;
+      return { id, verdict: answer.verdict, direction: decided, firstScan, holderName: answer.holder_name, event: ofPass, askedServer: true };
     } catch {
       // no answer: decide from what the door knows (unknown), and upload the fact later
     }
@@ -103,7 +126,8 @@ export async function scanAtDoor(code: string, door: Door, direction: Direction)
     keep(fact, deviceScan, { kind: 'scan', scan: fact }),
     pass ? openName(pass.name, code) : Promise.resolve(undefined),
   ]);
-  return { id, verdict: decision.verdict, direction: decision.direction, firstScan: decision.firstScan, holderName, askedServer: false };
+  const ofPass = pass?.event ? doorState.events.find((e) => e.id === pass.event) : undefined;
+  return { id, verdict: decision.verdict, direction: decision.direction, firstScan: decision.firstScan, holderName, event: ofPass, askedServer: false };
 }
 
 /** Someone without a pass, admitted at once and registered for the event when there is one. */
@@ -122,6 +146,8 @@ export async function admitWalkIn(name: string, email: string, door: Door): Prom
 export interface InsideNow {
   front: number;
   events: Record<string, number>;
+  /** everyone let in at an event's door today: still true once it has ended */
+  came?: Record<string, number>;
 }
 
 export async function insideNow(): Promise<InsideNow | null> {
@@ -135,20 +161,28 @@ export async function insideNow(): Promise<InsideNow | null> {
 export interface PersonAtDoor {
   id: string;
   name: string;
-  passes: { code: string; kind: 'member' | 'event'; event: string }[];
+  /** only the passes this door can take now: its event's, or at the front door member passes and today's events' */
+  passes: { code: string; kind: 'member' | 'event'; event?: { title: string; starts: string } }[];
 }
 
-/** For someone whose phone is dead: find them by name (online only — names never sit on the device). */
-export async function findPeopleAtDoor(query: string): Promise<PersonAtDoor[] | null> {
+/**
+ * For someone whose phone is dead: find them by name (online only — names never sit on the
+ * device), with the passes that can be used at this door now, each with its event.
+ */
+export async function findPeopleAtDoor(query: string, door: Door): Promise<PersonAtDoor[] | null> {
   if (query.trim().length < 2) return [];
   const found = await findPeople(query);
   if (!found.ok) return null;
   const people = found.people.slice(0, 10);
   if (people.length === 0) return [];
+  const events = eventsTakenAt(door, doorState.events, new Date(), venueDayKey);
+  const forEvents = events.map((e) => pb.filter('registration.event = {:event}', { event: e.id }));
+  const usable = door.kind === 'front' ? ['kind = "member"', ...forEvents] : forEvents;
+  if (usable.length === 0) return people.map((u) => ({ id: u.id, name: u.name || u.email, passes: [] }));
   try {
     const holders = people.map((u) => pb.filter('holder = {:id}', { id: u.id })).join(' || ');
     const passes = await pb.collection('passes').getFullList<PassRecord & { expand?: { registration?: { event: string } } }>({
-      filter: `revoked = false && (${holders})`,
+      filter: `revoked = false && (${holders}) && (${usable.join(' || ')})`,
       expand: 'registration',
       requestKey: null,
     });
@@ -157,7 +191,8 @@ export async function findPeopleAtDoor(query: string): Promise<PersonAtDoor[] | 
       name: u.name || u.email,
       passes: passes
         .filter((p) => p.holder === u.id)
-        .map((p) => ({ code: p.code, kind: p.kind, event: p.expand?.registration?.event ?? '' })),
+        .map((p) => ({ code: p.code, kind: p.kind, event: events.find((e) => e.id === p.expand?.registration?.event) }))
+        .filter((p) => p.kind === 'member' || p.event),
     }));
   } catch {
     return null;

@@ -48,6 +48,13 @@ class DoorState {
   pass(hash: string) {
     return this.#passes.get(hash);
   }
+  /** this device's own id and the name a host gave it (door.service keeps them) */
+  device = $state<{ id: string; name: string }>({ id: '', name: '' });
+  /** What to call a door device in a verdict: its name when it has one, else its id. */
+  deviceLabel(id: string) {
+    if (id && id === this.device.id && this.device.name) return this.device.name;
+    return this.#list?.devices?.[id] || id;
+  }
   /** every admitted scan known here: other doors' (from the list) and this device's */
   get knownScans() {
     return [...(this.#list?.scans ?? []), ...this.#deviceScans];
