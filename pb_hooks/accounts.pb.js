@@ -54,6 +54,7 @@ onRecordRequestOTPRequest((e) => {
     person.set("role", "guest");
     person.set("locale", body.locale === "en" ? "en" : "sv");
     e.app.save(person);
+    require(`${__hooks}/lib/otp-mail.js`).markNewAccount(e.app, person.id);
     e.record = person;
   } else {
     new Record(e.collection).setRandomPassword();
@@ -68,8 +69,24 @@ onMailerRecordOTPSend((e) => {
   e.message.subject = mail.subject;
   e.message.html = mail.html;
   e.message.text = mail.text;
-  e.next();
+  const outcome = require(`${__hooks}/lib/otp-mail.js`);
+  try {
+    e.next();
+  } catch (err) {
+    outcome.recordOutcome(e.app, e.meta.otpId, false);
+    outcome.forgetNewAccount(e.app, e.record);
+    throw err;
+  }
+  outcome.recordOutcome(e.app, e.meta.otpId, true);
+  outcome.sent(e.app, e.record);
 }, "users");
+
+// Did the code mail go out? The app asks after "send me a code" (pb_hooks/lib/otp-mail.js).
+routerAdd("GET", "/api/coffice/otp-status/{id}", (e) => {
+  const id = e.request.pathValue("id");
+  if (!/^[a-z0-9]{15}$/.test(id)) throw new BadRequestError("That is not a code request id (15 letters and digits).");
+  return e.json(200, { status: require(`${__hooks}/lib/otp-mail.js`).statusOf(e.app, id) });
+});
 
 onMailerRecordPasswordResetSend((e) => {
   const appURL = e.app.settings().meta.appURL;
