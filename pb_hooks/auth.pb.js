@@ -43,6 +43,11 @@ routerUse((e) => {
   if (!otp) return e.next();
   const stamp = limiter.reserve(otp);
   if (!stamp) throw new TooManyRequestsError(limiter.BURNED_MESSAGE);
+  // burned by a parallel try between the look-up and the reservation (which a burn resets)
+  if (limiter.isBurned(otpId)) {
+    limiter.release(otp, stamp);
+    throw new TooManyRequestsError(limiter.BURNED_MESSAGE);
+  }
   try {
     e.next();
   } catch (err) {

@@ -33,8 +33,22 @@ function showQrToHolder(auth, passes) {
   if (!auth) return;
   for (let i = 0; i < passes.length; i++) {
     const pass = passes[i];
-    if (pass.getString("holder") === auth.id && !pass.getBool("revoked")) pass.unhide("qr");
+    if (pass.getString("holder") !== auth.id || pass.getBool("revoked")) continue;
+    if (!pass.getString("qr")) fillQrModules(pass);
+    pass.unhide("qr");
   }
+}
+
+/**
+ * A valid pass made before `passes.qr` existed gets its modules the first time its holder
+ * reads it, stored in SQL so its `updated` stays as it was (they are what was already sent).
+ * Not in the migration: a migration needs nothing from pb_hooks, so it runs the same in any
+ * later version and with any hooks folder.
+ */
+function fillQrModules(pass) {
+  const qr = require(`${__hooks}/lib/vendor/pass-qr.js`).passQrModules(pass.getString("code"));
+  $app.db().newQuery("UPDATE passes SET qr = {:qr} WHERE id = {:id}").bind({ qr: qr, id: pass.id }).execute();
+  pass.set("qr", qr);
 }
 
 function findPasses(app, filter, params) {

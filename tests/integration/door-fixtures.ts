@@ -66,9 +66,13 @@ const DAY_MS = 24 * 3600_000;
  * requests straddle midnight would see two days (CI may run at any hour). Outside the
  * window it returns at once.
  */
+/** How long ago the venue's day began. */
+export function sinceVenueMidnight(now = Date.now()): number {
+  return (now + venueOffsetMinutes(new Date(now)) * 60_000) % DAY_MS;
+}
+
 export async function awayFromMidnight({ before = 30_000, after = 5_000 } = {}) {
-  const now = Date.now();
-  const sinceMidnight = (now + venueOffsetMinutes(new Date(now)) * 60_000) % DAY_MS;
+  const sinceMidnight = sinceVenueMidnight();
   const wait = sinceMidnight < after ? after - sinceMidnight : sinceMidnight > DAY_MS - before ? DAY_MS - sinceMidnight + after : 0;
   if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait)); // a clock, not a condition: the day must turn
 }

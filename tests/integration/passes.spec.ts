@@ -100,7 +100,7 @@ describe('QR modules stored with a pass', () => {
     await expect(holder.pb.collection('passes').getList(1, 1, { filter: `qr != ""` })).rejects.toMatchObject({ status: 400 });
   });
 
-  it('passes made before the field existed are filled by the migration, their `updated` untouched', async () => {
+  it('passes made before the field existed get their modules when first read, their `updated` untouched', async () => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'coffice-qr-migration-'));
     const before = fs.mkdtempSync(path.join(os.tmpdir(), 'coffice-qr-migrations-'));
     for (const file of fs.readdirSync(migrationsDir).filter((f) => f < '1764800000')) {
@@ -118,8 +118,13 @@ describe('QR modules stored with a pass', () => {
 
     const upgraded = await startTestServer({ dataDir });
     try {
+      expect((await upgraded.admin.collection('passes').getOne<HeldPass>(earlier.id)).qr).toBe('');
+      const holder = upgraded.client();
+      await holder.collection('users').authWithPassword(email, PASSWORD);
+      const [held] = await holder.collection('passes').getFullList<HeldPass>();
+      expect(held.qr).toBe(passQrModules(earlier.code));
       const after = await upgraded.admin.collection('passes').getOne<HeldPass>(earlier.id);
-      expect(after.qr).toBe(passQrModules(earlier.code));
+      expect(after.qr).toBe(passQrModules(earlier.code)); // stored: drawn once
       expect(after.updated).toBe(earlier.updated);
     } finally {
       await upgraded.stop();
