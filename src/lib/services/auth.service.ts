@@ -3,12 +3,15 @@
 import { ClientResponseError } from 'pocketbase';
 import { pb, failureReason } from '$lib/pocketbase/client';
 import { getLocale } from '$lib/i18n';
-import { accountReason, emailProblem, passwordProblem, type AccountResult } from './account-reasons';
+import { accountReason, emailProblem, nameProblem, passwordProblem, type AccountResult } from './account-reasons';
 import { followProfileLanguage, WITH_COMPANY } from './session.service';
 
 export type SignInResult = AccountResult;
 
 export async function signInWithPassword(email: string, password: string): Promise<SignInResult> {
+  // an empty form says what is missing instead of "wrong email or password"
+  const missing = emailProblem(email) ?? (password ? null : 'password_missing');
+  if (missing) return { ok: false, reason: missing };
   try {
     await pb.collection('users').authWithPassword(email.trim(), password, WITH_COMPANY);
     followProfileLanguage();
@@ -21,7 +24,7 @@ export async function signInWithPassword(email: string, password: string): Promi
 
 /** A new guest account, signed in at once, in the language the app shows now. */
 export async function signUp(fields: { name: string; email: string; password: string }): Promise<SignInResult> {
-  const problem = emailProblem(fields.email) ?? passwordProblem(fields.password);
+  const problem = nameProblem(fields.name) ?? emailProblem(fields.email) ?? passwordProblem(fields.password);
   if (problem) return { ok: false, reason: problem };
   const email = fields.email.trim();
   try {
