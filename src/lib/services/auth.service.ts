@@ -2,18 +2,30 @@
 // password. Returns a result instead of throwing, so screens only map reasons to words.
 import { ClientResponseError } from 'pocketbase';
 import { pb, failureReason } from '$lib/pocketbase/client';
+import type { UserRecord } from '$lib/pocketbase/types';
 import { getLocale } from '$lib/i18n';
 import { accountReason, emailProblem, nameProblem, passwordProblem, type AccountResult } from './account-reasons';
 import { followProfileLanguage, WITH_COMPANY } from './session.service';
 
 export type SignInResult = AccountResult;
 
+/** Signs in through one of the users collection's auth routes, as the SDK's methods would
+ *  (the build leaves those out of the client: scripts/lib/slim-pocketbase.mjs). */
+async function authWith(route: 'auth-with-password' | 'auth-with-otp', body: Record<string, string>) {
+  const { token, record } = await pb.send<{ token: string; record: UserRecord }>(`/api/collections/users/${route}`, {
+    method: 'POST',
+    body,
+    query: WITH_COMPANY,
+  });
+  pb.authStore.save(token, record);
+}
+
 export async function signInWithPassword(email: string, password: string): Promise<SignInResult> {
   // an empty form says what is missing instead of "wrong email or password"
   const missing = emailProblem(email) ?? (password ? null : 'password_missing');
   if (missing) return { ok: false, reason: missing };
   try {
-    await pb.collection('users').authWithPassword(email.trim(), password, WITH_COMPANY);
+    await authWith('auth-with-password', { identity: email.trim(), password });
     followProfileLanguage();
     return { ok: true };
   } catch (error) {
@@ -35,7 +47,7 @@ export async function signUp(fields: { name: string; email: string; password: st
       passwordConfirm: fields.password,
       locale: getLocale(),
     });
-    await pb.collection('users').authWithPassword(email, fields.password, WITH_COMPANY);
+    await authWith('auth-with-password', { identity: email, password: fields.password });
     return { ok: true };
   } catch (error) {
     return { ok: false, reason: accountReason(error) };
@@ -61,7 +73,7 @@ export async function signInWithCode(otpId: string, code: string): Promise<SignI
   const digits = code.replace(/\s+/g, '');
   if (!/^\d{6}$/.test(digits)) return { ok: false, reason: 'code_wrong' };
   try {
-    await pb.collection('users').authWithOTP(otpId, digits, WITH_COMPANY);
+    await authWith('auth-with-otp', { otpId, password: digits });
     followProfileLanguage();
     return { ok: true };
   } catch (error) {
@@ -74,7 +86,7 @@ export async function requestPasswordReset(email: string): Promise<AccountResult
   const problem = emailProblem(email);
   if (problem) return { ok: false, reason: problem };
   try {
-    await pb.collection('users').requestPasswordReset(email.trim());
+    await pb.send('/api/collections/users/request-password-reset', { method: 'POST', body: { email: email.trim() } });
     return { ok: true };
   } catch (error) {
     return { ok: false, reason: accountReason(error) };
@@ -85,7 +97,10 @@ export async function confirmPasswordReset(token: string, password: string): Pro
   const problem = passwordProblem(password);
   if (problem) return { ok: false, reason: problem };
   try {
-    await pb.collection('users').confirmPasswordReset(token, password, password);
+    await pb.send('/api/collections/users/confirm-password-reset', {
+      method: 'POST',
+      body: { token, password, passwordConfirm: password },
+    });
     return { ok: true };
   } catch (error) {
     const reason = accountReason(error);
