@@ -37,6 +37,8 @@ export const UNUSED_RECORD_METHODS = /** @type {const} */ ([
   'authWithPassword',
   'requestPasswordReset',
   'confirmPasswordReset',
+  // a helper of OAuth2 sign-in only
+  '_replaceQueryParams',
 ]);
 /** @type {readonly string[]} */
 const unusedRecordMethods = UNUSED_RECORD_METHODS;
