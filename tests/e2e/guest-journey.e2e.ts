@@ -308,3 +308,16 @@ test('"Inte nu" is remembered on the device', async ({ page }) => {
   await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Jag' }).click();
   await expect(page.getByRole('button', { name: 'Installera appen' })).toBeVisible();
 });
+
+test('one change waiting is said in the singular', async ({ page, context }) => {
+  const admin = await operator();
+  const event = await createEvent(admin, { title: `Utan nät ${Date.now()}`, capacity: 5 });
+  await signIn(page, await newGuest('Singular Sara'));
+  await page.goto(`/events/${event.id}`);
+  await expect(page.getByRole('button', { name: 'Anmäl mig' })).toBeVisible();
+  await context.setOffline(true);
+  await page.getByRole('button', { name: 'Anmäl mig' }).click();
+  await expect(page.getByTestId('sync-pending')).toHaveText('1 ändring väntar på att skickas');
+  await context.setOffline(false);
+  await expect(page.getByTestId('registration-state')).toHaveAttribute('data-state', 'confirmed', { timeout: 20_000 });
+});
