@@ -84,13 +84,20 @@ test('signing in returns to the page one came from, and only to a page of this a
   await expect(page).toHaveURL(/\/checkin\/CF1-POSTER-TEST$/);
 });
 
-test('an empty sign-in form says what is missing', async ({ page }) => {
+test('an empty sign-in or sign-up form says what is missing', async ({ page }) => {
   await page.goto('/me');
   await page.getByRole('button', { name: 'Logga in' }).click();
   await expect(page.getByRole('alert')).toHaveText('Skriv en giltig e-postadress, till exempel namn@exempel.se.');
   await page.getByLabel('E-post').fill('someone@coffice.test');
   await page.getByRole('button', { name: 'Logga in' }).click();
   await expect(page.getByRole('alert')).toHaveText('Skriv ditt lösenord.');
+
+  // signing up asks for the name first: it is shown on the passes
+  await page.getByRole('button', { name: 'Skapa konto' }).click();
+  await page.getByLabel('E-post').fill(uniqueEmail('nameless'));
+  await page.getByLabel('Lösenord (minst 10 tecken)').fill('ett-langt-losenord-2026');
+  await page.getByRole('button', { name: 'Skapa konto' }).click();
+  await expect(page.getByRole('alert')).toHaveText('Skriv ditt namn – det står på dina passerkort.');
 });
 
 test('someone without a name gives it before registering; the profile will not clear it', async ({ page }) => {
