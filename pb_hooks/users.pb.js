@@ -40,5 +40,13 @@ onRecordUpdateRequest((e) => {
   if (!e.hasSuperuserAuth() && !isHost && e.record.getString("role") !== e.record.original().getString("role")) {
     throw new ForbiddenError("Only a host can change a role.");
   }
+  // passes and door verdicts show the name: nobody clears it (deleting an account does, not
+  // through this request)
+  const name = e.record.getString("name");
+  if (!e.hasSuperuserAuth() && name !== e.record.original().getString("name") && !name.trim()) {
+    const message = "Type your name: it is shown on your passes.";
+    throw new BadRequestError(message, { name: new ValidationError("name_required", message) });
+  }
+  if (name !== name.trim()) e.record.set("name", name.trim());
   e.next();
 }, "users");

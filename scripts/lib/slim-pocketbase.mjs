@@ -7,11 +7,18 @@
 // SDK update changes the code's shape, the build stops here instead of shipping a
 // half-patched client; the app's client type (AppPocketBase) omits the same services and
 // methods, so no code can reach them.
-export const UNUSED_POCKETBASE_SERVICES = /** @type {const} */ (['collections', 'logs', 'settings', 'health', 'backups', 'crons', 'sql']);
+export const UNUSED_POCKETBASE_SERVICES = /** @type {const} */ (['collections', 'files', 'logs', 'settings', 'health', 'backups', 'crons', 'sql']);
+// Members of other classes the browser app never uses: the auth store's cookie import and
+// export (for server-side rendering; they carry a whole cookie parser) and the client's
+// deprecated aliases (one of which keeps the file service). Issue #12: ~0.4 KB.
+export const UNUSED_CLASS_MEMBERS = /** @type {const} */ ({
+  BaseAuthStore: ['loadFromCookie', 'exportToCookie', 'isAdmin', 'isAuthRecord'],
+  Client: ['getFileUrl', 'buildUrl', 'admins'],
+});
 
 // Auth methods of RecordService the app never calls: OAuth2 (no providers are configured),
 // e-mail verification and change, external auths, impersonation (a superuser's), listing
-// auth methods. Methods cannot be tree-shaken off a class, so they are cut from its body.
+// auth methods; and those whose requests auth.service makes itself. Methods cannot be tree-shaken off a class, so they are cut from its body.
 export const UNUSED_RECORD_METHODS = /** @type {const} */ ([
   'listAuthMethods',
   'authWithOAuth2Code',
@@ -23,6 +30,15 @@ export const UNUSED_RECORD_METHODS = /** @type {const} */ ([
   'listExternalAuths',
   'unlinkExternalAuth',
   'impersonate',
+  // signing in and resetting a password happen on /me only: auth.service posts them itself
+  // (issue #12 paid for the guest screens' new parts with these, ~0.6 KB)
+  'requestOTP',
+  'authWithOTP',
+  'authWithPassword',
+  'requestPasswordReset',
+  'confirmPasswordReset',
+  // a helper of OAuth2 sign-in only
+  '_replaceQueryParams',
 ]);
 /** @type {readonly string[]} */
 const unusedRecordMethods = UNUSED_RECORD_METHODS;
@@ -36,12 +52,19 @@ const unusedRecordMethods = UNUSED_RECORD_METHODS;
  * @param {(source: string) => { body: Statement[] }} parse
  */
 function withoutRecordMethods(code, parse) {
+  /** @type {Record<string, readonly string[]>} */
+  const members = { RecordService: unusedRecordMethods, ...UNUSED_CLASS_MEMBERS };
   const ast = parse(code);
-  const service = ast.body.find((node) => node.type === 'ClassDeclaration' && node.id?.name === 'RecordService');
-  if (!service) throw new Error('slim-pocketbase: the SDK no longer declares class RecordService; review scripts/lib/slim-pocketbase.mjs');
-  const cuts = service.body.body.filter((member) => member.type === 'MethodDefinition' && unusedRecordMethods.includes(member.key?.name ?? ''));
-  const missing = UNUSED_RECORD_METHODS.filter((name) => !cuts.some((member) => member.key?.name === name));
-  if (missing.length > 0) throw new Error(`slim-pocketbase: RecordService no longer has ${missing.join(', ')}; review scripts/lib/slim-pocketbase.mjs`);
+  /** @type {Member[]} */
+  const cuts = [];
+  for (const [name, unused] of Object.entries(members)) {
+    const declared = ast.body.find((node) => node.type === 'ClassDeclaration' && node.id?.name === name);
+    if (!declared) throw new Error(`slim-pocketbase: the SDK no longer declares class ${name}; review scripts/lib/slim-pocketbase.mjs`);
+    const found = declared.body.body.filter((member) => member.type === 'MethodDefinition' && unused.includes(member.key?.name ?? ''));
+    const missing = unused.filter((method) => !found.some((member) => member.key?.name === method));
+    if (missing.length > 0) throw new Error(`slim-pocketbase: ${name} no longer has ${missing.join(', ')}; review scripts/lib/slim-pocketbase.mjs`);
+    cuts.push(...found);
+  }
   let slim = code;
   for (const member of cuts.sort((a, b) => b.start - a.start)) slim = slim.slice(0, member.start) + slim.slice(member.end);
   return slim;

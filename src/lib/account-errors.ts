@@ -39,6 +39,10 @@ export function accountErrorMessage(reason: AccountReason): string {
       return m.account_error_logo_pixels();
     case 'name_taken':
       return m.account_error_name_taken();
+    case 'name_required':
+      return m.account_error_name_required();
+    case 'password_missing':
+      return m.account_error_password_missing();
     default:
       return errorMessage(reason);
   }

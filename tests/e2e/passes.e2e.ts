@@ -118,6 +118,7 @@ test('a pass for a cancelled registration or event is never shown, even if the d
   // I cancel the talk; the host cancels the meetup
   await page.goto('/');
   await page.getByRole('link', { name: E2E.talkTitle }).click();
+  page.once('dialog', (dialog) => dialog.accept()); // "Avboka din plats …?" (issue #12)
   await page.getByRole('button', { name: 'Avboka' }).click();
   await expect(page.getByRole('button', { name: 'Anmäl mig' })).toBeVisible();
   await admin.collection('events').update(meetup.id, { status: 'cancelled' });

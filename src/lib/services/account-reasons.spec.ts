@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { emailProblem, logoProblem, passwordProblem, reasonFromFields } from './account-reasons';
+import { emailProblem, logoProblem, nameProblem, passwordProblem, reasonFromFields } from './account-reasons';
 
 describe('reasonFromFields', () => {
   it.each([
@@ -15,6 +15,7 @@ describe('reasonFromFields', () => {
     [{ logo: { code: 'image_too_many_pixels' } }, 'logo_pixels'],
     [{ logo: { code: 'image_unreadable' } }, 'logo_type'],
     [{ name: { code: 'validation_not_unique' } }, 'name_taken'],
+    [{ name: { code: 'name_required' } }, 'name_required'],
     [{ token: { code: 'validation_invalid_token' } }, 'reset_link'],
     [{}, null],
   ])('%j → %s', (data, reason) => {
@@ -28,6 +29,11 @@ describe('checks before a round trip', () => {
     for (const bad of ['', 'sara', 'sara@', '@coffice.se', 'sara@coffice', 'sa ra@coffice.se']) {
       expect(emailProblem(bad), bad).toBe('email_invalid');
     }
+  });
+
+  it('a name that is not only spaces', () => {
+    expect(nameProblem(' Sara ')).toBeNull();
+    for (const bad of ['', '   ', '\t\n']) expect(nameProblem(bad), JSON.stringify(bad)).toBe('name_required');
   });
 
   it('password length', () => {

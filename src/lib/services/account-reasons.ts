@@ -21,7 +21,9 @@ export type AccountReason =
   | 'logo_type'
   | 'logo_size'
   | 'logo_pixels'
-  | 'name_taken';
+  | 'name_taken'
+  | 'name_required'
+  | 'password_missing';
 
 export type AccountResult<T = object> = ({ ok: true } & T) | { ok: false; reason: AccountReason };
 
@@ -48,6 +50,7 @@ export function reasonFromFields(data: FieldErrors): AccountReason | null {
   if (code('logo') === 'image_too_many_pixels') return 'logo_pixels';
   if (code('logo')) return 'logo_type';
   if (code('name') === 'validation_not_unique') return 'name_taken';
+  if (code('name') === 'name_required') return 'name_required';
   if (code('token')) return 'reset_link';
   return null;
 }
@@ -57,6 +60,11 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 /** The same checks the server makes, so a person hears about a typo before a round trip. */
 export function emailProblem(email: string): AccountReason | null {
   return EMAIL.test(email.trim()) ? null : 'email_invalid';
+}
+
+/** Passes and door verdicts show the name, so everyone who registers has one. */
+export function nameProblem(name: string): AccountReason | null {
+  return name.trim() ? null : 'name_required';
 }
 
 export const MIN_PASSWORD_LENGTH = 10;

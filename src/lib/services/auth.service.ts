@@ -2,8 +2,9 @@
 // password. Returns a result instead of throwing, so screens only map reasons to words.
 import { ClientResponseError } from 'pocketbase';
 import { pb, failureReason } from '$lib/pocketbase/client';
+import type { UserRecord } from '$lib/pocketbase/types';
 import { getLocale } from '$lib/i18n';
-import { accountReason, emailProblem, passwordProblem, type AccountResult } from './account-reasons';
+import { accountReason, emailProblem, nameProblem, passwordProblem, type AccountResult } from './account-reasons';
 import { followProfileLanguage, WITH_COMPANY } from './session.service';
 
 export type SignInResult = AccountResult;
@@ -12,9 +13,23 @@ export type SignInResult = AccountResult;
 const address = (email: string) => email.trim().toLowerCase();
 const statusOf = (error: unknown) => (error instanceof ClientResponseError ? error.status : 0);
 
+/** Signs in through one of the users collection's auth routes, as the SDK's methods would
+ *  (the build leaves those out of the client: scripts/lib/slim-pocketbase.mjs). */
+async function authWith(route: 'auth-with-password' | 'auth-with-otp', body: Record<string, string>) {
+  const { token, record } = await pb.send<{ token: string; record: UserRecord }>(`/api/collections/users/${route}`, {
+    method: 'POST',
+    body,
+    query: WITH_COMPANY,
+  });
+  pb.authStore.save(token, record);
+}
+
 export async function signInWithPassword(email: string, password: string): Promise<SignInResult> {
+  // an empty form says what is missing instead of "wrong email or password"
+  const missing = emailProblem(email) ?? (password ? null : 'password_missing');
+  if (missing) return { ok: false, reason: missing };
   try {
-    await pb.collection('users').authWithPassword(address(email), password, WITH_COMPANY);
+    await authWith('auth-with-password', { identity: address(email), password });
     followProfileLanguage();
     return { ok: true };
   } catch (error) {
@@ -30,7 +45,7 @@ export async function signInWithPassword(email: string, password: string): Promi
  * the owner), so only the password tells: the owner's own signs them in.
  */
 export async function signUp(fields: { name: string; email: string; password: string }): Promise<SignInResult> {
-  const problem = emailProblem(fields.email) ?? passwordProblem(fields.password);
+  const problem = nameProblem(fields.name) ?? emailProblem(fields.email) ?? passwordProblem(fields.password);
   if (problem) return { ok: false, reason: problem };
   const email = address(fields.email);
   try {
@@ -45,7 +60,7 @@ export async function signUp(fields: { name: string; email: string; password: st
     return { ok: false, reason: accountReason(error) };
   }
   try {
-    await pb.collection('users').authWithPassword(email, fields.password, WITH_COMPANY);
+    await authWith('auth-with-password', { identity: email, password: fields.password });
     return { ok: true };
   } catch (error) {
     if (statusOf(error) === 400) return { ok: false, reason: 'sign_up_check_mail' };
@@ -74,7 +89,7 @@ export async function signInWithCode(otpId: string, code: string): Promise<SignI
   const digits = code.replace(/\s+/g, '');
   if (!/^\d{6}$/.test(digits)) return { ok: false, reason: 'code_wrong' };
   try {
-    await pb.collection('users').authWithOTP(otpId, digits, WITH_COMPANY);
+    await authWith('auth-with-otp', { otpId, password: digits });
     followProfileLanguage();
     return { ok: true };
   } catch (error) {
@@ -88,7 +103,7 @@ export async function requestPasswordReset(email: string): Promise<AccountResult
   const problem = emailProblem(email);
   if (problem) return { ok: false, reason: problem };
   try {
-    await pb.collection('users').requestPasswordReset(address(email));
+    await pb.send('/api/collections/users/request-password-reset', { method: 'POST', body: { email: address(email) } });
     return { ok: true };
   } catch (error) {
     return { ok: false, reason: accountReason(error) };
@@ -99,7 +114,10 @@ export async function confirmPasswordReset(token: string, password: string): Pro
   const problem = passwordProblem(password);
   if (problem) return { ok: false, reason: problem };
   try {
-    await pb.collection('users').confirmPasswordReset(token, password, password);
+    await pb.send('/api/collections/users/confirm-password-reset', {
+      method: 'POST',
+      body: { token, password, passwordConfirm: password },
+    });
     return { ok: true };
   } catch (error) {
     const reason = accountReason(error);

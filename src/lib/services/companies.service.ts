@@ -55,5 +55,7 @@ export async function saveCompany(
 }
 
 export function logoUrl(company: CompanyRecord, thumb = '96x96'): string {
-  return company.logo ? pb.files.getURL(company, company.logo, { thumb }) : '';
+  // built here rather than by the SDK's file service, which the app's build leaves out
+  const path = [company.collectionId, company.id, company.logo].map(encodeURIComponent).join('/');
+  return company.logo ? pb.buildURL(`/api/files/${path}?thumb=${encodeURIComponent(thumb)}`) : '';
 }

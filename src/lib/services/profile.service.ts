@@ -2,7 +2,7 @@
 import { pb, signedInUser } from '$lib/pocketbase/client';
 import type { Locale } from '$lib/pocketbase/types';
 import { getLocale, setLocale } from '$lib/i18n';
-import { accountReason, type AccountResult } from './account-reasons';
+import { accountReason, nameProblem, type AccountResult } from './account-reasons';
 
 export interface ProfileFields {
   name: string;
@@ -14,11 +14,27 @@ export interface ProfileFields {
 export async function saveProfile(fields: ProfileFields): Promise<AccountResult> {
   const user = signedInUser();
   if (!user) return { ok: false, reason: 'unauthorized' };
+  const problem = nameProblem(fields.name);
+  if (problem) return { ok: false, reason: problem };
   try {
     await pb
       .collection('users')
       .update(user.id, { name: fields.name.trim(), locale: fields.locale, show_presence: fields.show_presence }, { expand: 'company' });
     if (fields.locale !== getLocale()) void setLocale(fields.locale);
+    return { ok: true };
+  } catch (error) {
+    return { ok: false, reason: accountReason(error) };
+  }
+}
+
+/** Only the name: asked for on an event page before someone without one registers. */
+export async function saveName(name: string): Promise<AccountResult> {
+  const user = signedInUser();
+  if (!user) return { ok: false, reason: 'unauthorized' };
+  const problem = nameProblem(name);
+  if (problem) return { ok: false, reason: problem };
+  try {
+    await pb.collection('users').update(user.id, { name: name.trim() }, { expand: 'company' });
     return { ok: true };
   } catch (error) {
     return { ok: false, reason: accountReason(error) };
