@@ -27,6 +27,8 @@ export function accountErrorMessage(reason: AccountReason): string {
       return m.account_error_code_burned();
     case 'codes_too_many':
       return m.account_error_codes_too_many();
+    case 'code_not_sent':
+      return m.account_error_code_not_sent();
     case 'reset_link':
       return m.account_error_reset_link();
     case 'confirm_mismatch':

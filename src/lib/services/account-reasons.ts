@@ -16,6 +16,7 @@ export type AccountReason =
   | 'code_wrong'
   | 'code_burned'
   | 'codes_too_many'
+  | 'code_not_sent'
   | 'reset_link'
   | 'confirm_mismatch'
   | 'logo_type'

@@ -85,6 +85,28 @@ export async function requestSignInCode(email: string): Promise<AccountResult<{ 
   }
 }
 
+/**
+ * Whether the code mail went out: PocketBase sends it after answering and keeps a failure to
+ * its log, so the server notes the outcome by code id (pb_hooks/lib/otp-mail.js). Asked a few
+ * times; "pending" when the answer is slow or unknown, so nobody is told of a failure that
+ * did not happen.
+ */
+export async function codeMailStatus(
+  otpId: string,
+  { tries = 10, pause = (ms: number) => new Promise<void>((r) => setTimeout(r, ms)) } = {},
+): Promise<'sent' | 'failed' | 'pending'> {
+  for (let i = 0; i < tries; i++) {
+    try {
+      const { status } = await pb.send<{ status: string }>(`/api/coffice/otp-status/${encodeURIComponent(otpId)}`, { requestKey: null });
+      if (status === 'sent' || status === 'failed') return status;
+    } catch {
+      return 'pending';
+    }
+    await pause(800);
+  }
+  return 'pending';
+}
+
 export async function signInWithCode(otpId: string, code: string): Promise<SignInResult> {
   const digits = code.replace(/\s+/g, '');
   if (!/^\d{6}$/.test(digits)) return { ok: false, reason: 'code_wrong' };
