@@ -7,6 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { freePort } from '../../scripts/lib/pocketbase.mjs';
 import { root } from '../../scripts/lib/paths.mjs';
+import { buildIsStale } from '../../scripts/lib/build.mjs';
 import { expect, test } from './world';
 
 let child: ChildProcess | undefined;
@@ -16,6 +17,8 @@ const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'coffice-first-visit-'));
 
 test.beforeAll(async () => {
   test.setTimeout(240_000);
+  // npm start would rebuild a stale build/ under the other tests' feet (npm test builds first)
+  expect(buildIsStale(), 'build/ is older than the sources: run `npm run build` first').toBe(false);
   const port = await freePort();
   const env = { ...process.env, PORT: String(port), COFFICE_DATA: dataDir };
   delete env.COFFICE_SMTP_HOST;
