@@ -20,7 +20,7 @@ test.beforeAll(async () => {
   // npm start would rebuild a stale build/ under the other tests' feet (npm test builds first)
   expect(buildIsStale(), 'build/ is older than the sources: run `npm run build` first').toBe(false);
   const port = await freePort();
-  const env = { ...process.env, PORT: String(port), COFFICE_DATA: dataDir };
+  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), COFFICE_DATA: dataDir };
   delete env.COFFICE_SMTP_HOST;
   child = spawn(process.execPath, ['scripts/start.mjs'], { cwd: root, env });
   child.stdout?.on('data', (d) => (output += d));

@@ -3,6 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
+import { ClientResponseError } from 'pocketbase';
 import { root } from '../../scripts/lib/paths.mjs';
 
 export function fixtureImage(name: string): Buffer {
@@ -70,4 +71,21 @@ export function webpClaiming(kind: 'lossy' | 'lossless' | 'extended', width: num
     out.writeUIntLE(height - 1, 27, 3);
   }
   return out;
+}
+
+/** How the server refused an upload: status, the field's error code (under the field's name) and message. */
+export async function uploadRefusal<F extends string>(request: Promise<unknown>, field: F) {
+  try {
+    await request;
+  } catch (error) {
+    if (error instanceof ClientResponseError) {
+      const data = (error.response?.data ?? {}) as Record<string, { code: string } | undefined>;
+      return { status: error.status, message: error.response?.message as string, [field]: data[field]?.code } as {
+        status: number;
+        message: string;
+      } & Record<F, string | undefined>;
+    }
+    throw error;
+  }
+  throw new Error('expected the server to refuse, but it accepted');
 }

@@ -2,9 +2,8 @@
 // upload one through the API. Like logos they must be PNG, JPEG or WebP by content and by
 // name, and not so many pixels that making the 100 × 100 thumb exhausts the server's memory.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ClientResponseError } from 'pocketbase';
 import { PASSWORD, startTestServer, type TestServer } from '../helpers/server';
-import { fixtureImage, jpegClaiming, png, webpClaiming } from '../helpers/images';
+import { fixtureImage, jpegClaiming, png, webpClaiming, uploadRefusal } from '../helpers/images';
 
 let server: TestServer;
 beforeAll(async () => {
@@ -18,18 +17,7 @@ function photo(bytes: Buffer, name: string, type: string): FormData {
   return form;
 }
 
-async function refusal(request: Promise<unknown>) {
-  try {
-    await request;
-  } catch (error) {
-    if (error instanceof ClientResponseError) {
-      const data = (error.response?.data ?? {}) as Record<string, { code: string }>;
-      return { status: error.status, avatar: data.avatar?.code, message: error.response?.message as string };
-    }
-    throw error;
-  }
-  throw new Error('expected the server to refuse, but it accepted');
-}
+const refusal = (request: Promise<unknown>) => uploadRefusal(request, 'avatar');
 
 describe('personal photos', () => {
   it.each([

@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ClientResponseError } from 'pocketbase';
 import { startTestServer, type TestServer } from '../helpers/server';
-import { fixtureImage, jpegClaiming, png, webpClaiming } from '../helpers/images';
+import { fixtureImage, jpegClaiming, png, webpClaiming, uploadRefusal } from '../helpers/images';
 
 let server: TestServer;
 beforeAll(async () => {
@@ -27,18 +27,7 @@ function companyForm(logo?: { bytes: Buffer; name: string; type: string }) {
   return form;
 }
 
-async function refusal(request: Promise<unknown>) {
-  try {
-    await request;
-  } catch (error) {
-    if (error instanceof ClientResponseError) {
-      const data = (error.response?.data ?? {}) as Record<string, { code: string }>;
-      return { status: error.status, logo: data.logo?.code, message: error.response?.message as string };
-    }
-    throw error;
-  }
-  throw new Error('expected the server to refuse, but it accepted');
-}
+const refusal = (request: Promise<unknown>) => uploadRefusal(request, 'logo');
 
 describe('companies', () => {
   it('a host creates a company with a logo, edits it and moves it to a fixed seat', async () => {
