@@ -81,6 +81,11 @@ for (const locale of ['sv', 'en'] as const) {
     const start = new Date(Date.now() - 10 * 60_000); // under way, so today's list shows it at any hour
     await admin.collection('bookings').create({ space: room.id, user: host.id, title: 'Axe', starts: start.toISOString(), ends: new Date(start.getTime() + 3_600_000).toISOString() });
     found.push(...(await violations(page, '/rooms', '[data-testid="booking"]')));
+    // "My bookings" and the cancel confirmation, open
+    await page.getByTestId('my-booking').first().getByRole('button', { name: /^(Avboka|Cancel)/ }).click();
+    await page.getByRole('dialog').waitFor();
+    found.push(...(await new AxeBuilder({ page }).analyze()).violations.map((v) => `rooms cancel dialog: ${v.id} ${v.nodes[0]?.target.join(' ')}`));
+    await page.keyboard.press('Escape');
     expect(found).toEqual([]);
   });
 }

@@ -103,6 +103,26 @@ export async function loadRooms(day: string): Promise<RoomsResult<{ rooms: Space
   }
 }
 
+/** One of the signed-in person's own bookings, with its room's name. */
+export type MyBooking = BookingRecord & { expand?: { space?: SpaceRecord } };
+
+/** The signed-in person's own bookings that have not ended, on any day, soonest first. */
+export async function loadMyBookings(now = Date.now()): Promise<RoomsResult<{ bookings: MyBooking[] }>> {
+  const user = signedInUser();
+  if (!user) return { ok: false, reason: 'unauthorized' };
+  try {
+    const bookings = await pb.collection('bookings').getFullList<MyBooking>({
+      filter: pb.filter('user = {:user} && ends > {:now}', { user: user.id, now: new Date(now) }),
+      sort: 'starts',
+      expand: 'space',
+      requestKey: null,
+    });
+    return { ok: true, bookings };
+  } catch (error) {
+    return { ok: false, reason: bookingReason(error) };
+  }
+}
+
 export async function book(request: BookingRequest): Promise<RoomsResult<{ booking: BookingRecord }>> {
   const span = bookingSpan(request);
   if ('problem' in span) return { ok: false, reason: span.problem };
