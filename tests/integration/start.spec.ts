@@ -130,10 +130,11 @@ describe('npm start', () => {
   }, 120_000);
 
   it('without a mail server, prints the one-time code mail and says so', async () => {
-    const run = await start({ PORT: String(port), COFFICE_DATA: dataDir, COFFICE_SMTP_HOST: undefined });
+    const mailPort = await freePort();
+    const run = await start({ PORT: String(mailPort), COFFICE_DATA: dataDir, COFFICE_SMTP_HOST: undefined });
     try {
       expect(run.output).toContain('Mail (one-time codes, password resets) is printed here');
-      const res = await fetch(`http://127.0.0.1:${port}/api/collections/users/request-otp`, {
+      const res = await fetch(`http://127.0.0.1:${mailPort}/api/collections/users/request-otp`, {
         method: 'POST',
         headers: { 'Content-Type': 'application/json' },
         body: JSON.stringify({ email: 'guest@coffice.test' }),
