@@ -65,6 +65,11 @@ const server = await startPocketBase({ dataDir, port, host }).catch((err) => {
 });
 server.child.stdout?.pipe(process.stdout);
 server.child.stderr?.pipe(process.stderr);
+// stopped at any point from here (Ctrl+C while the demo venue is made too), PocketBase stops
+// with it instead of running on without anyone to stop it; an unfinished venue is finished next time
+for (const signal of /** @type {const} */ (['SIGINT', 'SIGTERM'])) {
+  process.on(signal, () => void Promise.all([server.stop(signal), mailSink?.stop()]).then(() => process.exit(0)));
+}
 
 // Demo data only when the venue has nothing yet (checked without credentials first).
 const publicCount = async (/** @type {string} */ c) =>
@@ -122,8 +127,4 @@ lines.push(
 );
 lines.push('', 'Stop with Ctrl+C.', '');
 console.log(lines.join('\n'));
-
-for (const signal of /** @type {const} */ (['SIGINT', 'SIGTERM'])) {
-  process.on(signal, () => void Promise.all([server.stop(signal), mailSink?.stop()]).then(() => process.exit(0)));
-}
 server.child.on('exit', (code) => process.exit(code ?? 0));

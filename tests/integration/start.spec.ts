@@ -146,6 +146,27 @@ describe('npm start', () => {
     }
   });
 
+  it('stopped while it makes the demo venue, stops PocketBase too and leaves the venue marked unfinished', async () => {
+    const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'coffice-start-stop-'));
+    const stopPort = await freePort();
+    const child = spawn(process.execPath, ['scripts/start.mjs'], { cwd: root, env: { ...process.env, PORT: String(stopPort), COFFICE_DATA: folder } });
+    let output = '';
+    child.stdout.on('data', (d) => (output += d));
+    child.stderr.on('data', (d) => (output += d));
+    const exited = new Promise((r) => child.once('exit', r));
+    try {
+      await expect.poll(() => output, { timeout: 60_000 }).toContain('Adding the demo venue');
+      child.kill('SIGTERM');
+      await exited;
+      // nothing answers on the port any more: PocketBase went with it
+      await expect(fetch(`http://127.0.0.1:${stopPort}/api/health`)).rejects.toThrow();
+      expect(JSON.parse(fs.readFileSync(path.join(folder, 'coffice-demo-seed.json'), 'utf8')).finished).toBe(false);
+    } finally {
+      if (child.exitCode === null) child.kill('SIGKILL');
+      fs.rmSync(folder, { recursive: true, force: true });
+    }
+  });
+
   it('heals a folder whose operator an earlier start never got saved, and seeds it', async () => {
     // what an older version left when PocketBase took a password starting with "-" for a flag
     const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'coffice-start-heal-'));
