@@ -61,4 +61,6 @@ cronAdd("coffice-forget-failed-sign-ins", "*/15 * * * *", () => {
   require(`${__hooks}/lib/auth-limiter.js`).forgetOld();
   require(`${__hooks}/lib/otp-limiter.js`).forgetOld();
   require(`${__hooks}/lib/sign-up.js`).forgetOld();
+  require(`${__hooks}/lib/door-self.js`).forgetOldTries();
+  require(`${__hooks}/lib/otp-mail.js`).forgetOld();
 });

@@ -19,9 +19,10 @@ function keysFor(account, address) {
   };
 }
 
+const windows = require(`${__hooks}/lib/sliding-window.js`);
+
 function recent(raw, now) {
-  const list = raw ? JSON.parse(raw) : [];
-  return list.filter((t) => now - t < WINDOW_SECONDS);
+  return windows.recent(raw, now, WINDOW_SECONDS);
 }
 
 function failures(key, now) {
@@ -82,10 +83,7 @@ function recordFailure(keys, stamp) {
 /** Forgets counters whose window has passed (run from a cron, so memory does not grow). */
 function forgetOld() {
   const now = Date.now() / 1000;
-  const all = $app.store().getAll();
-  Object.keys(all).forEach((key) => {
-    if (key.indexOf(PREFIX) === 0 && recent(all[key], now).length === 0) $app.store().remove(key);
-  });
+  windows.forgetStale(PREFIX, (key, value) => recent(value, now).length === 0);
 }
 
 module.exports = { keysFor, reserve, release, recordFailure, forgetOld, LIMITS, WINDOW_SECONDS };

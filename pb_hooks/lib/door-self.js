@@ -10,6 +10,8 @@ const scans = require(`${__hooks}/lib/door-scans.js`);
 // Tries per member, right or wrong: far above checking in and out, far below guessing.
 const TRIES = 10;
 const WINDOW_MS = 10 * 60 * 1000;
+const TRIES_PREFIX = "coffice:self-checkin:";
+const windows = require(`${__hooks}/lib/sliding-window.js`);
 
 function refuse(field, code, message) {
   return new BadRequestError(message, { [field]: new ValidationError(code, message) });
@@ -22,11 +24,11 @@ function refuse(field, code, message) {
  */
 function countTry(app, personId, nowMs) {
   let waitMs = 0;
-  app.store().setFunc("coffice:self-checkin:" + personId, (old) => {
-    const recent = (old ? JSON.parse(old) : []).filter((t) => nowMs - t < WINDOW_MS);
-    if (recent.length >= TRIES) waitMs = Math.min.apply(null, recent) + WINDOW_MS - nowMs;
-    else recent.push(nowMs);
-    return JSON.stringify(recent);
+  app.store().setFunc(TRIES_PREFIX + personId, (old) => {
+    const tries = windows.recent(old, nowMs, WINDOW_MS);
+    if (tries.length >= TRIES) waitMs = Math.min.apply(null, tries) + WINDOW_MS - nowMs;
+    else tries.push(nowMs);
+    return JSON.stringify(tries);
   });
   if (waitMs > 0) {
     const minutes = Math.max(1, Math.ceil(waitMs / 60000));
@@ -80,4 +82,10 @@ function selfCheckin(app, person, body, nowMs) {
   return { verdict: answer.verdict, direction: answer.direction, checkin_id: answer.checkin_id, holder_name: answer.holder_name };
 }
 
-module.exports = { selfCheckin, TRIES, WINDOW_MS };
+/** Forgets the tries of members who made none in the window (run from a cron). */
+function forgetOldTries() {
+  const now = Date.now();
+  windows.forgetStale(TRIES_PREFIX, (key, value) => windows.recent(value, now, WINDOW_MS).length === 0);
+}
+
+module.exports = { selfCheckin, forgetOldTries, TRIES, WINDOW_MS };

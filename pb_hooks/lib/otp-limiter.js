@@ -12,10 +12,7 @@ const BURNED_MESSAGE = "This code was tried wrongly too many times and no longer
 const MAILS_MESSAGE =
   "Many codes were sent to this address in the last hour. Use the newest one, sign in with your password, or try again later.";
 
-function recent(raw, now, window) {
-  const list = raw ? JSON.parse(raw) : [];
-  return list.filter((t) => now - t < window);
-}
+const { recent, forgetStale } = require(`${__hooks}/lib/sliding-window.js`);
 
 function accountOf(otp) {
   return otp.collectionRef() + ":" + otp.recordRef();
@@ -96,12 +93,9 @@ function mayMail(person) {
 /** Forgets counters whose window has passed (run from a cron, so memory does not grow). */
 function forgetOld() {
   const now = Date.now() / 1000;
-  const all = $app.store().getAll();
-  Object.keys(all).forEach((key) => {
-    if (key.indexOf(PREFIX) !== 0) return;
+  forgetStale(PREFIX, (key, value) => {
     const window = key.indexOf(PREFIX + "mails:") === 0 ? MAIL_WINDOW_SECONDS : WINDOW_SECONDS;
-    const stale = key.indexOf(PREFIX + "burned:") === 0 ? now - all[key] >= window : recent(all[key], now, window).length === 0;
-    if (stale) $app.store().remove(key);
+    return key.indexOf(PREFIX + "burned:") === 0 ? now - value >= window : recent(value, now, window).length === 0;
   });
 }
 

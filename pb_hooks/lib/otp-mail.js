@@ -1,20 +1,12 @@
 // Whether a one-time-code mail went out. PocketBase sends it after answering (so the answer
 // tells nobody whether an address had an account) and, when sending fails, deletes the code
 // and only logs it: the app would say "we mailed you a code" about a mail that never left.
-// The outcome is kept in memory by code id for the app to ask (GET /api/coffice/otp-status/{id});
+// The outcome is kept in memory by code id for half an hour, for the app to ask
+// (GET /api/coffice/otp-status/{id}; a cron in auth.pb.js forgets older ones);
 // an account the request made on the spot is removed again when its first mail fails.
 const KEEP_MS = 30 * 60 * 1000;
 const STATUS_PREFIX = "coffice:otp-mail:";
 const NEW_PREFIX = "coffice:otp-new-account:";
-
-function sweep(store, nowMs) {
-  const all = store.getAll();
-  Object.keys(all).forEach((key) => {
-    if (key.indexOf(STATUS_PREFIX) !== 0 && key.indexOf(NEW_PREFIX) !== 0) return;
-    const at = parseInt(String(all[key]).split(":")[1] || "0", 10);
-    if (nowMs - at > KEEP_MS) store.remove(key);
-  });
-}
 
 /** The request made this account just now, for this code request. */
 function markNewAccount(app, recordId) {
@@ -22,9 +14,7 @@ function markNewAccount(app, recordId) {
 }
 
 function recordOutcome(app, otpId, sent) {
-  const store = app.store();
-  sweep(store, Date.now());
-  store.set(STATUS_PREFIX + otpId, (sent ? "sent" : "failed") + ":" + Date.now());
+  app.store().set(STATUS_PREFIX + otpId, (sent ? "sent" : "failed") + ":" + Date.now());
 }
 
 /** Removes an account made on the spot by a code request whose mail never went out. */
@@ -55,4 +45,13 @@ function sent(app, record) {
   app.store().remove(NEW_PREFIX + record.id);
 }
 
-module.exports = { markNewAccount, recordOutcome, forgetNewAccount, statusOf, sent };
+/** Forgets outcomes and marks older than half an hour (run from a cron). */
+function forgetOld() {
+  const { forgetStale } = require(`${__hooks}/lib/sliding-window.js`);
+  const now = Date.now();
+  const old = (key, value) => now - parseInt(String(value).split(":")[1] || "0", 10) > KEEP_MS;
+  forgetStale(STATUS_PREFIX, old);
+  forgetStale(NEW_PREFIX, old);
+}
+
+module.exports = { markNewAccount, recordOutcome, forgetNewAccount, statusOf, sent, forgetOld };
