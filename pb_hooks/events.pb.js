@@ -1,11 +1,11 @@
 /// <reference path="../pb_data/types.d.ts" />
-// Hosts' event management (pb_hooks/lib/events.js): plain 400s for edits the API rules
+// Hosts' event management (pb_hooks/lib/events.js): coded 400s for edits the API rules
 // cannot judge, passes revoked when an event is cancelled, participants as CSV.
 
 onRecordCreateRequest((e) => {
   const events = require(`${__hooks}/lib/events.js`);
   const problem = events.eventProblem(e.app, e.record, null, e.hasSuperuserAuth());
-  if (problem) throw new BadRequestError(problem);
+  if (problem) throw problem;
   const ended = events.endedPublishProblem(e.record, null, e.hasSuperuserAuth());
   if (ended) throw ended;
   e.next();
@@ -14,7 +14,7 @@ onRecordCreateRequest((e) => {
 onRecordUpdateRequest((e) => {
   const events = require(`${__hooks}/lib/events.js`);
   const problem = events.eventProblem(e.app, e.record, e.record.original(), e.hasSuperuserAuth());
-  if (problem) throw new BadRequestError(problem);
+  if (problem) throw problem;
   const ended = events.endedPublishProblem(e.record, e.record.original(), e.hasSuperuserAuth());
   if (ended) throw ended;
   e.next();

@@ -1,18 +1,20 @@
 /// <reference path="../pb_data/types.d.ts" />
 // The server decides every registration's status inside one transaction, so
-// concurrent registrations never exceed an event's capacity.
+// concurrent registrations never exceed an event's capacity. Refusals carry a code the app
+// words (pb_hooks/lib/refuse.js; the list: docs/DECISIONS.md).
 onRecordCreateRequest((e) => {
-  const { NO_SUCH_EVENT, registrationClosedReason } = require(`${__hooks}/lib/registrations.js`);
+  const { noSuchEvent, registrationClosed } = require(`${__hooks}/lib/registrations.js`);
+  const { refuse } = require(`${__hooks}/lib/refuse.js`);
   let event;
   try {
     event = e.app.findRecordById("events", e.record.getString("event"));
   } catch (_) {
-    throw new BadRequestError(NO_SUCH_EVENT);
+    throw noSuchEvent();
   }
   if (!e.hasSuperuserAuth()) {
     const seesDrafts = e.auth && e.auth.getString("role") === "host";
-    const reason = registrationClosedReason(event, seesDrafts);
-    if (reason) throw new BadRequestError(reason);
+    const closed = registrationClosed(event, seesDrafts);
+    if (closed) throw closed;
   }
   const existing = e.app.findRecordsByFilter(
     "registrations",
@@ -24,7 +26,9 @@ onRecordCreateRequest((e) => {
   );
   if (existing.length > 0) {
     const prior = existing[0];
-    if (prior.getString("status") !== "cancelled") throw new BadRequestError("You are already registered for this event.");
+    if (prior.getString("status") !== "cancelled") {
+      throw refuse("event", "registration_exists", "You are already registered for this event.");
+    }
     // Coming back after cancelling: the same registration (one per person and event),
     // decided again and placed at the back of the queue. The update hook gives the pass.
     const lib = require(`${__hooks}/lib/registrations.js`);
@@ -77,7 +81,8 @@ onRecordUpdate((e) => {
 onRecordUpdateRequest((e) => {
   const isHost = e.auth && e.auth.getString("role") === "host";
   if (!e.hasSuperuserAuth() && !isHost && e.record.getInt("position") !== e.record.original().getInt("position")) {
-    throw new BadRequestError("The place in the queue is set by the venue.");
+    const { refuse } = require(`${__hooks}/lib/refuse.js`);
+    throw refuse("position", "registration_position", "The place in the queue is set by the venue.");
   }
   e.next();
 }, "registrations");

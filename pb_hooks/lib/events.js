@@ -1,5 +1,7 @@
 // Rules for hosts' edits of events that API rules cannot express, and what follows from
-// a cancellation. Messages are plain sentences: the host app shows them as they are.
+// a cancellation. Each refusal carries a field code the host app words (lib/refuse.js; the
+// list: docs/DECISIONS.md); the English message is for other clients.
+const { refuse } = require(`${__hooks}/lib/refuse.js`);
 const MAX_LENGTH_MS = 7 * 24 * 3600 * 1000;
 const STATUSES = ["draft", "published", "cancelled"];
 
@@ -8,11 +10,6 @@ function activeRegistrations(app, eventId, status) {
     ? "event = {:event} && status = {:status}"
     : "event = {:event} && status != 'cancelled'";
   return app.findRecordsByFilter("registrations", filter, "position,created", 0, 0, { event: eventId, status: status || "" });
-}
-
-/** A refusal the app words by its field code; the message is for other clients. */
-function refusal(field, code, message) {
-  return new BadRequestError(message, { [field]: new ValidationError(code, message) });
 }
 
 /**
@@ -28,7 +25,7 @@ function endedPublishProblem(record, original, byOperator) {
   const becomesPublished = !original || original.getString("status") !== "published";
   const moved = original && millis(original, "ends") !== ends;
   if (!becomesPublished && !moved) return null;
-  return refusal("ends", "event_ended", "This event has already ended: it cannot be published.");
+  return refuse("ends", "event_ended", "This event has already ended: it cannot be published.");
 }
 
 function millis(record, field) {
@@ -37,39 +34,55 @@ function millis(record, field) {
 }
 
 /**
- * Why this create or edit of an event is refused, as a sentence; "" when it is fine.
+ * Why this create or edit of an event is refused (a coded refusal to throw); null when it is fine.
  * `byOperator`: a superuser arranging data (seed, tests) may also file a cancelled event.
  */
 function eventProblem(app, record, original, byOperator) {
-  if (!record.getString("title").trim()) return "Give the event a title.";
+  if (!record.getString("title").trim()) return refuse("title", "event_title_missing", "Give the event a title.");
   const status = record.getString("status");
-  if (STATUSES.indexOf(status) === -1) return "The status must be draft, published or cancelled.";
+  if (STATUSES.indexOf(status) === -1) {
+    return refuse("status", "event_status_invalid", "The status must be draft, published or cancelled.");
+  }
   const starts = millis(record, "starts");
   const ends = millis(record, "ends");
-  if (starts === null || ends === null) return "Give the event a start and an end time.";
-  if (ends <= starts) return "The event must end after it starts.";
-  if (ends - starts > MAX_LENGTH_MS) return "An event can last at most 7 days.";
+  if (starts === null) return refuse("starts", "event_starts_missing", "Give the event a start time.");
+  if (ends === null) return refuse("ends", "event_ends_missing", "Give the event an end time.");
+  if (ends <= starts) return refuse("ends", "event_ends_before_starts", "The event must end after it starts.");
+  if (ends - starts > MAX_LENGTH_MS) return refuse("ends", "event_too_long", "An event can last at most 7 days.");
   const capacity = record.getFloat("capacity");
-  if (capacity < 0 || Math.floor(capacity) !== capacity) return "Capacity must be a whole number, 0 for unlimited.";
+  if (capacity < 0 || Math.floor(capacity) !== capacity) {
+    return refuse("capacity", "event_capacity_invalid", "Capacity must be a whole number, 0 for unlimited.");
+  }
 
   if (!original) {
-    if (status === "cancelled" && !byOperator) return "A new event is a draft or published.";
-    return "";
+    if (status === "cancelled" && !byOperator) {
+      return refuse("status", "event_new_cancelled", "A new event is a draft or published.");
+    }
+    return null;
   }
   const was = original.getString("status");
   if (was === "cancelled" && status !== "cancelled") {
-    return "A cancelled event stays cancelled: create a new event instead.";
+    return refuse("status", "event_stays_cancelled", "A cancelled event stays cancelled: create a new event instead.");
   }
   if (was !== "draft" && status === "draft" && activeRegistrations(app, record.id).length > 0) {
-    return "People have registered for this event: cancel it instead of making it a draft.";
+    return refuse(
+      "status",
+      "event_has_registrations",
+      "People have registered for this event: cancel it instead of making it a draft.",
+    );
   }
   if (capacity > 0) {
     const confirmed = activeRegistrations(app, record.id, "confirmed").length;
     if (confirmed > capacity) {
-      return confirmed + " people are already confirmed: the capacity cannot be lower than that.";
+      return refuse(
+        "capacity",
+        "event_capacity_below_confirmed",
+        confirmed + " people are already confirmed: the capacity cannot be lower than that.",
+        { confirmed: confirmed },
+      );
     }
   }
-  return "";
+  return null;
 }
 
 /**

@@ -1,6 +1,8 @@
 // Registration status is decided here, never by a client: capacity is never exceeded
-// and the waitlist moves up in the order the server accepted each registration.
+// and the waitlist moves up in the order the server accepted each registration. Refusals
+// carry a code (lib/refuse.js) the app words.
 const { ensureEventPass, revokeEventPass } = require(`${__hooks}/lib/passes.js`);
+const { refuse } = require(`${__hooks}/lib/refuse.js`);
 
 function confirmedCount(app, eventId) {
   return app.countRecords("registrations", $dbx.hashExp({ event: eventId, status: "confirmed" }));
@@ -23,19 +25,23 @@ function nextPosition(app, eventId) {
 }
 
 /** The answer for an event id that names no event, and for a draft to those who may not see it. */
-const NO_SUCH_EVENT = "That event does not exist.";
+function noSuchEvent() {
+  return refuse("event", "event_unknown", "That event does not exist.");
+}
 
 /**
- * Refusal reason (a plain sentence) for registering to this event now, or "" when open.
+ * Why registering to this event now is refused (a coded refusal to throw), or null when open.
  * Only hosts (`seesDrafts`) hear that a draft exists; everyone else gets the answer an
  * unknown id gets, so a guest cannot probe for unpublished events by id.
  */
-function registrationClosedReason(event, seesDrafts) {
-  if (event.getString("status") === "draft") return seesDrafts ? "This event is not published yet." : NO_SUCH_EVENT;
-  if (event.getString("status") === "cancelled") return "This event has been cancelled.";
+function registrationClosed(event, seesDrafts) {
+  if (event.getString("status") === "draft") {
+    return seesDrafts ? refuse("event", "event_unpublished", "This event is not published yet.") : noSuchEvent();
+  }
+  if (event.getString("status") === "cancelled") return refuse("event", "event_cancelled", "This event has been cancelled.");
   const ends = event.getDateTime("ends");
-  if (ends.unix() <= new DateTime().unix()) return "This event has already ended.";
-  return "";
+  if (ends.unix() <= new DateTime().unix()) return refuse("event", "event_ended", "This event has already ended.");
+  return null;
 }
 
 /** Writes the event's count of taken places (confirmed registrations). */
@@ -66,4 +72,4 @@ function promoteWaitlist(app, eventId) {
   }
 }
 
-module.exports = { NO_SUCH_EVENT, nextPosition, updateTaken, hasPlace, registrationClosedReason, promoteWaitlist, ensureEventPass, revokeEventPass };
+module.exports = { noSuchEvent, registrationClosed, nextPosition, updateTaken, hasPlace, promoteWaitlist, ensureEventPass, revokeEventPass };

@@ -1,4 +1,4 @@
-// Hosts managing events against a real PocketBase: plain refusals for bad edits, what a
+// Hosts managing events against a real PocketBase: coded refusals for bad edits, what a
 // cancellation does to passes, more places moving the waitlist up, participants as CSV.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TypedPocketBase } from '../../src/lib/pocketbase/types';
@@ -22,13 +22,15 @@ const draft = (fields: Record<string, unknown> = {}) => ({
   ...fields,
 });
 
+/** The refusal a request met: its status and the field and code the app words (never the message). */
 async function refusal(promise: Promise<unknown>) {
   const error = await promise.then(
     () => null,
-    (e: { status: number; response: { message: string } }) => e,
+    (e: { status: number; response: { data: Record<string, { code: string; params?: Record<string, unknown> }> } }) => e,
   );
   expect(error, 'the server accepted what it should refuse').not.toBeNull();
-  return { status: error!.status, message: error!.response.message };
+  const [field, detail] = Object.entries(error!.response.data)[0] ?? [];
+  return { status: error!.status, field, code: detail?.code, ...(detail?.params ? { params: detail.params } : {}) };
 }
 
 async function passesOf(registrationId: string) {
@@ -37,15 +39,18 @@ async function passesOf(registrationId: string) {
 
 describe('event validation', () => {
   it.each([
-    [{ title: '   ' }, 'Give the event a title.'],
-    [{ ends: minutesFromNow(23 * 60) }, 'The event must end after it starts.'],
-    [{ ends: minutesFromNow(24 * 60) }, 'The event must end after it starts.'],
-    [{ ends: minutesFromNow(24 * 60 * 9) }, 'An event can last at most 7 days.'],
-    [{ capacity: -1 }, 'Capacity must be a whole number, 0 for unlimited.'],
-    [{ capacity: 2.5 }, 'Capacity must be a whole number, 0 for unlimited.'],
-    [{ status: 'cancelled' }, 'A new event is a draft or published.'],
-  ])('a new event with %j is refused: %s', async (fields, message) => {
-    expect(await refusal(host.collection('events').create(draft(fields)))).toEqual({ status: 400, message });
+    [{ title: '   ' }, 'title', 'event_title_missing'],
+    [{ starts: '' }, 'starts', 'event_starts_missing'],
+    [{ ends: '' }, 'ends', 'event_ends_missing'],
+    [{ ends: minutesFromNow(23 * 60) }, 'ends', 'event_ends_before_starts'],
+    [{ ends: minutesFromNow(24 * 60) }, 'ends', 'event_ends_before_starts'],
+    [{ ends: minutesFromNow(24 * 60 * 9) }, 'ends', 'event_too_long'],
+    [{ capacity: -1 }, 'capacity', 'event_capacity_invalid'],
+    [{ capacity: 2.5 }, 'capacity', 'event_capacity_invalid'],
+    [{ status: 'archived' }, 'status', 'event_status_invalid'],
+    [{ status: 'cancelled' }, 'status', 'event_new_cancelled'],
+  ])('a new event with %j is refused: %s %s', async (fields, field, code) => {
+    expect(await refusal(host.collection('events').create(draft(fields)))).toEqual({ status: 400, field, code });
   });
 
   it('refuses edits that would break what people were promised', async () => {
@@ -56,20 +61,25 @@ describe('event validation', () => {
     }
     expect(await refusal(host.collection('events').update(event.id, { capacity: 1 }))).toEqual({
       status: 400,
-      message: '2 people are already confirmed: the capacity cannot be lower than that.',
+      field: 'capacity',
+      code: 'event_capacity_below_confirmed',
+      params: { confirmed: 2 },
     });
     expect(await refusal(host.collection('events').update(event.id, { status: 'draft' }))).toEqual({
       status: 400,
-      message: 'People have registered for this event: cancel it instead of making it a draft.',
+      field: 'status',
+      code: 'event_has_registrations',
     });
     expect(await refusal(host.collection('events').update(event.id, { ends: event.starts }))).toEqual({
       status: 400,
-      message: 'The event must end after it starts.',
+      field: 'ends',
+      code: 'event_ends_before_starts',
     });
     await host.collection('events').update(event.id, { status: 'cancelled' });
     expect(await refusal(host.collection('events').update(event.id, { status: 'published' }))).toEqual({
       status: 400,
-      message: 'A cancelled event stays cancelled: create a new event instead.',
+      field: 'status',
+      code: 'event_stays_cancelled',
     });
     const stored = await server.admin.collection('events').getOne(event.id);
     expect([stored.status, stored.capacity, stored.ends]).toEqual(['cancelled', 3, event.ends]);
@@ -78,12 +88,8 @@ describe('event validation', () => {
   it('refuses to publish an event that has already ended, with a field code the app words', async () => {
     const past = { starts: '2020-03-10 17:00:00.000Z', ends: '2020-03-10 19:00:00.000Z' };
     const coded = async (promise: Promise<unknown>) => {
-      const error = await promise.then(
-        () => null,
-        (e: { status: number; response: { data: Record<string, { code: string }> } }) => e,
-      );
-      expect(error, 'the server published an event that has ended').not.toBeNull();
-      return [error!.status, error!.response.data.ends?.code];
+      const { status, field, code } = await refusal(promise);
+      return [status, field === 'ends' ? code : `${field}:${code}`];
     };
     // created published, or a draft published later: refused
     expect(await coded(host.collection('events').create(draft({ ...past, status: 'published' })))).toEqual([400, 'event_ended']);

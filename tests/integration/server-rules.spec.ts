@@ -14,7 +14,7 @@ beforeAll(async () => {
 });
 afterAll(() => server?.stop());
 
-/** The refusal a request met: its status and message. */
+/** The refusal a request met: its status, message and field codes (the app reads only the codes). */
 async function refusal(request: Promise<unknown>): Promise<{ status: number; message: string; codes: string[] }> {
   try {
     await request;
@@ -116,14 +116,13 @@ describe('registrations', () => {
   });
 
   it.each([
-    ['a past event', { starts: minutesFromNow(-120), ends: minutesFromNow(-60) }, 'already ended'],
-    ['a cancelled event', { status: 'cancelled' }, 'cancelled'],
-  ])('refuses %s with a clear message', async (_, fields, words) => {
+    ['a past event', { starts: minutesFromNow(-120), ends: minutesFromNow(-60) }, 'event_ended'],
+    ['a cancelled event', { status: 'cancelled' }, 'event_cancelled'],
+  ])('refuses %s with its code', async (_, fields, code) => {
     const event = await createEvent(server.admin, fields);
     const { pb, user } = await server.person('guest');
     const answer = await refusal(pb.collection('registrations').create({ event: event.id, user: user.id }));
-    expect(answer.status).toBe(400);
-    expect(answer.message).toContain(words);
+    expect(answer).toMatchObject({ status: 400, codes: [code] });
   });
 
   it('answers a guest registering for a draft exactly as for an event that does not exist', async () => {
@@ -141,12 +140,12 @@ describe('registrations', () => {
     const forNothing = await answer('nosucheventxyz1');
     expect(forDraft).toEqual(forNothing);
     expect(forDraft.status).toBe(400);
-    expect(JSON.parse(forDraft.body)).toMatchObject({ message: 'That event does not exist.' });
+    expect(JSON.parse(forDraft.body)).toMatchObject({ data: { event: { code: 'event_unknown' } } });
     expect(await server.admin.collection('registrations').getFullList({ filter: `event = "${draft.id}"` })).toEqual([]);
     // a host, who sees drafts anyway, is told why
     const host = await server.person('host');
     const hostAnswer = await refusal(host.pb.collection('registrations').create({ event: draft.id, user: host.user.id }));
-    expect(hostAnswer).toMatchObject({ status: 400, message: 'This event is not published yet.' });
+    expect(hostAnswer).toMatchObject({ status: 400, codes: ['event_unpublished'] });
   });
 
   it('refuses registering twice', async () => {
@@ -154,7 +153,7 @@ describe('registrations', () => {
     const { pb, user } = await server.person('guest');
     await pb.collection('registrations').create({ event: event.id, user: user.id });
     const twice = await refusal(pb.collection('registrations').create({ event: event.id, user: user.id }));
-    expect(twice).toMatchObject({ status: 400, message: 'You are already registered for this event.' });
+    expect(twice).toMatchObject({ status: 400, codes: ['registration_exists'] });
   });
 });
 
