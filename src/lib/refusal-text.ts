@@ -1,15 +1,36 @@
-// Words for a server's refusal of a registration (its messages are in English). Apart from
-// $lib/i18n: a refusal is rare, so the screens load these words only when one is shown.
+// Words for a server's refusal of a registration, by its code (pb_hooks/lib/refuse.js; the codes
+// are listed in docs/DECISIONS.md). Apart from $lib/i18n: a refusal is rare, so the screens load
+// these words only when one is shown.
 import { m } from '$lib/i18n';
 
-/** Words for a server's refusal of a registration (its messages are in English). */
-export function refusalText(serverMessage: string | undefined): string {
-  const text = serverMessage ?? '';
-  if (/already registered/i.test(text)) return m.refusal_already_registered();
-  if (/already ended/i.test(text)) return m.refusal_ended();
-  if (/cancelled/i.test(text)) return m.refusal_cancelled();
-  if (/not published/i.test(text)) return m.refusal_unpublished();
-  if (/does not exist/i.test(text)) return m.refusal_gone(); // also a draft, to all but hosts
-  if (/auth|sign/i.test(text)) return m.refusal_signed_out();
-  return m.refusal_other({ message: text });
+/** Every code the server refuses a registration with (tests/unit/refusal-codes.spec.ts checks
+ * this list against pb_hooks, so a new code cannot reach a screen without words). */
+export const REGISTRATION_REFUSAL_CODES = [
+  'event_unknown',
+  'event_unpublished',
+  'event_cancelled',
+  'event_ended',
+  'registration_exists',
+  'registration_position',
+] as const;
+export type RegistrationRefusalCode = (typeof REGISTRATION_REFUSAL_CODES)[number];
+
+/** The words for each code (a message, so a test can ask for either language); `unauthorized`
+ * is the device's own reason when the server turned the session away. */
+export const REFUSAL_WORDS: Record<RegistrationRefusalCode | 'unauthorized', typeof m.refusal_ended> = {
+  event_unknown: m.refusal_gone, // also a draft, to all but hosts
+  event_unpublished: m.refusal_unpublished,
+  event_cancelled: m.refusal_cancelled,
+  event_ended: m.refusal_ended,
+  registration_exists: m.refusal_already_registered,
+  registration_position: m.refusal_position,
+  unauthorized: m.refusal_signed_out,
+};
+
+/** Words for the code stored on a refused registration. A code without words of its own names
+ * itself in the generic words; an English sentence (stored by a device from before the codes)
+ * is not shown. */
+export function refusalText(code: string | undefined): string {
+  if (code && Object.prototype.hasOwnProperty.call(REFUSAL_WORDS, code)) return REFUSAL_WORDS[code as keyof typeof REFUSAL_WORDS]();
+  return code && /^[a-z][a-z0-9_]*$/.test(code) ? m.refusal_other({ code }) : m.refusal_unknown();
 }

@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import type { Page } from '@playwright/test';
 import { E2E, expect, test } from './world';
 import { signIn } from './people';
+import { newGuest, operator } from './operator';
 
 /** Tomorrow's date in Stockholm as `YYYY-MM-DD`. */
 function tomorrowInStockholm(): string {
@@ -100,4 +101,34 @@ test('an event that has already ended cannot be published, and the host is told 
   await expect(page.getByRole('alert')).toHaveText('The event has already ended and cannot be published. Change its time if it is to run again.');
   await expect(page.getByTestId('event-status')).toHaveText('Draft');
   await page.screenshot({ path: 'test-results/publish-ended-en.png', fullPage: true });
+});
+
+test('fewer places than people confirmed: the server refuses, and the form words its code on the field (sv, en)', async ({ page }) => {
+  const admin = await operator();
+  const title = `Fullsatt frukost ${Date.now()}`;
+  const event = await admin.collection('events').create({
+    title,
+    kind: 'breakfast',
+    status: 'published',
+    starts: new Date(Date.now() + 24 * 3600 * 1000).toISOString(),
+    ends: new Date(Date.now() + 26 * 3600 * 1000).toISOString(),
+    capacity: 5,
+  });
+  for (const name of ['Anna Ek', 'Bo Ek']) {
+    const guest = await newGuest(name);
+    await admin.collection('registrations').create({ event: event.id, user: guest.id });
+  }
+  await signIn(page, E2E.host);
+  await page.goto(`/host/events/${event.id}`);
+  await page.getByLabel('Antal platser').fill('1');
+  await page.getByRole('button', { name: 'Spara ändringar' }).click();
+  await expect(page.locator('#problem-capacity')).toHaveText('2 personer är redan bekräftade, så det kan inte bli färre platser än så.');
+  await expect(page.getByLabel('Antal platser')).toHaveAttribute('aria-invalid', 'true');
+
+  await page.evaluate(() => localStorage.setItem('PARAGLIDE_LOCALE', 'en'));
+  await page.reload();
+  await page.getByLabel('Places').fill('1');
+  await page.getByRole('button', { name: 'Save changes' }).click();
+  await expect(page.locator('#problem-capacity')).toHaveText('2 people are already confirmed, so there cannot be fewer places than that.');
+  expect((await admin.collection('events').getOne(event.id)).capacity).toBe(5);
 });

@@ -91,5 +91,13 @@ test('a registration the server refuses says why', async ({ page, context }) => 
   await admin.collection('events').update(talk.id, { status: 'cancelled' });
   await context.setOffline(false);
   await expect(page.getByTestId('registration-state')).toHaveAttribute('data-state', 'refused');
-  await expect(page.getByTestId('registration-state')).toContainText('evenemanget är inställt');
+  await expect(page.getByTestId('registration-state')).toHaveText('Anmälan gick inte igenom: evenemanget är inställt.');
+  await page.goto('/mine');
+  await expect(page.getByTestId('mine-status')).toHaveText('Anmälan gick inte igenom: evenemanget är inställt.');
+  // the device keeps the server's code, not its words: they follow the person's language
+  await page.evaluate(() => localStorage.setItem('PARAGLIDE_LOCALE', 'en'));
+  await page.reload();
+  await expect(page.getByTestId('mine-status')).toHaveText('The registration did not go through: the event is cancelled.');
+  await page.goto(`/events/${talk.id}`);
+  await expect(page.getByTestId('registration-state')).toHaveText('The registration did not go through: the event is cancelled.');
 });

@@ -31,7 +31,7 @@ it('keeps refused and pending registrations, drops ones the server no longer has
   const event = await createEvent(server.admin);
   const onServer = await pb.collection('registrations').create({ event: event.id, user: user.id });
   const db = await openCofficeDb(`coffice-pull-${Date.now()}`);
-  await db.put('registrations', local('refusedhere0000', user.id, { status: 'cancelled', refusal: 'The event is cancelled.' }));
+  await db.put('registrations', local('refusedhere0000', user.id, { status: 'cancelled', refusal: 'event_cancelled' }));
   await db.put('registrations', local('pendinghere0000', user.id, { status: 'pending', pendingChange: 'create' }));
   await db.put('registrations', local('deletedthere000', user.id, {}));
 
@@ -39,5 +39,5 @@ it('keeps refused and pending registrations, drops ones the server no longer has
 
   const ids = (await db.getAll('registrations')).map((r) => r.id).sort();
   expect(ids).toEqual([onServer.id, 'pendinghere0000', 'refusedhere0000'].sort());
-  expect(await db.get('registrations', 'refusedhere0000')).toMatchObject({ refusal: 'The event is cancelled.' });
+  expect(await db.get('registrations', 'refusedhere0000')).toMatchObject({ refusal: 'event_cancelled' });
 });

@@ -76,18 +76,26 @@ describe('reading the host event form', () => {
 });
 
 describe('server refusals', () => {
+  const refused = (code: string, params?: Record<string, unknown>) => ({ anyField: { code, message: 'Words the app never reads.', params } });
   it.each([
-    ['3 people are already confirmed: the capacity cannot be lower than that.', { field: 'capacity', code: 'capacity_below_confirmed', confirmed: 3 }],
-    ['The event must end after it starts.', { field: 'ends', code: 'ends_before_starts' }],
-    ['A cancelled event stays cancelled: create a new event instead.', { field: 'status', code: 'stays_cancelled' }],
-    ['People have registered for this event: cancel it instead of making it a draft.', { field: 'status', code: 'has_registrations' }],
-    ['Something new.', { field: 'form', code: 'server', message: 'Something new.' }],
-  ])('%s', (message, problem) => {
-    expect(problemFromServer(message)).toEqual(problem);
+    ['event_capacity_below_confirmed', { confirmed: 3 }, { field: 'capacity', code: 'capacity_below_confirmed', confirmed: 3 }],
+    ['event_ends_before_starts', undefined, { field: 'ends', code: 'ends_before_starts' }],
+    ['event_stays_cancelled', undefined, { field: 'status', code: 'stays_cancelled' }],
+    ['event_has_registrations', undefined, { field: 'status', code: 'has_registrations' }],
+    ['event_ended', undefined, { field: 'ends', code: 'event_ended' }],
+    ['event_title_missing', undefined, { field: 'title', code: 'title_missing' }],
+  ])('reads %s by its code alone', (code, params, problem) => {
+    expect(problemFromServer(refused(code, params))).toEqual(problem);
   });
 
-  it('reads the field code of an ended event', () => {
-    expect(problemFromServer('Whatever the words.', { ends: { code: 'event_ended' } })).toEqual({ field: 'ends', code: 'event_ended' });
+  it('names a code it has no words for, and says "invalid" when the refusal has no code', () => {
+    expect(problemFromServer(refused('event_something_new'))).toEqual({ field: 'form', code: 'server', serverCode: 'event_something_new' });
+    expect(problemFromServer({})).toEqual({ field: 'form', code: 'server', serverCode: 'invalid' });
+  });
+
+  it('prefers a code it knows over PocketBase’s own field codes beside it', () => {
+    const data = { title: { code: 'validation_max_text_constraint' }, ends: { code: 'event_too_long' } };
+    expect(problemFromServer(data)).toEqual({ field: 'ends', code: 'too_long' });
   });
 });
 

@@ -1,5 +1,5 @@
 // The host's event form as pure logic: what the fields hold (times in venue time), what
-// is wrong with them, and the server's refusals read back as the same kinds of problem.
+// is wrong with them, and the server's refusal codes read back as the same kinds of problem.
 import { EVENT_KINDS, type EventRecord } from '$lib/pocketbase/types';
 import { fromVenueInputValue, toVenueInputValue } from '$lib/time/venue-clock';
 
@@ -22,8 +22,8 @@ export type EventProblem =
   | { field: 'ends'; code: 'ends_invalid' | 'ends_before_starts' | 'too_long' | 'event_ended' }
   | { field: 'capacity'; code: 'capacity_invalid' }
   | { field: 'capacity'; code: 'capacity_below_confirmed'; confirmed: number }
-  | { field: 'status'; code: 'stays_cancelled' | 'has_registrations' }
-  | { field: 'form'; code: 'server'; message: string };
+  | { field: 'status'; code: 'stays_cancelled' | 'has_registrations' | 'status_invalid' | 'new_cancelled' }
+  | { field: 'form'; code: 'server'; serverCode: string };
 
 export function emptyEventForm(): EventFormValues {
   return {
@@ -103,18 +103,37 @@ export function readEventForm(
   };
 }
 
-/** The server's plain-English refusal (pb_hooks/lib/events.js) as a problem the UI words. */
-export function problemFromServer(message: string, data: Record<string, { code?: string }> = {}): EventProblem {
-  if (data.ends?.code === 'event_ended') return { field: 'ends', code: 'event_ended' };
-  const below = /^(\d+) people are already confirmed/.exec(message);
-  if (below) return { field: 'capacity', code: 'capacity_below_confirmed', confirmed: Number(below[1]) };
-  if (/give the event a title/i.test(message)) return { field: 'title', code: 'title_missing' };
-  if (/end after it starts/i.test(message)) return { field: 'ends', code: 'ends_before_starts' };
-  if (/at most 7 days/i.test(message)) return { field: 'ends', code: 'too_long' };
-  if (/capacity must be/i.test(message)) return { field: 'capacity', code: 'capacity_invalid' };
-  if (/stays cancelled/i.test(message)) return { field: 'status', code: 'stays_cancelled' };
-  if (/cancel it instead/i.test(message)) return { field: 'status', code: 'has_registrations' };
-  return { field: 'form', code: 'server', message };
+/** A refusal's field detail as PocketBase sends it (`data.field`). */
+type FieldRefusal = { code?: unknown; params?: Record<string, unknown> } | null | undefined;
+
+/** Every code the server refuses an event edit with (pb_hooks/lib/events.js; the list is in
+ * docs/DECISIONS.md, and tests/unit/refusal-codes.spec.ts checks it against the hooks) and the
+ * problem each is. */
+export const EVENT_REFUSALS = {
+  event_title_missing: () => ({ field: 'title', code: 'title_missing' }),
+  event_status_invalid: () => ({ field: 'status', code: 'status_invalid' }),
+  event_starts_missing: () => ({ field: 'starts', code: 'starts_invalid' }),
+  event_ends_missing: () => ({ field: 'ends', code: 'ends_invalid' }),
+  event_ends_before_starts: () => ({ field: 'ends', code: 'ends_before_starts' }),
+  event_too_long: () => ({ field: 'ends', code: 'too_long' }),
+  event_capacity_invalid: () => ({ field: 'capacity', code: 'capacity_invalid' }),
+  event_new_cancelled: () => ({ field: 'status', code: 'new_cancelled' }),
+  event_stays_cancelled: () => ({ field: 'status', code: 'stays_cancelled' }),
+  event_has_registrations: () => ({ field: 'status', code: 'has_registrations' }),
+  event_capacity_below_confirmed: (params) => ({ field: 'capacity', code: 'capacity_below_confirmed', confirmed: Number(params?.confirmed) || 0 }),
+  event_ended: () => ({ field: 'ends', code: 'event_ended' }),
+} satisfies Record<string, (params?: Record<string, unknown>) => EventProblem>;
+export type EventRefusalCode = keyof typeof EVENT_REFUSALS;
+
+/** The server's refusal (its field codes, `data` of the answer) as a problem the UI words; a code
+ * the app does not know becomes a problem of the whole form that names it. */
+export function problemFromServer(data: Record<string, FieldRefusal> = {}): EventProblem {
+  const fields = Object.values(data).filter((field) => typeof field?.code === 'string' && field.code !== '');
+  for (const field of fields) {
+    const code = field!.code as string;
+    if (Object.prototype.hasOwnProperty.call(EVENT_REFUSALS, code)) return EVENT_REFUSALS[code as EventRefusalCode](field!.params);
+  }
+  return { field: 'form', code: 'server', serverCode: (fields[0]?.code as string | undefined) ?? 'invalid' };
 }
 
 export type EventShelf = 'upcoming' | 'past' | 'drafts';

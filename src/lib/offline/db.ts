@@ -15,7 +15,8 @@ export interface LocalRegistration extends Omit<RegistrationRecord, 'status'> {
   status: RegistrationRecord['status'] | 'pending';
   /** set while a change made on this device waits in the outbox */
   pendingChange?: 'create' | 'cancel';
-  /** the server refused the change for good; the words to show */
+  /** the server refused the change for good: its code (e.g. `event_ended`, words: $lib/refusal-text).
+   * A device from before the codes may hold the server's English sentence: shown as a plain refusal. */
   refusal?: string;
 }
 

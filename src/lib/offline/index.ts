@@ -66,14 +66,14 @@ async function create(): Promise<OfflineRuntime> {
 
   engine.on('sent', localChanged);
   engine.on('pulled', localChanged);
-  engine.on('refused', async ({ entry, message }) => {
+  engine.on('refused', async ({ entry, reason }) => {
     const op = entry.op;
     if (op.kind === 'scan' || op.kind === 'walk-in') return localChanged(); // kept in the outbox, shown at the door
     const id = op.kind === 'registration.create' ? op.record.id : op.id;
     const local = await db.get('registrations', id);
     if (local) {
       const status = op.kind === 'registration.create' ? 'cancelled' : local.status;
-      await db.put('registrations', { ...local, status, pendingChange: undefined, refusal: message });
+      await db.put('registrations', { ...local, status, pendingChange: undefined, refusal: reason }); // the code, worded by the screens
     }
     localChanged();
   });

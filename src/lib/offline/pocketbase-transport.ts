@@ -7,6 +7,7 @@ import type { CofficeDb } from './db';
 import { localWrites } from './merge';
 import type { OutboxEntry } from './outbox';
 import type { SendResult, Transport } from './sync';
+import { refusalCode } from './refusal-code';
 
 export function pocketbaseTransport(pb: AppPocketBase, db: CofficeDb): Transport {
   const registrations = () => pb.collection('registrations');
@@ -56,12 +57,13 @@ export function pocketbaseTransport(pb: AppPocketBase, db: CofficeDb): Transport
   };
 }
 
-/** Network trouble, overload and a lapsed session are worth another try; the rest is final. */
+/** Network trouble, overload and a lapsed session are worth another try; the rest is final.
+ * A refusal's reason is the server's code when it sent one (the app words that), else the kind. */
 export function classify(error: unknown): SendResult {
   if (!(error instanceof ClientResponseError)) return { outcome: 'retry', reason: String(error) };
   if (error.status === 0 || error.status === 408 || error.status === 429 || error.status >= 500) {
     return { outcome: 'retry', reason: error.status === 0 ? 'offline' : `HTTP ${error.status}` };
   }
   const reason = error.status === 401 || error.status === 403 ? 'unauthorized' : error.status === 404 ? 'not_found' : 'invalid';
-  return { outcome: 'refused', reason, message: error.message };
+  return { outcome: 'refused', reason: refusalCode(error) ?? reason, message: error.message };
 }

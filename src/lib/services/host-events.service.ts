@@ -14,8 +14,7 @@ export type HostResult<T> = { ok: true; value: T } | { ok: false; reason: Failur
 function failure(error: unknown): { ok: false; reason: FailureReason; problem?: EventProblem } {
   const reason = failureReason(error);
   if (reason === 'invalid' && error instanceof ClientResponseError) {
-    const message = String(error.response?.message ?? '');
-    return { ok: false, reason, problem: problemFromServer(message, error.response?.data ?? {}) };
+    return { ok: false, reason, problem: problemFromServer(error.response?.data ?? {}) };
   }
   return { ok: false, reason };
 }

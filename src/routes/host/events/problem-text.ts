@@ -24,7 +24,11 @@ export function problemText(problem: EventProblem): string {
       return m.hostevents_problem_stays_cancelled();
     case 'has_registrations':
       return m.hostevents_problem_has_registrations();
+    case 'status_invalid':
+      return m.hostevents_problem_status_invalid();
+    case 'new_cancelled':
+      return m.hostevents_problem_new_cancelled();
     case 'server':
-      return m.hostevents_problem_server({ message: problem.message });
+      return m.hostevents_problem_server({ code: problem.serverCode });
   }
 }
