@@ -72,4 +72,13 @@ function promoteWaitlist(app, eventId) {
   }
 }
 
-module.exports = { noSuchEvent, registrationClosed, nextPosition, updateTaken, hasPlace, promoteWaitlist, ensureEventPass, revokeEventPass };
+module.exports = {
+  noSuchEvent,
+  registrationClosed,
+  nextPosition,
+  updateTaken,
+  hasPlace,
+  promoteWaitlist,
+  ensureEventPass,
+  revokeEventPass,
+};

@@ -122,13 +122,14 @@ test('fewer places than people confirmed: the server refuses, and the form words
   await page.goto(`/host/events/${event.id}`);
   await page.getByLabel('Antal platser').fill('1');
   await page.getByRole('button', { name: 'Spara ändringar' }).click();
-  await expect(page.locator('#problem-capacity')).toHaveText('2 personer är redan bekräftade, så det kan inte bli färre platser än så.');
+  const problem = page.locator('#problem-capacity');
+  await expect(problem).toHaveText('2 personer är redan bekräftade, så det kan inte bli färre platser än så.');
   await expect(page.getByLabel('Antal platser')).toHaveAttribute('aria-invalid', 'true');
 
   await page.evaluate(() => localStorage.setItem('PARAGLIDE_LOCALE', 'en'));
   await page.reload();
   await page.getByLabel('Places').fill('1');
   await page.getByRole('button', { name: 'Save changes' }).click();
-  await expect(page.locator('#problem-capacity')).toHaveText('2 people are already confirmed, so there cannot be fewer places than that.');
+  await expect(problem).toHaveText('2 people are already confirmed, so there cannot be fewer places than that.');
   expect((await admin.collection('events').getOne(event.id)).capacity).toBe(5);
 });

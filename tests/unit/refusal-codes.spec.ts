@@ -74,7 +74,10 @@ describe('every code in words', () => {
       overwriteGetLocale(() => locale);
       return problemText(EVENT_REFUSALS[code]({ confirmed: 4 }));
     };
-    const generic = { sv: m.hostevents_problem_server({ code }, { locale: 'sv' }), en: m.hostevents_problem_server({ code }, { locale: 'en' }) };
+    const generic = {
+      sv: m.hostevents_problem_server({ code }, { locale: 'sv' }),
+      en: m.hostevents_problem_server({ code }, { locale: 'en' }),
+    };
     expectWords(code, inLocale('sv'), inLocale('en'), generic);
   });
 

@@ -120,7 +120,11 @@ export const EVENT_REFUSALS = {
   event_new_cancelled: () => ({ field: 'status', code: 'new_cancelled' }),
   event_stays_cancelled: () => ({ field: 'status', code: 'stays_cancelled' }),
   event_has_registrations: () => ({ field: 'status', code: 'has_registrations' }),
-  event_capacity_below_confirmed: (params) => ({ field: 'capacity', code: 'capacity_below_confirmed', confirmed: Number(params?.confirmed) || 0 }),
+  event_capacity_below_confirmed: (params) => ({
+    field: 'capacity',
+    code: 'capacity_below_confirmed',
+    confirmed: Number(params?.confirmed) || 0,
+  }),
   event_ended: () => ({ field: 'ends', code: 'event_ended' }),
 } satisfies Record<string, (params?: Record<string, unknown>) => EventProblem>;
 export type EventRefusalCode = keyof typeof EVENT_REFUSALS;
