@@ -15,6 +15,7 @@ import { obtainPocketBase } from './obtain-pocketbase.mjs';
 import { servePlan, ServeConfigError } from './lib/serve-plan.mjs';
 import { readSeedMark, seedDemoVenue, writeSeedMark } from './seed/seed.mjs';
 import { startSmtpSink } from './lib/mail-sink.mjs';
+import { clearServing, writeServing } from './lib/local-server.mjs';
 import { DEMO_LOGINS, DEMO_PASSWORD } from './seed/demo-data.mjs';
 
 /** @param {string} message @returns {never} */
@@ -76,6 +77,13 @@ const server = await startPocketBase({ dataDir, port, host, serve: plan, appUrl:
   const refusal = text.split('\n').find((line) => line.includes('Refusing to start'));
   return fail(refusal ? `Coffice did not start. ${refusal.replace(/^.*?(This data folder)/, '$1')}` : text);
 });
+// where it serves, for `npm run backup` and `npm run restore` (removed when it stops)
+writeServing(dataDir, {
+  url: plan.localUrl ?? 'https://127.0.0.1:443',
+  servername: plan.https ? plan.domain : null,
+  pid: /** @type {number} */ (server.child.pid),
+});
+server.child.once('exit', () => clearServing(dataDir));
 server.child.stdout?.pipe(process.stdout);
 server.child.stderr?.pipe(process.stderr);
 // stopped at any point from here (Ctrl+C while the demo venue is made too), PocketBase stops

@@ -32,7 +32,12 @@ function lastBackup(app) {
 }
 
 function healthOf(app, operator) {
-  const data = { schema: schemaVersion(app), lastBackup: lastBackup(app), canBackup: !app.store().has("@activeBackup") };
+  const data = {
+    schema: schemaVersion(app),
+    lastBackup: lastBackup(app),
+    canBackup: !app.store().has("@activeBackup"),
+    startedAt: app.store().get("coffice.startedAt") || "",
+  };
   if (operator) data.dataDir = app.dataDir();
   return data;
 }

@@ -22,7 +22,7 @@ describe('/api/health', () => {
     expect(answer).toEqual({
       code: 200,
       message: 'API is healthy.',
-      data: { schema: newestMigration(), lastBackup: null, canBackup: true },
+      data: { schema: newestMigration(), lastBackup: null, canBackup: true, startedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/) },
     });
   });
 
