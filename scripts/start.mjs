@@ -2,16 +2,20 @@
 // `npm start`: build the PWA if stale, obtain PocketBase if missing, refuse a foreign
 // data folder, serve app + API on one origin, and seed the demo venue into an empty
 // database (or finish one an earlier start left half made). Without COFFICE_SMTP_HOST, mail
-// is caught and printed. Settings: PORT (8090), HOST (127.0.0.1), COFFICE_DATA (./pb_data), PB_BIN.
+// is caught and printed. Settings: PORT (8090), HOST (127.0.0.1), COFFICE_DATA (./pb_data), PB_BIN;
+// COFFICE_DOMAIN serves HTTPS on 443 with automatic certificates (serve-plan.mjs), for a real venue:
+// no demo data then.
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { buildApp, buildIsStale } from './lib/build.mjs';
-import { defaultDataDir, root } from './lib/paths.mjs';
+import { defaultDataDir, pocketbaseBinary, root } from './lib/paths.mjs';
 import { freePort, portInUse, startPocketBase, upsertSuperuser } from './lib/pocketbase.mjs';
 import { obtainPocketBase } from './obtain-pocketbase.mjs';
+import { servePlan, ServeConfigError } from './lib/serve-plan.mjs';
 import { readSeedMark, seedDemoVenue, writeSeedMark } from './seed/seed.mjs';
 import { startSmtpSink } from './lib/mail-sink.mjs';
+import { clearServing, writeServing } from './lib/local-server.mjs';
 import { DEMO_LOGINS, DEMO_PASSWORD } from './seed/demo-data.mjs';
 
 /** @param {string} message @returns {never} */
@@ -20,9 +24,18 @@ function fail(message) {
   process.exit(1);
 }
 
-const port = Number(process.env.PORT ?? 8090);
-if (!Number.isInteger(port) || port < 1 || port > 65535) fail(`PORT must be a number from 1 to 65535 (got "${process.env.PORT}").`);
-const host = process.env.HOST ?? '127.0.0.1';
+/** @type {import('./lib/serve-plan.mjs').ServePlan} */
+let plan;
+try {
+  plan = servePlan(process.env);
+} catch (err) {
+  if (!(err instanceof ServeConfigError)) throw err;
+  fail(err.message);
+}
+const { host, port } = plan;
+for (const warning of plan.warnings) console.warn(`\n⚠ ${warning}`);
+// the hooks build links (password reset, passes) from it, and CORS allows only it
+if (plan.https) process.env.COFFICE_APP_URL = plan.appUrl;
 const dataDir = path.resolve(root, process.env.COFFICE_DATA ?? defaultDataDir);
 
 if (buildIsStale()) {
@@ -39,7 +52,7 @@ try {
   fail(/** @type {Error} */ (err).message);
 }
 
-if (await portInUse(port, host)) {
+if (!plan.https && (await portInUse(port, host))) {
   fail(`Port ${port} on ${host} is already in use (is Coffice already running?). Stop that program or choose another port, e.g. PORT=${port + 1} npm start`);
 }
 
@@ -48,7 +61,8 @@ fs.mkdirSync(dataDir, { recursive: true });
 // Without a mail server, one-time codes and reset links are caught here and printed (as in
 // `npm run dev`): PocketBase would otherwise try `sendmail`, fail, and drop the code.
 let mailSink = null;
-if (!process.env.COFFICE_SMTP_HOST) {
+// (a real venue on its domain sends as set in the admin UI instead: codes never go to its log)
+if (!process.env.COFFICE_SMTP_HOST && !plan.https) {
   const sinkPort = await freePort();
   mailSink = await startSmtpSink({
     port: sinkPort,
@@ -57,12 +71,19 @@ if (!process.env.COFFICE_SMTP_HOST) {
   process.env.COFFICE_SMTP_HOST = '127.0.0.1';
   process.env.COFFICE_SMTP_PORT = String(sinkPort);
 }
-const server = await startPocketBase({ dataDir, port, host }).catch((err) => {
+const server = await startPocketBase({ dataDir, port, host, serve: plan, appUrl: process.env.COFFICE_APP_URL }).catch((err) => {
   const text = /** @type {Error} */ (err).message;
   // the data folder guard's sentence, without PocketBase's log around it
   const refusal = text.split('\n').find((line) => line.includes('Refusing to start'));
   return fail(refusal ? `Coffice did not start. ${refusal.replace(/^.*?(This data folder)/, '$1')}` : text);
 });
+// where it serves, for `npm run backup` and `npm run restore` (removed when it stops)
+writeServing(dataDir, {
+  url: plan.localUrl ?? 'https://127.0.0.1:443',
+  servername: plan.https ? plan.domain : null,
+  pid: /** @type {number} */ (server.child.pid),
+});
+server.child.once('exit', () => clearServing(dataDir));
 server.child.stdout?.pipe(process.stdout);
 server.child.stderr?.pipe(process.stderr);
 // stopped at any point from here (Ctrl+C while the demo venue is made too), PocketBase stops
@@ -74,11 +95,12 @@ for (const signal of /** @type {const} */ (['SIGINT', 'SIGTERM'])) {
 // Demo data only when the venue has nothing yet (checked without credentials first).
 const publicCount = async (/** @type {string} */ c) =>
   (await (await fetch(`${server.url}/api/collections/${c}/records?perPage=1`)).json()).totalItems ?? 1;
-const looksEmpty = (await publicCount('spaces')) === 0 && (await publicCount('companies')) === 0;
+// served on a domain it is a real venue: no demo data (nor can anything local ask it)
+const looksEmpty = !plan.https && (await publicCount('spaces')) === 0 && (await publicCount('companies')) === 0;
 const operatorFile = path.join(dataDir, 'coffice-operator.json');
 // a demo venue an earlier start began and did not finish (stopped, or refused under load)
 const seedMark = readSeedMark(dataDir);
-const unfinished = seedMark !== null && !seedMark.finished;
+const unfinished = !plan.https && seedMark !== null && !seedMark.finished;
 let seedProblem = '';
 if (looksEmpty || unfinished) {
   // upserted even when the file exists: it heals a folder where an earlier start wrote the
@@ -107,14 +129,18 @@ if (looksEmpty || unfinished) {
 
 const lines = [
   '',
-  `Coffice is running at http://${host}:${port}`,
+  `Coffice is running at ${plan.https ? plan.appUrl : `http://${host}:${port}`}`,
   `  data folder: ${path.relative(root, dataDir) || '.'}`,
 ];
 if (fs.existsSync(operatorFile)) {
   lines.push('', 'Demo logins (password for all: ' + DEMO_PASSWORD + '):');
   for (const login of DEMO_LOGINS) lines.push(`  ${login.role.padEnd(7)} ${login.email.padEnd(22)} ${login.name}`);
   const operator = JSON.parse(fs.readFileSync(operatorFile, 'utf8'));
-  lines.push(`  operator (admin UI http://${host}:${port}/_/) ${operator.email} / ${operator.password}`);
+  lines.push(`  operator (admin UI ${plan.https ? plan.appUrl : `http://${host}:${port}`}/_/) ${operator.email} / ${operator.password}`);
+}
+if (plan.https && !fs.existsSync(operatorFile)) {
+  const bin = path.relative(root, pocketbaseBinary);
+  lines.push('', `Admin UI: ${plan.appUrl}/_/ — create its operator once with`, `  ${bin} superuser upsert --dir=${dataDir} -- EMAIL PASSWORD`);
 }
 if (seedProblem) {
   lines.push('', `⚠ The demo venue is only partly made (${seedProblem}).`, '  Start again (npm start) to finish it: nothing is added twice.');
@@ -123,7 +149,9 @@ lines.push(
   '',
   mailSink
     ? 'Mail (one-time codes, password resets) is printed here: no mail server is set (COFFICE_SMTP_HOST).'
-    : `Mail goes out through ${process.env.COFFICE_SMTP_HOST}.`,
+    : process.env.COFFICE_SMTP_HOST
+      ? `Mail goes out through ${process.env.COFFICE_SMTP_HOST}.`
+      : 'Mail goes out as set in the admin UI (Settings → Mail settings).',
 );
 lines.push('', 'Stop with Ctrl+C.', '');
 console.log(lines.join('\n'));

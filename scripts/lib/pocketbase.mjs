@@ -116,6 +116,20 @@ export async function waitUntilHealthy(url, child, output, timeoutMs = 30_000) {
 }
 
 /**
+ * Resolves when PocketBase logs that it serves (for HTTPS on a domain, which nothing local can ask).
+ * @param {import('node:child_process').ChildProcess} child @param {() => string} output
+ */
+async function waitUntilStarted(child, output, timeoutMs = 30_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`PocketBase exited (code ${child.exitCode}):\n${output()}`);
+    if (output().includes('Server started at')) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`PocketBase did not start within ${timeoutMs / 1000} s:\n${output()}`);
+}
+
+/**
  * The origin browsers may call the API from: the app's public address when
  * `COFFICE_APP_URL` names one, else any (PocketBase's default, `*`).
  * @param {string | undefined} appUrl
@@ -140,24 +154,29 @@ export function corsOrigins(appUrl) {
  * Dev mode is always said explicitly: PocketBase switches it on by itself for a binary under
  * the system temp folder (it takes that for `go run`), and then logs every SQL statement —
  * pass codes, secrets, hashes.
- * @param {{ dataDir: string, port: number, host?: string, publicDir?: string, watchHooks?: boolean, dev?: boolean,
- *   stdio?: 'pipe' | 'inherit', hooksDir?: string, migrationsDir?: string, appUrl?: string }} options
+ * `serve` (a `servePlan` from serve-plan.mjs) replaces `--http=host:port`: HTTPS on a domain, where
+ * nothing answers locally, is ready when PocketBase says it started.
+ * @param {{ dataDir: string, port?: number, host?: string, publicDir?: string, watchHooks?: boolean, dev?: boolean,
+ *   stdio?: 'pipe' | 'inherit', hooksDir?: string, migrationsDir?: string, appUrl?: string,
+ *   serve?: { serveArgs: string[], localUrl: string | null } }} options
  */
 export async function startPocketBase({
-  port,
+  port = 8090,
   host = '127.0.0.1',
   dev = false,
   stdio = 'pipe',
   appUrl = process.env.COFFICE_APP_URL,
+  serve = { serveArgs: [`--http=${host}:${port}`], localUrl: `http://${host}:${port}` },
   ...folders
 }) {
-  const args = ['serve', `--http=${host}:${port}`, ...folderFlags(folders), `--dev=${dev}`, `--origins=${corsOrigins(appUrl)}`];
+  const args = ['serve', ...serve.serveArgs, ...folderFlags(folders), `--dev=${dev}`, `--origins=${corsOrigins(appUrl)}`];
   const child = spawn(pocketbaseBinary, args, { stdio: ['ignore', stdio, stdio] });
   let log = '';
   child.stdout?.on('data', (d) => (log += d));
   child.stderr?.on('data', (d) => (log += d));
-  const url = `http://${host}:${port}`;
-  await waitUntilHealthy(url, child, () => (stdio === 'pipe' ? log : null));
+  const url = serve.localUrl ?? appUrl ?? '';
+  if (serve.localUrl) await waitUntilHealthy(serve.localUrl, child, () => (stdio === 'pipe' ? log : null));
+  else await waitUntilStarted(child, () => log);
   return {
     url,
     child,

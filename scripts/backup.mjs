@@ -1,0 +1,40 @@
+#!/usr/bin/env node
+// `npm run backup`: a consistent backup of the running venue, made by PocketBase itself while
+// it serves (it holds writes for the moment it copies the database), kept in <data>/backups
+// (or the S3 storage set in the admin UI) beside the scheduled daily ones.
+import fs from 'node:fs';
+import path from 'node:path';
+import { defaultDataDir, root } from './lib/paths.mjs';
+import { ask, localOperatorToken, servingAt } from './lib/local-server.mjs';
+
+/** @param {string} message @returns {never} */
+function fail(message) {
+  console.error(`\n${message}\n`);
+  process.exit(1);
+}
+
+const dataDir = path.resolve(root, process.env.COFFICE_DATA ?? defaultDataDir);
+const where = servingAt(dataDir);
+if (!where) {
+  fail(
+    `Coffice is not running on ${dataDir}. Start it (npm start) and run this again — or, while it is stopped, ` +
+      'a copy of the whole data folder is a full backup too.',
+  );
+}
+// to the millisecond: two backups in one second are two files
+const stamp = new Date().toISOString().replace(/[-:]/g, '').replace('T', '-').replace('.', '-').slice(0, 19);
+const name = `coffice-${stamp}.zip`;
+try {
+  const token = await localOperatorToken(dataDir, where);
+  const started = Date.now();
+  const answer = await ask(where, 'POST', '/api/backups', { token, body: { name } });
+  if (answer.status !== 204 && answer.status !== 200) {
+    const detail = JSON.stringify(answer.body?.data ?? {});
+    fail(`The backup was not made: ${answer.body?.message ?? answer.status} ${detail !== '{}' ? detail : ''}\nThe live data is untouched.`);
+  }
+  const file = path.join(dataDir, 'backups', name);
+  const size = fs.existsSync(file) ? `${(fs.statSync(file).size / 1024 / 1024).toFixed(1)} MB, ` : '';
+  console.log(`Backup made: ${fs.existsSync(file) ? file : `${name} (in the backup storage set in the admin UI)`} (${size}${Date.now() - started} ms)`);
+} catch (err) {
+  fail(`The backup was not made: ${/** @type {Error} */ (err).message}\nThe live data is untouched.`);
+}
