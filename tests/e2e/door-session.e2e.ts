@@ -109,3 +109,50 @@ test('a lapsed session keeps 40 offline scans pending until the host signs in ag
   expect(uploads.length).toBeLessThanOrEqual(2);
   expect(uploads).toEqual([401, 200]);
 });
+
+test('a write the server refuses for good is listed where it is counted (what, when, why) and cleared after a confirm', async ({ page, context }) => {
+  test.setTimeout(90_000);
+  const admin = await operator();
+  const event = await admin.collection('events').create({
+    title: 'Dörrtest: inställt', kind: 'breakfast', status: 'published', capacity: 0, starts: minutes(-5), ends: minutes(60),
+  });
+  const host = await newGuest('Dörrvärd Doris');
+  await admin.collection('users').update(host.id, { role: 'host' });
+  await signIn(page, host);
+  await page.getByRole('navigation').getByRole('link', { name: 'Dörren', exact: true }).click();
+  await expect(page.getByTestId('door-choice').locator(`option[value="${event.id}"]`)).toHaveCount(1, { timeout: 15_000 });
+  await page.getByTestId('door-choice').selectOption(event.id);
+  await page.waitForFunction(() => navigator.serviceWorker?.controller !== null, undefined, { timeout: 20_000 });
+
+  // offline, someone without a pass is let in; meanwhile the event is called off
+  await context.setOffline(true);
+  await page.getByText('Släpp in någon utan kort').click();
+  await page.getByRole('textbox', { name: 'Namn', exact: true }).fill('Vera Walk');
+  await page.getByRole('button', { name: 'Släpp in', exact: true }).click();
+  await expect(page.locator('[data-verdict]')).toBeVisible();
+  await page.getByRole('button', { name: 'Nästa' }).click({ timeout: 2000 }).catch(() => undefined);
+  await expect(page.getByTestId('sync-pending')).toContainText('1 ändring');
+  await admin.collection('events').update(event.id, { status: 'cancelled' });
+  await context.setOffline(false);
+
+  const failed = page.getByTestId('sync-failed');
+  await expect(failed).toContainText('1 ändring kunde inte göras', { timeout: 30_000 });
+  await expect(page.getByTestId('sync-sign-in')).toHaveCount(0);
+  await failed.getByRole('button', { name: 'Visa' }).click();
+  const item = page.getByTestId('sync-refused').getByRole('listitem');
+  await expect(item).toHaveCount(1);
+  await expect(item).toContainText('Insläppt utan pass: Vera Walk');
+  await expect(item).toContainText('servern tog inte emot den');
+  await expect(item).toContainText(/\d\d:\d\d/);
+
+  // "Behåll" keeps it; "Rensa" in the dialog forgets it
+  await item.getByRole('button', { name: 'Rensa' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Behåll' }).click();
+  await expect(item).toHaveCount(1);
+  expect(await outbox(page)).toEqual({ pending: 0, failed: 1 });
+  await item.getByRole('button', { name: 'Rensa' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Rensa' }).click();
+  await expect(failed).toHaveCount(0);
+  await expect(page.getByTestId('sync-refused')).toHaveCount(0);
+  expect(await outbox(page)).toEqual({ pending: 0, failed: 0 });
+});
