@@ -52,7 +52,9 @@ export function pocketbaseTransport(pb: AppPocketBase, db: CofficeDb): Transport
   return {
     async send(entries: OutboxEntry[]): Promise<SendResult[]> {
       if (entries.every((entry) => entry.op.kind === 'scan')) return sendScans(entries);
-      return Promise.all(entries.slice(0, 1).map(sendOne));
+      const results: SendResult[] = [];
+      for (const entry of entries) results.push(await sendOne(entry)); // in order, one request each
+      return results;
     },
   };
 }
