@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // `npm run bench`: every benchmark, each printing a table with its baseline measured in
 // the same run on the same machine. Times are medians/percentiles of repeated runs.
+// `npm run bench -- upload door-server` runs only the named ones.
 import { buildApp, buildIsStale } from '../scripts/lib/build.mjs';
 import { obtainPocketBase } from '../scripts/obtain-pocketbase.mjs';
 import { benchFoundation } from './foundation.mjs';
@@ -9,14 +10,29 @@ import { benchPasses } from './passes.mjs';
 import { benchRegistration } from './registration.mjs';
 import { benchDoorServer } from './door-server.mjs';
 import { benchDoorClient } from './door-client.mjs';
+import { benchUpload } from './upload.mjs';
 import { benchLighthouse } from './lighthouse.mjs';
 
+/** @type {Record<string, () => Promise<void>>} */
+const benches = {
+  foundation: benchFoundation,
+  programme: benchProgramme,
+  passes: benchPasses,
+  registration: benchRegistration,
+  'door-server': benchDoorServer,
+  'door-client': benchDoorClient,
+  upload: benchUpload,
+  lighthouse: benchLighthouse,
+};
+
+const asked = process.argv.slice(2);
+const unknown = asked.filter((name) => !(name in benches));
+if (unknown.length > 0) {
+  console.error(`No benchmark named ${unknown.join(', ')}; there are: ${Object.keys(benches).join(', ')}.`);
+  process.exit(1);
+}
 if (buildIsStale()) buildApp();
 await obtainPocketBase();
-await benchFoundation();
-await benchProgramme();
-await benchPasses();
-await benchRegistration();
-await benchDoorServer();
-await benchDoorClient();
-await benchLighthouse();
+for (const [name, bench] of Object.entries(benches)) {
+  if (asked.length === 0 || asked.includes(name)) await bench();
+}

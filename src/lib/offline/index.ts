@@ -3,7 +3,7 @@
 // state/*.svelte.ts and writes through services; it never reaches in here directly.
 import { pb, signedInUser } from '$lib/pocketbase/client';
 import { openCofficeDb, writeMeta, type CofficeDb } from './db';
-import { indexedDbOutbox } from './outbox';
+import { addToOutbox, indexedDbOutbox, type LocalWrite, type OutboxEntry, type OutboxOp } from './outbox';
 import { pocketbaseTransport } from './pocketbase-transport';
 import { followServerChanges } from './realtime';
 import { eventsPuller, registrationsPuller } from './schedule-cache';
@@ -30,6 +30,30 @@ export interface OfflineRuntime {
   /** listeners told whenever data on the device changed */
   onLocalChange(listener: () => void): () => void;
   localChanged(): void;
+  /** what the server refused for good, to show and to clear */
+  failed(): Promise<OutboxEntry[]>;
+}
+
+export interface EnqueueOptions {
+  /** tell the screens and start the upload after this long (the door: after the verdict is painted) */
+  afterMs?: number;
+}
+
+/**
+ * The only way into the outbox (like Workbox's `Queue.pushRequest`): writes the local change
+ * (`local`, in the stores it names) and the entry in one IndexedDB transaction, then tells
+ * the screens and schedules the sync. Durable when it resolves.
+ */
+export async function enqueue(op: OutboxOp, local?: LocalWrite, options: EnqueueOptions = {}): Promise<void> {
+  const runtime = await offline();
+  await addToOutbox(runtime.db, op, local);
+  const after = () => {
+    runtime.localChanged();
+    void runtime.engine.refreshCounts();
+    void runtime.engine.sync();
+  };
+  if (options.afterMs === undefined) after();
+  else setTimeout(after, options.afterMs);
 }
 
 let runtime: Promise<OfflineRuntime> | null = null;
@@ -78,12 +102,20 @@ async function create(): Promise<OfflineRuntime> {
     localChanged();
   });
 
-  // Who is signed in decides what the device may hold.
+  // Who is signed in decides what the device may hold. The outbox is kept through every
+  // change: the same person signing in again sends what waited for it. Door scans and
+  // walk-ins are facts of the venue, sent by whichever host signs in next (anyone else is
+  // answered 403 and they wait on); another person's registrations are dropped with the
+  // rest of that person's data (the server would refuse them under this account).
   let userId = pb.authStore.record?.id ?? '';
   pb.authStore.onChange(async () => {
     const now = signedInUser()?.id ?? '';
-    if (now === userId) return;
+    if (now === userId) {
+      if (now && engine.status.needsSignIn) void engine.signedIn(); // the same person, a new token: send what waited
+      return;
+    }
     userId = now;
+    if (now) await outbox.drop((entry) => isAnothersRegistration(entry.op, now));
     // signed in: ask the browser to keep this device's data (passes, outbox) under storage pressure
     if (now) void navigator.storage?.persist?.().catch(() => false);
     const tx = db.transaction(['registrations', 'passes'], 'readwrite');
@@ -92,7 +124,7 @@ async function create(): Promise<OfflineRuntime> {
     await (await doorCache()).wipeDoorData(db);
     await events.reset();
     localChanged();
-    void engine.sync();
+    void (now ? engine.signedIn() : engine.sync());
   });
 
   // one door-list refresh at a time; check-ins seen meanwhile make it run once more
@@ -127,9 +159,15 @@ async function create(): Promise<OfflineRuntime> {
     db,
     engine,
     localChanged,
+    failed: () => outbox.failed(),
     onLocalChange(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
   };
+}
+
+function isAnothersRegistration(op: OutboxOp, user: string): boolean {
+  if (op.kind === 'registration.create') return op.record.user !== user;
+  return op.kind === 'registration.cancel' && op.user !== undefined && op.user !== user;
 }

@@ -12,18 +12,20 @@ export class MemoryOutbox implements OutboxStore {
     return entry;
   }
 
-  async oldestPending() {
-    const entry = this.entries.find((e) => e.state === 'pending');
-    return entry && { ...entry };
+  async pending(limit: number) {
+    return this.entries
+      .filter((e) => e.state === 'pending')
+      .slice(0, limit)
+      .map((e) => ({ ...e }));
   }
 
-  async noteAttempt(seq: number) {
-    const entry = this.entries.find((e) => e.seq === seq);
-    if (entry) entry.attempts += 1;
+  async noteAttempt(seqs: number[]) {
+    for (const entry of this.entries) if (seqs.includes(entry.seq!)) entry.attempts += 1;
   }
 
-  async ack(seq: number) {
-    this.entries = this.entries.filter((e) => e.seq !== seq);
+  async ack(seqs: number[]) {
+    const gone = new Set(seqs);
+    this.entries = this.entries.filter((e) => !gone.has(e.seq!));
   }
 
   async fail(seq: number, reason: string, message: string) {
@@ -40,5 +42,13 @@ export class MemoryOutbox implements OutboxStore {
 
   async failed() {
     return this.entries.filter((e) => e.state === 'failed');
+  }
+
+  async clear(seq: number) {
+    this.entries = this.entries.filter((e) => e.seq !== seq || e.state !== 'failed');
+  }
+
+  async drop(which: (entry: OutboxEntry) => boolean) {
+    this.entries = this.entries.filter((e) => e.state !== 'pending' || !which(e));
   }
 }

@@ -5,65 +5,94 @@ import { ClientResponseError } from 'pocketbase';
 import type { AppPocketBase, RegistrationRecord } from '$lib/pocketbase/types';
 import type { CofficeDb } from './db';
 import { localWrites } from './merge';
-import type { OutboxEntry } from './outbox';
+import type { OutboxEntry, OutboxOp } from './outbox';
 import type { SendResult, Transport } from './sync';
 import { refusalCode } from './refusal-code';
 
 export function pocketbaseTransport(pb: AppPocketBase, db: CofficeDb): Transport {
   const registrations = () => pb.collection('registrations');
 
+  const sendScans = (entries: OutboxEntry[]) => sendScanBatch(pb, entries);
+
   async function store(record: RegistrationRecord) {
     localWrites.note('registrations', record.id);
     await db.put('registrations', { ...record });
   }
 
-  return {
-    async send(entry: OutboxEntry): Promise<SendResult> {
-      const op = entry.op;
-      try {
-        if (op.kind === 'registration.create') {
-          let record: RegistrationRecord;
-          try {
-            record = await registrations().create<RegistrationRecord>(op.record, { requestKey: null });
-          } catch (error) {
-            // sent before and the answer was lost? then my registration is there already
-            const existing = await registrations()
-              .getFirstListItem<RegistrationRecord>(pb.filter('event = {:event} && user = {:user}', op.record), { requestKey: null })
-              .catch(() => null);
-            if (!existing || existing.status === 'cancelled') throw error;
-            record = existing;
-          }
-          // registering again after cancelling revives the earlier registration (another id)
-          if (record.id !== op.record.id) await db.delete('registrations', op.record.id);
-          await store(record);
-        } else if (op.kind === 'registration.cancel') {
-          await store(await registrations().update<RegistrationRecord>(op.id, { status: 'cancelled' }, { requestKey: null }));
-        } else if (op.kind === 'scan') {
-          const answer = await pb.send<{ results: { status: string; message?: string }[] }>('/api/coffice/sync', {
-            method: 'POST',
-            body: { scans: [op.scan] },
-            requestKey: null,
-          });
-          const [result] = answer.results;
-          if (result?.status === 'invalid') return { outcome: 'refused', reason: 'invalid', message: result.message ?? '' };
-        } else {
-          await pb.send('/api/coffice/walk-in', { method: 'POST', body: op.walkIn, requestKey: null });
+  async function sendOne(entry: OutboxEntry): Promise<SendResult> {
+    const op = entry.op;
+    try {
+      if (op.kind === 'registration.create') {
+        let record: RegistrationRecord;
+        try {
+          record = await registrations().create<RegistrationRecord>(op.record, { requestKey: null });
+        } catch (error) {
+          // sent before and the answer was lost? then my registration is there already
+          const existing = await registrations()
+            .getFirstListItem<RegistrationRecord>(pb.filter('event = {:event} && user = {:user}', op.record), { requestKey: null })
+            .catch(() => null);
+          if (!existing || existing.status === 'cancelled') throw error;
+          record = existing;
         }
-        return { outcome: 'done' };
-      } catch (error) {
-        return classify(error);
+        // registering again after cancelling revives the earlier registration (another id)
+        if (record.id !== op.record.id) await db.delete('registrations', op.record.id);
+        await store(record);
+      } else if (op.kind === 'registration.cancel') {
+        await store(await registrations().update<RegistrationRecord>(op.id, { status: 'cancelled' }, { requestKey: null }));
+      } else if (op.kind === 'walk-in') {
+        await pb.send('/api/coffice/walk-in', { method: 'POST', body: op.walkIn, requestKey: null });
+      } else {
+        return (await sendScans([entry]))[0];
       }
+      return { outcome: 'done' };
+    } catch (error) {
+      return classify(error);
+    }
+  }
+
+  return {
+    async send(entries: OutboxEntry[]): Promise<SendResult[]> {
+      if (entries.every((entry) => entry.op.kind === 'scan')) return sendScans(entries);
+      const results: SendResult[] = [];
+      for (const entry of entries) results.push(await sendOne(entry)); // in order, one request each
+      return results;
     },
   };
 }
 
-/** Network trouble, overload and a lapsed session are worth another try; the rest is final.
- * A refusal's reason is the server's code when it sent one (the app words that), else the kind. */
+/**
+ * Uploads scans in one request (POST /api/coffice/sync, docs/DOOR.md): each is settled by its
+ * own result, in the same order. Exported for the bench, which drives it from node.
+ */
+export async function sendScanBatch(pb: Pick<AppPocketBase, 'send'>, entries: OutboxEntry[]): Promise<SendResult[]> {
+  const scans = entries.map((entry) => (entry.op as Extract<OutboxOp, { kind: 'scan' }>).scan);
+  try {
+    const answer = await pb.send<{ results: { id: string; status: string; message?: string }[] }>('/api/coffice/sync', {
+      method: 'POST',
+      body: { scans },
+      requestKey: null,
+    });
+    return scans.map((scan, i): SendResult => {
+      const result = answer.results[i];
+      if (!result || result.id !== scan.id) return { outcome: 'retry', reason: 'the server answered another scan' };
+      return result.status === 'invalid' ? { outcome: 'refused', reason: 'invalid', message: result.message ?? '' } : { outcome: 'done' };
+    });
+  } catch (error) {
+    const result = classify(error);
+    return scans.map(() => result);
+  }
+}
+
+/**
+ * Network trouble and overload are worth another try; a lapsed session (or one that may not
+ * send this, 401/403) waits for a sign-in; the rest is final, with the server's refusal code.
+ */
 export function classify(error: unknown): SendResult {
   if (!(error instanceof ClientResponseError)) return { outcome: 'retry', reason: String(error) };
   if (error.status === 0 || error.status === 408 || error.status === 429 || error.status >= 500) {
     return { outcome: 'retry', reason: error.status === 0 ? 'offline' : `HTTP ${error.status}` };
   }
-  const reason = error.status === 401 || error.status === 403 ? 'unauthorized' : error.status === 404 ? 'not_found' : 'invalid';
-  return { outcome: 'refused', reason: refusalCode(error) ?? reason, message: error.message };
+  if (error.status === 401 || error.status === 403) return { outcome: 'unauthorized', reason: `HTTP ${error.status}` };
+  // a refusal's reason is the server's code when it sent one (the app words that), else the kind
+  return { outcome: 'refused', reason: refusalCode(error) ?? (error.status === 404 ? 'not_found' : 'invalid'), message: error.message };
 }

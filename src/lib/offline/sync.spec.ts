@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { MemoryOutbox } from './memory-outbox';
 import type { OutboxEntry, OutboxOp } from './outbox';
-import { SyncEngine, type Puller, type Scheduler, type SendResult, type Transport } from './sync';
+import { batchOf, SCAN_BATCH, SyncEngine, type Puller, type Scheduler, type SendResult, type Transport } from './sync';
 
 /** Timers that only run when the test says so. */
 class ManualScheduler implements Scheduler {
@@ -27,24 +27,32 @@ class ManualScheduler implements Scheduler {
   }
 }
 
-/** A server keeping registrations by their client-chosen id, like PocketBase does. */
+/** A server keeping registrations by their client-chosen id, like PocketBase does, and scans by theirs. */
 class FakeServer implements Transport {
   records = new Map<string, string>();
+  scans = new Map<string, number>();
   sent: OutboxEntry[] = [];
+  /** each request: the seqs it carried */
+  requests: number[][] = [];
   inFlight = 0;
   maxInFlight = 0;
   online = true;
-  /** makes the next sends behave differently */
-  script: ((entry: OutboxEntry) => Promise<SendResult>)[] = [];
+  /** false: the session lapsed (a password change), every request is answered 401 */
+  session = true;
+  /** makes the next requests behave differently */
+  script: ((entries: OutboxEntry[]) => Promise<SendResult[]>)[] = [];
 
-  async send(entry: OutboxEntry): Promise<SendResult> {
+  async send(entries: OutboxEntry[]): Promise<SendResult[]> {
     this.inFlight += 1;
     this.maxInFlight = Math.max(this.maxInFlight, this.inFlight);
     try {
-      this.sent.push(entry);
+      this.sent.push(...entries);
+      this.requests.push(entries.map((e) => e.seq!));
       const scripted = this.script.shift();
-      if (scripted) return await scripted(entry);
-      return this.apply(entry);
+      if (scripted) return await scripted(entries);
+      if (!this.online) throw new TypeError('Failed to fetch');
+      if (!this.session) return entries.map(() => ({ outcome: 'unauthorized', reason: 'HTTP 401' }));
+      return entries.map((entry) => this.apply(entry));
     } finally {
       this.inFlight -= 1;
     }
@@ -58,6 +66,9 @@ class FakeServer implements Transport {
       this.records.set(op.record.id, 'confirmed'); // a replay of a known id changes nothing
     } else if (op.kind === 'registration.cancel') {
       this.records.set(op.id, 'cancelled');
+    } else if (op.kind === 'scan') {
+      if (!op.scan.code.startsWith('CP')) return { outcome: 'refused', reason: 'invalid', message: 'not a Coffice pass code' };
+      this.scans.set(op.scan.id, (this.scans.get(op.scan.id) ?? 0) + 1);
     }
     return { outcome: 'done' };
   }
@@ -75,6 +86,15 @@ function settled(engine: SyncEngine): Promise<void> {
     });
   });
 }
+
+const scan = (id: string, code = `CP-${id}`): OutboxOp => ({
+  kind: 'scan',
+  scan: { id, code, event: 'breakfast', direction: 'in', scanned_at: '2026-12-01 08:00:00.000Z', device: 'door-abc', verdict: 'admitted' },
+});
+const walkIn = (id: string): OutboxOp => ({
+  kind: 'walk-in',
+  walkIn: { id, name: 'Nils', email: '', event: 'breakfast', scanned_at: '2026-12-01 08:00:00.000Z', device: 'door-abc' },
+});
 
 const register = (id: string, event = 'breakfast'): OutboxOp => ({
   kind: 'registration.create',
@@ -103,7 +123,7 @@ describe('sync engine', () => {
     const { outbox, server, scheduler, engine } = setup();
     outbox.add(register('a'));
     // the server stores it, then the answer is lost on the way back
-    server.script.push(async (entry) => {
+    server.script.push(async ([entry]) => {
       server.apply(entry);
       throw new TypeError('Failed to fetch');
     });
@@ -135,8 +155,8 @@ describe('sync engine', () => {
     const { outbox, server, scheduler, engine } = setup();
     outbox.add(register('a'));
     outbox.add(register('b'));
-    let answerLate: (r: SendResult) => void = () => {};
-    server.script.push(() => new Promise<SendResult>((resolve) => (answerLate = resolve)));
+    let answerLate: (r: SendResult[]) => void = () => {};
+    server.script.push(() => new Promise<SendResult[]>((resolve) => (answerLate = resolve)));
 
     const first = engine.sync();
     await Promise.resolve();
@@ -148,7 +168,7 @@ describe('sync engine', () => {
     scheduler.fire(); // backoff elapsed: send again
     await settled(engine);
     expect(outbox.entries).toEqual([]);
-    answerLate({ outcome: 'done' }); // the first answer finally arrives
+    answerLate([{ outcome: 'done' }]); // the first answer finally arrives
     await new Promise((r) => setImmediate(r));
     expect(outbox.entries).toEqual([]);
     expect(server.sent.map((e) => e.seq)).toEqual([1, 1, 2]);
@@ -250,5 +270,118 @@ describe('sync engine', () => {
     await engine.sync();
     expect(engine.status.lastError).toBe('pull events: offline');
     expect(scheduler.delays).toEqual([1_000]);
+  });
+
+  it('sends a run of scans in one request', async () => {
+    const { outbox, server, engine } = setup();
+    for (let i = 0; i < 40; i++) outbox.add(scan(`s${i}`));
+    await engine.sync();
+    expect(server.requests).toHaveLength(1);
+    expect(server.requests[0]).toHaveLength(40);
+    expect(server.scans.size).toBe(40);
+    expect(outbox.entries).toEqual([]);
+  });
+
+  it('splits a long run into batches of at most SCAN_BATCH', async () => {
+    const { outbox, server, engine } = setup();
+    for (let i = 0; i < SCAN_BATCH + 5; i++) outbox.add(scan(`s${i}`));
+    await engine.sync();
+    expect(server.requests.map((r) => r.length)).toEqual([SCAN_BATCH, 5]);
+    expect(outbox.entries).toEqual([]);
+  });
+
+  it('a mixed outbox keeps its order: runs of scans between other kinds, each in its place', async () => {
+    const { outbox, server, engine } = setup();
+    outbox.add(scan('s1'));
+    outbox.add(scan('s2'));
+    outbox.add(walkIn('w1'));
+    outbox.add(scan('s3'));
+    outbox.add(register('r1'));
+    outbox.add(scan('s4'));
+    outbox.add(scan('s5'));
+    await engine.sync();
+    expect(server.requests).toEqual([[1, 2], [3], [4], [5], [6, 7]]);
+    expect(outbox.entries).toEqual([]);
+  });
+
+  it('a partial result fails only the invalid scan; the rest of the run is sent', async () => {
+    const { outbox, server, engine } = setup();
+    const refused: number[] = [];
+    engine.on('refused', ({ entry }) => refused.push(entry.seq!));
+    outbox.add(scan('s1'));
+    outbox.add(scan('s2', 'not-a-code'));
+    outbox.add(scan('s3'));
+    await engine.sync();
+    expect(server.requests).toEqual([[1, 2, 3]]);
+    expect([...server.scans.keys()]).toEqual(['s1', 's3']);
+    expect(outbox.entries).toEqual([expect.objectContaining({ seq: 2, state: 'failed', reason: 'invalid' })]);
+    expect(refused).toEqual([2]);
+    expect(engine.status).toMatchObject({ pending: 0, failed: 1 });
+  });
+
+  it('a refused entry is listed and can be cleared; a pending one cannot', async () => {
+    const { outbox, engine } = setup();
+    outbox.add(scan('s1', 'not-a-code'));
+    await engine.sync();
+    expect((await outbox.failed()).map((e) => e.seq)).toEqual([1]);
+    outbox.add(scan('s2'));
+    await engine.clear(2); // pending: kept
+    await engine.clear(1);
+    expect(outbox.entries.map((e) => [e.seq, e.state])).toEqual([[2, 'pending']]);
+    expect(engine.status).toMatchObject({ pending: 1, failed: 0 });
+  });
+
+  it('a lapsed session stops the drain and keeps every entry pending, with no retry timer', async () => {
+    const pulled: string[] = [];
+    const { outbox, server, scheduler, engine } = setup({ pullers: [{ name: 'events', pull: async () => void pulled.push('events') }] });
+    server.session = false;
+    for (let i = 0; i < 40; i++) outbox.add(scan(`s${i}`));
+    outbox.add(register('r1'));
+    await engine.sync();
+    expect(server.requests).toHaveLength(1);
+    expect(outbox.entries.every((e) => e.state === 'pending')).toBe(true);
+    expect(engine.status).toMatchObject({ pending: 41, failed: 0, needsSignIn: true });
+    expect(scheduler.timers).toEqual([]);
+    expect(pulled).toEqual([]);
+
+    await engine.sync(); // asked again (online, visible, the period): it waits for the sign-in
+    expect(server.requests).toHaveLength(1);
+    expect(engine.status.needsSignIn).toBe(true);
+  });
+
+  it('resumes after the sign-in: everything that waited is sent once, in order', async () => {
+    const { outbox, server, engine } = setup();
+    server.session = false;
+    for (let i = 0; i < 40; i++) outbox.add(scan(`s${i}`));
+    outbox.add(register('r1'));
+    await engine.sync();
+    server.session = true;
+    await engine.signedIn();
+    expect(server.requests.slice(1).map((r) => r.length)).toEqual([40, 1]);
+    expect([...server.scans.values()]).toEqual(Array(40).fill(1));
+    expect([...server.records.keys()]).toEqual(['r1']);
+    expect(outbox.entries).toEqual([]);
+    expect(engine.status).toMatchObject({ pending: 0, failed: 0, needsSignIn: false });
+  });
+
+  it('a lapsed session met mid-outbox keeps what was sent before it and waits with the rest', async () => {
+    const { outbox, server, engine } = setup();
+    outbox.add(register('r1'));
+    outbox.add(scan('s1'));
+    server.script.push(async (entries) => entries.map((e) => server.apply(e)));
+    server.script.push(async (entries) => entries.map(() => ({ outcome: 'unauthorized', reason: 'HTTP 401' })));
+    await engine.sync();
+    expect([...server.records.keys()]).toEqual(['r1']);
+    expect(outbox.entries.map((e) => [e.seq, e.state])).toEqual([[2, 'pending']]);
+    expect(engine.status.needsSignIn).toBe(true);
+  });
+});
+
+describe('batchOf', () => {
+  const entries = (ops: OutboxOp[]) => ops.map((op, i) => ({ op, seq: i + 1, queuedAt: 0, attempts: 0, state: 'pending' as const }));
+  it('takes the scans right behind a scan, and any other kind alone', () => {
+    expect(batchOf(entries([scan('a'), scan('b'), walkIn('c'), scan('d')])).map((e) => e.seq)).toEqual([1, 2]);
+    expect(batchOf(entries([walkIn('c'), scan('d')])).map((e) => e.seq)).toEqual([1]);
+    expect(batchOf([])).toEqual([]);
   });
 });

@@ -1,19 +1,29 @@
 // The sync engine: sends the outbox oldest first, one drain at a time, then pulls what
 // changed on the server. Writes come before pulls and are never held by them: a write
 // queued while the pulls run is sent at once, beside them (still one drain at a time).
+// A run of consecutive scans goes in one request; every entry is settled by its own result.
 // Transient failures stop the drain and retry later with backoff; a write the server
 // refuses for good is kept (marked failed, shown) and does not block the entries behind
-// it. The UI only listens to the typed events below.
+// it; a lapsed session stops the drain and keeps everything pending until someone signs
+// in again (`signedIn()`). The UI only listens to the typed events below.
 import type { OutboxEntry, OutboxStore } from './outbox';
 
 export type SendResult =
   | { outcome: 'done' }
   | { outcome: 'retry'; reason: string }
+  /** the session lapsed or may not send this: wait for a sign-in, then send it */
+  | { outcome: 'unauthorized'; reason: string }
   | { outcome: 'refused'; reason: string; message: string };
 
-/** Sends one outbox entry. Must be idempotent: the same entry may arrive twice. */
+/** How many consecutive scans go in one request (the sync route takes up to 500). */
+export const SCAN_BATCH = 200;
+
+/**
+ * Sends outbox entries: one, or a run of consecutive scans, and answers with a result per
+ * entry in the same order. Must be idempotent: the same entry may arrive twice.
+ */
 export interface Transport {
-  send(entry: OutboxEntry): Promise<SendResult>;
+  send(entries: OutboxEntry[]): Promise<SendResult[]>;
 }
 
 /** Brings one kind of server data to the device (delta sync). Throws when it cannot. */
@@ -26,6 +36,8 @@ export interface SyncStatus {
   pending: number;
   failed: number;
   syncing: boolean;
+  /** the server no longer takes this session: the pending entries wait for a sign-in */
+  needsSignIn: boolean;
   lastSyncAt: number | null;
   /** why the last run stopped early (e.g. offline), cleared by a full run */
   lastError: string | null;
@@ -67,7 +79,7 @@ export class SyncEngine {
   #retryHandle: unknown = null;
   #consecutiveFailures = 0;
   #listeners = new Map<keyof SyncEvents, Set<Listener<never>>>();
-  #status: SyncStatus = { pending: 0, failed: 0, syncing: false, lastSyncAt: null, lastError: null, nextRetryAt: null };
+  #status: SyncStatus = { pending: 0, failed: 0, syncing: false, needsSignIn: false, lastSyncAt: null, lastError: null, nextRetryAt: null };
 
   constructor(options: SyncEngineOptions) {
     this.#options = {
@@ -124,6 +136,18 @@ export class SyncEngine {
     return this.#running;
   }
 
+  /** Someone signed in (again): what waited for it is sent now. */
+  signedIn(): Promise<void> {
+    if (this.#status.needsSignIn) this.#setStatus({ needsSignIn: false });
+    return this.sync();
+  }
+
+  /** Forgets a refused entry (read and let go by the person). */
+  async clear(seq: number): Promise<void> {
+    await this.#options.outbox.clear(seq);
+    await this.refreshCounts();
+  }
+
   /** Re-reads the outbox counts (after a service queued something) without sending. */
   async refreshCounts(): Promise<void> {
     this.#setStatus(await this.#options.outbox.counts());
@@ -134,7 +158,8 @@ export class SyncEngine {
     if (this.#retryHandle !== null) scheduler.clearTimeout(this.#retryHandle);
     this.#retryHandle = null;
     this.#setStatus({ syncing: true, nextRetryAt: null });
-    let complete = await this.#drain();
+    // waiting for a sign-in: nothing is sent (or pulled) until `signedIn()`
+    let complete = !this.#status.needsSignIn && (await this.#drain());
     if (complete) {
       for (const puller of this.#options.pullers) {
         try {
@@ -181,38 +206,55 @@ export class SyncEngine {
   async #drainOnce(): Promise<boolean> {
     const { outbox } = this.#options;
     for (;;) {
-      const entry = await outbox.oldestPending();
-      if (!entry || entry.seq === undefined) return true;
-      await outbox.noteAttempt(entry.seq);
-      const result = await this.#send(entry);
-      if (result.outcome === 'retry') {
-        this.#retryLater(result.reason);
-        return false;
+      if (this.#status.needsSignIn) return false;
+      const run = batchOf(await outbox.pending(SCAN_BATCH));
+      if (run.length === 0) return true;
+      const seqs = run.map((entry) => entry.seq!);
+      await outbox.noteAttempt(seqs);
+      const results = await this.#send(run);
+      const done: OutboxEntry[] = [];
+      let stop: SendResult | null = null;
+      for (const [i, entry] of run.entries()) {
+        const result = results[i] ?? { outcome: 'retry', reason: 'no answer for this entry' };
+        if (result.outcome === 'done') done.push(entry);
+        else if (result.outcome === 'refused') {
+          await outbox.fail(entry.seq!, result.reason, result.message);
+          this.#emit('refused', { entry, reason: result.reason, message: result.message });
+        } else {
+          stop ??= result; // the entries behind it stay pending, in order
+          break;
+        }
       }
-      if (result.outcome === 'done') {
-        await outbox.ack(entry.seq);
-        this.#emit('sent', { entry });
-      } else {
-        await outbox.fail(entry.seq, result.reason, result.message);
-        this.#emit('refused', { entry, reason: result.reason, message: result.message });
+      if (done.length > 0) {
+        await outbox.ack(done.map((entry) => entry.seq!));
+        for (const entry of done) this.#emit('sent', { entry });
       }
       this.#setStatus(await outbox.counts());
+      if (stop?.outcome === 'unauthorized') {
+        this.#setStatus({ needsSignIn: true, lastError: stop.reason });
+        return false;
+      }
+      if (stop?.outcome === 'retry') {
+        this.#retryLater(stop.reason);
+        return false;
+      }
     }
   }
 
   /** One send; a thrown error or a lost answer becomes a retry (late answers are ignored). */
-  #send(entry: OutboxEntry): Promise<SendResult> {
+  #send(entries: OutboxEntry[]): Promise<SendResult[]> {
     const { transport, scheduler, sendTimeoutMs } = this.#options;
-    return new Promise<SendResult>((resolve) => {
-      const timer = scheduler.setTimeout(() => resolve({ outcome: 'retry', reason: 'timeout' }), sendTimeoutMs);
-      transport.send(entry).then(
-        (result) => {
+    const all = (result: SendResult) => entries.map(() => result);
+    return new Promise<SendResult[]>((resolve) => {
+      const timer = scheduler.setTimeout(() => resolve(all({ outcome: 'retry', reason: 'timeout' })), sendTimeoutMs);
+      transport.send(entries).then(
+        (results) => {
           scheduler.clearTimeout(timer);
-          resolve(result);
+          resolve(results);
         },
         (error) => {
           scheduler.clearTimeout(timer);
-          resolve({ outcome: 'retry', reason: describe(error) });
+          resolve(all({ outcome: 'retry', reason: describe(error) }));
         },
       );
     });
@@ -250,6 +292,15 @@ export class SyncEngine {
       target.clearInterval(timer);
     };
   }
+}
+
+/** What goes in one request: the oldest entry, and the scans right behind it when it is a scan (FIFO kept). */
+export function batchOf(pending: OutboxEntry[]): OutboxEntry[] {
+  const [first] = pending;
+  if (!first) return [];
+  if (first.op.kind !== 'scan') return [first];
+  const end = pending.findIndex((entry) => entry.op.kind !== 'scan');
+  return end === -1 ? pending : pending.slice(0, end);
 }
 
 function describe(error: unknown): string {

@@ -4,10 +4,10 @@
 // online. Walk-ins and the live count go through here too.
 import { decide, type Direction, type Door } from '$lib/door/verdict';
 import { eventsTakenAt, openName, sha256Hex } from '$lib/door/door-list';
-import { offline } from '$lib/offline';
+import { enqueue, offline } from '$lib/offline';
 import { readMeta, writeMeta, type DeviceScan } from '$lib/offline/db';
 import { newRecordId } from '$lib/offline/ids';
-import { newEntry, type OutboxOp, type ScanFact } from '$lib/offline/outbox';
+import type { OutboxOp, ScanFact } from '$lib/offline/outbox';
 import { isPassCode } from '$lib/passes/code';
 import { pb } from '$lib/pocketbase/client';
 import { findPeople } from './people.service';
@@ -71,21 +71,12 @@ export async function nameThisDevice(label: string): Promise<boolean> {
   return true;
 }
 
-async function keep(fact: ScanFact, deviceScan: DeviceScan | null, op: OutboxOp | null) {
-  const runtime = await offline();
-  const stores = ['doorScans', 'outbox'] as const;
-  const tx = runtime.db.transaction(stores, 'readwrite');
-  const writes: Promise<unknown>[] = [tx.done];
-  if (deviceScan) writes.push(tx.objectStore('doorScans').put(deviceScan));
-  if (op) writes.push(tx.objectStore('outbox').add(newEntry(op)));
-  await Promise.all(writes);
-  if (deviceScan) doorState.remember(deviceScan);
+/** Keeps a scan on the device: the door's own record of it, and the fact to upload when the door decided it. */
+async function keep(deviceScan: DeviceScan | null, op: OutboxOp | null) {
   // upload after the verdict is on screen, not in competition with painting it
-  setTimeout(() => {
-    void runtime.engine.refreshCounts();
-    if (op) void runtime.engine.sync();
-  }, 100);
-  return fact;
+  if (op) await enqueue(op, deviceScan ? { stores: ['doorScans'], write: (tx) => tx.objectStore('doorScans').put(deviceScan) } : undefined, { afterMs: 100 });
+  else if (deviceScan) await (await offline()).db.put('doorScans', deviceScan);
+  if (deviceScan) doorState.remember(deviceScan);
 }
 
 export async function scanAtDoor(code: string, door: Door, direction: Direction): Promise<ScanOutcome> {
@@ -106,7 +97,7 @@ export async function scanAtDoor(code: string, door: Door, direction: Direction)
       });
       const decided = answer.direction ?? direction;
       const scan: DeviceScan = { id, hash, event, direction: decided, at: stamp(at), device, verdict: answer.verdict };
-      await keep({ id, code, event, direction: decided, scanned_at: scan.at, device, verdict: answer.verdict }, answer.verdict === 'admitted' ? scan : null, null);
+      await keep(answer.verdict === 'admitted' ? scan : null, null);
       const firstScan = answer.first_scan && { at: answer.first_scan.at, device: answer.first_scan.device, deviceName: answer.first_scan.device_name };
       const ofPass = answer.event_title && answer.event_starts && answer.event_ends ? { title: answer.event_title, starts: answer.event_starts, ends: answer.event_ends } : undefined;
       return { id, verdict: answer.verdict, direction: decided, firstScan, holderName: answer.holder_name, event: ofPass, askedServer: true };
@@ -123,7 +114,7 @@ export async function scanAtDoor(code: string, door: Door, direction: Direction)
   const deviceScan: DeviceScan | null =
     decision.verdict === 'admitted' ? { id, hash, event, direction: decision.direction, at: fact.scanned_at, device, verdict: 'admitted' } : null;
   const [, holderName] = await Promise.all([
-    keep(fact, deviceScan, { kind: 'scan', scan: fact }),
+    keep(deviceScan, { kind: 'scan', scan: fact }),
     pass ? openName(pass.name, code) : Promise.resolve(undefined),
   ]);
   const ofPass = pass?.event ? doorState.events.find((e) => e.id === pass.event) : undefined;
@@ -136,10 +127,7 @@ export async function admitWalkIn(name: string, email: string, door: Door): Prom
   const id = newRecordId();
   const device = await deviceName();
   const walkIn = { id, name: name.trim(), email: email.trim(), event: door.kind === 'event' ? door.event : '', scanned_at: stamp(at), device };
-  const runtime = await offline();
-  await runtime.db.add('outbox', newEntry({ kind: 'walk-in', walkIn }));
-  void runtime.engine.refreshCounts();
-  void runtime.engine.sync();
+  await enqueue({ kind: 'walk-in', walkIn });
   return { id, verdict: 'admitted', direction: 'in', holderName: walkIn.name, askedServer: false };
 }
 

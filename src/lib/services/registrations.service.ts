@@ -1,22 +1,17 @@
 // Registering and cancelling: written to the device and the outbox in one transaction
 // (durable before the screen says so), then sent by the sync engine when it can.
-import { offline } from '$lib/offline';
+import { enqueue } from '$lib/offline';
 import type { LocalRegistration } from '$lib/offline/db';
 import { newRecordId } from '$lib/offline/ids';
 import { localWrites } from '$lib/offline/merge';
-import { newEntry, type OutboxOp } from '$lib/offline/outbox';
+import type { OutboxOp } from '$lib/offline/outbox';
 import { signedInUser } from '$lib/pocketbase/client';
 
 export type RegistrationResult = { ok: true; id: string } | { ok: false; reason: 'signed_out' };
 
 async function queue(local: LocalRegistration, op: OutboxOp) {
-  const runtime = await offline();
   localWrites.note('registrations', local.id);
-  const tx = runtime.db.transaction(['registrations', 'outbox'], 'readwrite');
-  await Promise.all([tx.objectStore('registrations').put(local), tx.objectStore('outbox').add(newEntry(op)), tx.done]);
-  runtime.localChanged();
-  void runtime.engine.refreshCounts();
-  void runtime.engine.sync();
+  await enqueue(op, { stores: ['registrations'], write: (tx) => tx.objectStore('registrations').put(local) });
 }
 
 export async function registerForEvent(eventId: string): Promise<RegistrationResult> {
@@ -42,6 +37,6 @@ export async function registerForEvent(eventId: string): Promise<RegistrationRes
 
 export async function cancelRegistration(registration: LocalRegistration): Promise<RegistrationResult> {
   if (!signedInUser()) return { ok: false, reason: 'signed_out' };
-  await queue({ ...registration, pendingChange: 'cancel' }, { kind: 'registration.cancel', id: registration.id });
+  await queue({ ...registration, pendingChange: 'cancel' }, { kind: 'registration.cancel', id: registration.id, user: registration.user });
   return { ok: true, id: registration.id };
 }

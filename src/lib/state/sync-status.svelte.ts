@@ -1,9 +1,12 @@
-// The sync engine's status (pending writes, refused ones, last sync) as reactive state.
+// The sync engine's status (pending writes, refused ones, last sync, waiting for a sign-in)
+// as reactive state, and the refused entries to list and clear.
 import { offline } from '$lib/offline';
+import { pb } from '$lib/pocketbase/client';
+import type { OutboxEntry } from '$lib/offline/outbox';
 import type { SyncStatus } from '$lib/offline/sync';
 
 class SyncStatusState {
-  #status = $state<SyncStatus>({ pending: 0, failed: 0, syncing: false, lastSyncAt: null, lastError: null, nextRetryAt: null });
+  #status = $state<SyncStatus>({ pending: 0, failed: 0, syncing: false, needsSignIn: false, lastSyncAt: null, lastError: null, nextRetryAt: null });
   #started = false;
 
   start() {
@@ -27,6 +30,26 @@ class SyncStatusState {
   }
   get lastSyncAt() {
     return this.#status.lastSyncAt;
+  }
+  /** the server no longer takes this session: the pending writes wait for a sign-in */
+  get needsSignIn() {
+    return this.#status.needsSignIn;
+  }
+
+  /** The session the server no longer takes is let go (the outbox stays) so the person can sign in again. */
+  signOutToSignInAgain() {
+    pb.authStore.clear();
+  }
+
+  /** What the server refused for good, oldest first. */
+  async refused(): Promise<OutboxEntry[]> {
+    return (await offline()).failed();
+  }
+
+  /** Forgets refused entries (the person read them and let them go). */
+  async clear(seqs: number[]): Promise<void> {
+    const { engine } = await offline();
+    for (const seq of seqs) await engine.clear(seq);
   }
 }
 
