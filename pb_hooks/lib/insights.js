@@ -68,7 +68,8 @@ function insights(app, from, to, nowMs) {
     range,
   );
   admitted.forEach((checkin) => {
-    const holder = checkin.getString("holder");
+    // past the retention period, `visitor` stands for the person (pb_hooks/lib/retention.js)
+    const holder = checkin.getString("holder") || checkin.getString("visitor");
     const day = clock.venueDay(checkin.getDateTime("scanned_at").time().unixMilli());
     const event = checkin.getString("event");
     if (event) atEvents[event + " " + holder] = atEvents[event + " " + holder] || day;
