@@ -1,6 +1,7 @@
 // Lint: the recommended rules of ESLint, typescript-eslint and eslint-plugin-svelte, with
 // Prettier owning the layout (eslint-config-prettier turns the layout rules off).
 import js from '@eslint/js';
+import { defineConfig } from 'eslint/config';
 import prettier from 'eslint-config-prettier';
 import svelte from 'eslint-plugin-svelte';
 import globals from 'globals';
@@ -66,7 +67,7 @@ const pocketbaseGlobals = Object.fromEntries(
   ].map((name) => [name, 'readonly']),
 );
 
-export default ts.config(
+export default defineConfig(
   {
     ignores: [
       'build/',
@@ -83,10 +84,10 @@ export default ts.config(
     ],
   },
   js.configs.recommended,
-  ...ts.configs.recommended,
-  ...svelte.configs.recommended,
+  ts.configs.recommended,
+  svelte.configs.recommended,
   prettier,
-  ...svelte.configs.prettier,
+  svelte.configs.prettier,
   {
     // the app runs in browsers, the scripts, tests and configs in Node
     ignores: ['pb_hooks/**', 'pb_migrations/**'],
