@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { sveltekit } from '@sveltejs/kit/vite';
 import { paraglideVitePlugin } from '@inlang/paraglide-js';
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
 import { slimPocketBase } from './scripts/lib/slim-pocketbase.mjs';
 import { qrOnlyZxing } from './scripts/lib/qr-only-zxing.mjs';
 import { compactMessages } from './scripts/lib/compact-messages.mjs';
@@ -37,7 +37,9 @@ function shellChunk(id: string, graph: ModuleGraph): string | null {
       // name (m.some_message) belong with them, the rest stay with the screens that use them
       for (const [, name] of info?.code?.matchAll(/\bm\.(\w+)/g) ?? []) shellMessages.add(name);
       for (const imported of info?.importedIds ?? []) {
-        if (!shellModules.has(imported)) shellModules.add(imported) && queue.push(imported);
+        if (shellModules.has(imported)) continue;
+        shellModules.add(imported);
+        queue.push(imported);
       }
     }
     // the guest screens' own components too: one gzip frame compresses them with the rest
@@ -80,6 +82,18 @@ export default defineConfig({
           name: 'unit',
           environment: 'node',
           include: ['src/**/*.spec.ts', 'tests/unit/**/*.spec.ts'],
+          exclude: [...configDefaults.exclude, 'src/**/*.svelte.spec.ts'],
+        },
+      },
+      {
+        // components rendered in a simulated DOM, tested by what a person sees and hears
+        extends: true,
+        resolve: { conditions: ['browser'] },
+        test: {
+          name: 'component',
+          environment: 'jsdom',
+          include: ['src/**/*.svelte.spec.ts'],
+          setupFiles: ['tests/component-setup.ts'],
         },
       },
       {

@@ -1,7 +1,6 @@
 // Calendars as a person meets them: "Add to my calendar" hands over an .ics with the
 // venue's time zone, and My programme gives a personal feed link that a new link replaces.
 import fs from 'node:fs';
-import type { Page } from '@playwright/test';
 import nodeIcal, { type VEvent } from 'node-ical';
 import PocketBase from 'pocketbase';
 import { E2E, expect, test } from './world';

@@ -13,12 +13,18 @@ test('a host picks a period, reads its numbers, and downloads the months as CSV'
   // people (one scanned twice), one front-door visit
   const year = 2025 - test.info().repeatEachIndex;
   const talk = await admin.collection('events').create({
-    title: 'Marsföredrag', kind: 'talk', status: 'published', capacity: 0,
-    starts: `${year}-03-12T16:00:00Z`, ends: `${year}-03-12T17:00:00Z`,
+    title: 'Marsföredrag',
+    kind: 'talk',
+    status: 'published',
+    capacity: 0,
+    starts: `${year}-03-12T16:00:00Z`,
+    ends: `${year}-03-12T17:00:00Z`,
   });
   const [anna, bo] = await Promise.all([newGuest('Anna Mars'), newGuest('Bo Mars')]);
   const checkin = (holder: string, at: string, event = '') =>
-    admin.collection('checkins').create({ holder, event, direction: 'in', source: 'door', verdict: 'admitted', scanned_at: at, device: 'e2e' });
+    admin
+      .collection('checkins')
+      .create({ holder, event, direction: 'in', source: 'door', verdict: 'admitted', scanned_at: at, device: 'e2e' });
   const made = await Promise.all([
     checkin(anna.id, `${year}-03-12T15:50:00Z`, talk.id),
     checkin(anna.id, `${year}-03-12T15:52:00Z`, talk.id),
@@ -49,7 +55,14 @@ async function readMarch(page: Page, host: { email: string; password: string }, 
   // the weekday averages start at the front door's first admission (this March's, the world's first)
   await expect(page.getByTestId('insights-counted')).toHaveText(`Räknat från 12 mars ${year}, då entrén började registrera besök.`);
   await page.screenshot({ path: 'test-results/insights-counted-sv.png', fullPage: true });
-  await expect(page.getByTestId('insights-months').getByRole('row', { name: new RegExp(`mars ${year}`) })).toHaveText(new RegExp(`mars ${year}\\s*1\\s*2\\s*1`));
+  await expect(page.getByTestId('insights-months').getByRole('row', { name: new RegExp(`mars ${year}`) })).toHaveText(
+    new RegExp(`mars ${year}\\s*1\\s*2\\s*1`),
+  );
+  // the period is in the address: a reload shows the same numbers
+  await expect(page).toHaveURL(new RegExp(`/host/insights\\?from=${year}-03-01&to=${year}-03-31$`));
+  await page.reload();
+  await expect(page.getByLabel('Från')).toHaveValue(`${year}-03-01`);
+  await expect(page.getByTestId('insights-participants')).toHaveText('2');
 
   const download = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Ladda ner som CSV' }).click();

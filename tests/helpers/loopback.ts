@@ -23,7 +23,7 @@ export function postFrom(address: string, url: string, path: string, body: unkno
         response.setEncoding('utf8');
         response.on('data', (chunk) => (text += chunk));
         response.on('end', () => {
-          let parsed: Record<string, unknown> = {};
+          let parsed: Record<string, unknown>;
           try {
             parsed = text ? JSON.parse(text) : {};
           } catch {

@@ -98,6 +98,7 @@ function canvasOf(image: { width: number; height: number; data: Uint8ClampedArra
 const qrMatrix = (code: string): QrMatrix => matrixFromModules(passQrModules(code))!;
 
 /** html5-qrcode's vendored ZXing itself (a UMD file: loaded here as CommonJS, untouched by the plugin). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- an untyped UMD bundle
 const Vendored: any = createRequire(import.meta.url)('html5-qrcode/third_party/zxing-js.umd.js');
 
 /** The vendored ZXing, called as html5-qrcode 2.3.8 calls it for QR codes only. */
