@@ -13,7 +13,7 @@ routerAdd(
     require(`${__hooks}/lib/door-input.js`).requireHost(e);
     const input = require(`${__hooks}/lib/door-input.js`);
     const scans = require(`${__hooks}/lib/door-scans.js`);
-    const clock = require(`${__hooks}/lib/door-clock.js`);
+    const clock = require(`${__hooks}/lib/vendor/venue-clock.js`);
     const body = input.bodyOf(e);
     if (!body) throw new BadRequestError('Send JSON: {"code": "<the scanned text>"}.');
     const now = Date.now();
@@ -26,7 +26,7 @@ routerAdd(
         code: body.code,
         event: body.event || "",
         direction: body.direction || "in",
-        atMs: body.scanned_at ? clock.parseTime(body.scanned_at) : now,
+        atMs: body.scanned_at ? clock.parseInstant(body.scanned_at) : now,
         device: body.device || "",
         source: "door",
       });
@@ -57,12 +57,12 @@ routerAdd(
   "/api/coffice/door-list",
   (e) => {
     require(`${__hooks}/lib/door-input.js`).requireHost(e);
-    const clock = require(`${__hooks}/lib/door-clock.js`);
+    const clock = require(`${__hooks}/lib/vendor/venue-clock.js`);
     const query = e.request.url.query();
     const now = Date.now();
-    const today = clock.venueDay(now);
-    const from = query.get("from") ? clock.parseTime(query.get("from")) : clock.dayStart(today);
-    const to = query.get("to") ? clock.parseTime(query.get("to")) : clock.dayStart(clock.addDays(today, 1)) - 1;
+    const today = clock.dayOf(now);
+    const from = query.get("from") ? clock.parseInstant(query.get("from")) : clock.dayStart(today);
+    const to = query.get("to") ? clock.parseInstant(query.get("to")) : clock.dayEnd(today) - 1;
     if (isNaN(from)) throw new BadRequestError('"from" must be a date and time like 2026-11-30T00:00:00.000Z.');
     if (isNaN(to)) throw new BadRequestError('"to" must be a date and time like 2026-11-30T23:59:59.999Z.');
     if (to < from) throw new BadRequestError('"to" must not be before "from".');
@@ -79,7 +79,7 @@ routerAdd(
   (e) => {
     require(`${__hooks}/lib/door-input.js`).requireHost(e);
     const input = require(`${__hooks}/lib/door-input.js`);
-    const clock = require(`${__hooks}/lib/door-clock.js`);
+    const clock = require(`${__hooks}/lib/vendor/venue-clock.js`);
     const walkins = require(`${__hooks}/lib/door-walkin.js`);
     const body = input.bodyOf(e);
     if (!body) throw new BadRequestError('Send JSON: {"id": "<15 characters>", "name": "<their name>"}.');
@@ -99,7 +99,7 @@ routerAdd(
       name: body.name.trim(),
       email: typeof body.email === "string" ? body.email.trim().toLowerCase() : "",
       event: body.event || "",
-      atMs: body.scanned_at ? clock.parseTime(body.scanned_at) : now,
+      atMs: body.scanned_at ? clock.parseInstant(body.scanned_at) : now,
       device: body.device || "",
     });
     return e.json(200, answer);

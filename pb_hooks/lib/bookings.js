@@ -61,6 +61,7 @@ function saveWithoutOverlap(e) {
 function checkPersonsBooking(e, isNew) {
   if (e.hasSuperuserAuth()) return e.next();
   const rules = require(`${__hooks}/lib/vendor/booking-rules.js`);
+  const { toStored } = require(`${__hooks}/lib/vendor/venue-clock.js`);
   const now = Date.now();
   const starts = millis(e.record, "starts");
   const ends = millis(e.record, "ends");
@@ -79,7 +80,7 @@ function checkPersonsBooking(e, isNew) {
       "bookings",
       $dbx.exp("user = {:user} AND ends > {:now} AND id != {:id}", {
         user: e.record.getString("user"),
-        now: new Date(now).toISOString().replace("T", " "),
+        now: toStored(now),
         id: e.record.id,
       }),
     );

@@ -73,7 +73,8 @@ function venuePlace(app) {
 /** The whole VCALENDAR text of the person's feed. */
 function feedText(app, user, origin) {
   const { buildCalendar } = require(`${__hooks}/lib/vendor/calendar-builder.js`);
-  const since = new Date(Date.now() - KEEP_PAST_DAYS * 24 * 3600 * 1000).toISOString().replace("T", " ");
+  const { toStored } = require(`${__hooks}/lib/vendor/venue-clock.js`);
+  const since = toStored(Date.now() - KEEP_PAST_DAYS * 24 * 3600 * 1000);
   const registrations = app.findRecordsByFilter(
     "registrations",
     "user = {:user} && (status = 'confirmed' || status = 'waitlisted') && event.ends >= {:since} && event.status != 'draft'",

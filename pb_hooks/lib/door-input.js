@@ -1,7 +1,7 @@
 // Checking what door devices send, before anything is looked up. Each check returns a plain
 // English sentence naming the bad item (the app maps it to Swedish/English), or "" when fine.
 // Scanned text is untrusted: it is only ever compared with the pass-code pattern here.
-const { parseTime } = require(`${__hooks}/lib/door-clock.js`);
+const { parseInstant } = require(`${__hooks}/lib/vendor/venue-clock.js`);
 
 const RECORD_ID = /^[a-z0-9]{15}$/;
 const VERDICTS = ["admitted", "already_in", "wrong_event", "outside_window", "revoked", "unknown", "invalid"];
@@ -56,7 +56,7 @@ function directionProblem(value, name, required) {
 
 function timeProblem(value, name, required, nowMs) {
   if ((value === undefined || value === null || value === "") && !required) return "";
-  const t = parseTime(value);
+  const t = parseInstant(value);
   if (isNaN(t)) return q(name) + " must be a date and time like 2026-11-30T07:10:00.000Z.";
   if (t < EARLIEST_MS) return q(name) + " is before 2020; check the device’s clock.";
   if (t > nowMs + MAX_AHEAD_MS) return q(name) + " is more than a day in the future; check the device’s clock.";
