@@ -72,7 +72,7 @@ function checkPersonsBooking(e, isNew) {
     const refusal = rules.bookingTimesRefusal(starts, ends, now);
     if (refusal) throw refuse(refusal.field, refusal.code, rules.BOOKING_MESSAGES[refusal.code]);
   }
-  const isHost = e.auth && e.auth.getString("role") === "host";
+  const isHost = require(`${__hooks}/lib/http.js`).isHost(e);
   // only a booking that becomes open counts: a new one, or an old one moved to a coming time
   if (isHost || wasOpen || !timesChanged) return e.next();
   e.app.runInTransaction((txApp) => {

@@ -116,11 +116,4 @@ function feedText(app, user, origin) {
   return buildCalendar(entries, words, { refreshSeconds: 3600 });
 }
 
-/** scheme://host of the request, as the person's calendar app reached it. */
-function requestOrigin(e) {
-  const forwarded = e.request.header.get("X-Forwarded-Proto");
-  const scheme = forwarded === "https" || forwarded === "http" ? forwarded : e.request.tls ? "https" : "http";
-  return scheme + "://" + e.request.host;
-}
-
-module.exports = { ensureFeedPath, resetFeedPath, feedOwner, feedText, requestOrigin };
+module.exports = { ensureFeedPath, resetFeedPath, feedOwner, feedText };
