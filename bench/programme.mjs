@@ -5,6 +5,7 @@
 import { chromium } from '@playwright/test';
 import PocketBase from 'pocketbase';
 import { percentile, printTable, benchServer, CHROMIUM_ARGS } from './lib.mjs';
+import { toStored } from '../scripts/lib/venue-clock.mjs';
 
 const EVENTS = 1000;
 const RELOADS = 7;
@@ -87,7 +88,7 @@ export async function benchProgramme() {
     const rawFetch = [];
     for (let round = 1; round <= SYNCS; round++) {
       await context.setOffline(true);
-      const since = new Date(Date.now() - 1000).toISOString().replace('T', ' ');
+      const since = toStored(Date.now() - 1000);
       await writeAll(admin, (i) => ({ title: `Evenemang ${i} v${round}` }), 'update');
       const before = await page.evaluate(() => performance.getEntriesByName('coffice:events-pull').length);
       await context.setOffline(false);

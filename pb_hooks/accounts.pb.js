@@ -11,14 +11,14 @@ onRecordCreateRequest((e) => {
   if (e.hasSuperuserAuth()) return e.next();
   const addresses = require(`${__hooks}/lib/addresses.js`);
   addresses.refuseReserved(e.record.email(), "email");
-  require(`${__hooks}/lib/password-policy.js`).requireGoodPassword(e.requestInfo().body.password);
+  require(`${__hooks}/lib/password-policy.js`).requireGoodPassword(require(`${__hooks}/lib/http.js`).bodyOf(e).password);
   const owner = addresses.findAccount(e.app, e.record.email());
-  if (!owner || (e.auth && e.auth.getString("role") === "host")) return e.next();
+  if (!owner || require(`${__hooks}/lib/http.js`).isHost(e)) return e.next();
   return require(`${__hooks}/lib/sign-up.js`).answerAsNew(e, owner);
 }, "users");
 
 onRecordUpdateRequest((e) => {
-  const body = e.requestInfo().body;
+  const body = require(`${__hooks}/lib/http.js`).bodyOf(e);
   if (!e.hasSuperuserAuth()) {
     if (body.email !== undefined) require(`${__hooks}/lib/addresses.js`).refuseReserved(body.email, "email");
     if (body.password !== undefined) require(`${__hooks}/lib/password-policy.js`).requireGoodPassword(body.password);
@@ -33,7 +33,7 @@ onRecordRequestEmailChangeRequest((e) => {
 }, "users");
 
 onRecordConfirmPasswordResetRequest((e) => {
-  require(`${__hooks}/lib/password-policy.js`).requireGoodPassword(e.requestInfo().body.password);
+  require(`${__hooks}/lib/password-policy.js`).requireGoodPassword(require(`${__hooks}/lib/http.js`).bodyOf(e).password);
   e.next();
 }, "users");
 
@@ -42,7 +42,7 @@ onRecordConfirmPasswordResetRequest((e) => {
 // and a known address costs the same work (a password hashed) as a new account does.
 // At most five codes an hour are mailed to one address (pb_hooks/lib/otp-limiter.js).
 onRecordRequestOTPRequest((e) => {
-  const body = e.requestInfo().body;
+  const body = require(`${__hooks}/lib/http.js`).bodyOf(e);
   const addresses = require(`${__hooks}/lib/addresses.js`);
   addresses.refuseReserved(body.email, "email");
   if (!e.record) e.record = addresses.findAccount(e.app, body.email);

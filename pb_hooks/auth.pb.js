@@ -31,6 +31,7 @@ routerUse((e) => {
     return e.next();
   }
   const limiter = require(`${__hooks}/lib/otp-limiter.js`);
+  // not http.bodyOf: a body PocketBase cannot read fails here with its own 400, before any code is counted
   const body = e.requestInfo().body;
   const otpId = typeof body.otpId === "string" ? body.otpId : "";
   if (otpId && limiter.isBurned(otpId)) throw new TooManyRequestsError(limiter.BURNED_MESSAGE);

@@ -15,7 +15,7 @@ routerAdd("GET", "/api/coffice/calendar/{user}/{file}", (e) => {
   headers.set("Content-Disposition", 'inline; filename="coffice.ics"');
   headers.set("Cache-Control", "private, no-cache");
   headers.set("Referrer-Policy", "no-referrer");
-  return e.string(200, feed.feedText(e.app, owner, feed.requestOrigin(e)));
+  return e.string(200, feed.feedText(e.app, owner, require(`${__hooks}/lib/http.js`).requestOrigin(e)));
 });
 
 routerAdd(

@@ -10,11 +10,12 @@ routerAdd(
   "POST",
   "/api/coffice/scan",
   (e) => {
-    require(`${__hooks}/lib/door-input.js`).requireHost(e);
+    const http = require(`${__hooks}/lib/http.js`);
+    http.requireHost(e);
     const input = require(`${__hooks}/lib/door-input.js`);
     const scans = require(`${__hooks}/lib/door-scans.js`);
-    const clock = require(`${__hooks}/lib/door-clock.js`);
-    const body = input.bodyOf(e);
+    const clock = require(`${__hooks}/lib/vendor/venue-clock.js`);
+    const body = http.bodyOf(e);
     if (!body) throw new BadRequestError('Send JSON: {"code": "<the scanned text>"}.');
     const now = Date.now();
     const problem = input.scanProblem(e.app, body, now);
@@ -26,7 +27,7 @@ routerAdd(
         code: body.code,
         event: body.event || "",
         direction: body.direction || "in",
-        atMs: body.scanned_at ? clock.parseTime(body.scanned_at) : now,
+        atMs: body.scanned_at ? clock.parseInstant(body.scanned_at) : now,
         device: body.device || "",
         source: "door",
       });
@@ -44,9 +45,10 @@ routerAdd(
   "POST",
   "/api/coffice/sync",
   (e) => {
-    require(`${__hooks}/lib/door-input.js`).requireHost(e);
+    const http = require(`${__hooks}/lib/http.js`);
+    http.requireHost(e);
     const { syncScans } = require(`${__hooks}/lib/door-sync.js`);
-    return e.json(200, syncScans(e.app, require(`${__hooks}/lib/door-input.js`).bodyOf(e)));
+    return e.json(200, syncScans(e.app, http.bodyOf(e)));
   },
   $apis.requireAuth(),
   $apis.bodyLimit(1024 * 1024),
@@ -56,13 +58,13 @@ routerAdd(
   "GET",
   "/api/coffice/door-list",
   (e) => {
-    require(`${__hooks}/lib/door-input.js`).requireHost(e);
-    const clock = require(`${__hooks}/lib/door-clock.js`);
+    require(`${__hooks}/lib/http.js`).requireHost(e);
+    const clock = require(`${__hooks}/lib/vendor/venue-clock.js`);
     const query = e.request.url.query();
     const now = Date.now();
-    const today = clock.venueDay(now);
-    const from = query.get("from") ? clock.parseTime(query.get("from")) : clock.dayStart(today);
-    const to = query.get("to") ? clock.parseTime(query.get("to")) : clock.dayStart(clock.addDays(today, 1)) - 1;
+    const today = clock.dayOf(now);
+    const from = query.get("from") ? clock.parseInstant(query.get("from")) : clock.dayStart(today);
+    const to = query.get("to") ? clock.parseInstant(query.get("to")) : clock.dayEnd(today) - 1;
     if (isNaN(from)) throw new BadRequestError('"from" must be a date and time like 2026-11-30T00:00:00.000Z.');
     if (isNaN(to)) throw new BadRequestError('"to" must be a date and time like 2026-11-30T23:59:59.999Z.');
     if (to < from) throw new BadRequestError('"to" must not be before "from".');
@@ -77,11 +79,12 @@ routerAdd(
   "POST",
   "/api/coffice/walk-in",
   (e) => {
-    require(`${__hooks}/lib/door-input.js`).requireHost(e);
+    const http = require(`${__hooks}/lib/http.js`);
+    http.requireHost(e);
     const input = require(`${__hooks}/lib/door-input.js`);
-    const clock = require(`${__hooks}/lib/door-clock.js`);
+    const clock = require(`${__hooks}/lib/vendor/venue-clock.js`);
     const walkins = require(`${__hooks}/lib/door-walkin.js`);
-    const body = input.bodyOf(e);
+    const body = http.bodyOf(e);
     if (!body) throw new BadRequestError('Send JSON: {"id": "<15 characters>", "name": "<their name>"}.');
     const now = Date.now();
     const problem =
@@ -99,7 +102,7 @@ routerAdd(
       name: body.name.trim(),
       email: typeof body.email === "string" ? body.email.trim().toLowerCase() : "",
       event: body.event || "",
-      atMs: body.scanned_at ? clock.parseTime(body.scanned_at) : now,
+      atMs: body.scanned_at ? clock.parseInstant(body.scanned_at) : now,
       device: body.device || "",
     });
     return e.json(200, answer);
@@ -113,9 +116,10 @@ routerAdd(
   "POST",
   "/api/coffice/door-device",
   (e) => {
-    require(`${__hooks}/lib/door-input.js`).requireHost(e);
+    const http = require(`${__hooks}/lib/http.js`);
+    http.requireHost(e);
     const devices = require(`${__hooks}/lib/door-devices.js`);
-    const body = require(`${__hooks}/lib/door-input.js`).bodyOf(e);
+    const body = http.bodyOf(e);
     const problem = devices.namingProblem(body);
     if (problem) throw new BadRequestError(problem);
     return e.json(200, devices.nameDevice(e.app, body.device.trim(), body.name.trim()));
@@ -128,7 +132,7 @@ routerAdd(
   "GET",
   "/api/coffice/inside",
   (e) => {
-    require(`${__hooks}/lib/door-input.js`).requireHost(e);
+    require(`${__hooks}/lib/http.js`).requireHost(e);
     e.response.header().set("Cache-Control", "no-store");
     return e.json(200, require(`${__hooks}/lib/door-list.js`).insideNow(e.app, Date.now()));
   },
@@ -139,8 +143,9 @@ routerAdd(
   "GET",
   "/api/coffice/door-poster",
   (e) => {
-    require(`${__hooks}/lib/door-input.js`).requireHost(e);
-    const origin = require(`${__hooks}/lib/calendar-feed.js`).requestOrigin(e);
+    const http = require(`${__hooks}/lib/http.js`);
+    http.requireHost(e);
+    const origin = http.requestOrigin(e);
     e.response.header().set("Cache-Control", "no-store");
     return e.json(200, require(`${__hooks}/lib/door-settings.js`).poster(e.app, origin, Date.now()));
   },
@@ -151,8 +156,9 @@ routerAdd(
   "POST",
   "/api/coffice/door-poster/rotate",
   (e) => {
-    require(`${__hooks}/lib/door-input.js`).requireHost(e);
-    const origin = require(`${__hooks}/lib/calendar-feed.js`).requestOrigin(e);
+    const http = require(`${__hooks}/lib/http.js`);
+    http.requireHost(e);
+    const origin = http.requestOrigin(e);
     return e.json(200, require(`${__hooks}/lib/door-settings.js`).rotatePoster(e.app, origin, Date.now()));
   },
   $apis.requireAuth(),
@@ -165,7 +171,7 @@ routerAdd(
     const role = e.auth.collection().name === "users" ? e.auth.getString("role") : "";
     if (role !== "member" && role !== "host") throw new ForbiddenError("Only members can check themselves in. Ask a host at the door.");
     const { selfCheckin } = require(`${__hooks}/lib/door-self.js`);
-    return e.json(200, selfCheckin(e.app, e.auth, require(`${__hooks}/lib/door-input.js`).bodyOf(e), Date.now()));
+    return e.json(200, selfCheckin(e.app, e.auth, require(`${__hooks}/lib/http.js`).bodyOf(e), Date.now()));
   },
   $apis.requireAuth("users"),
   $apis.bodyLimit(16 * 1024),
@@ -175,7 +181,7 @@ routerAdd(
   "GET",
   "/api/coffice/door-settings",
   (e) => {
-    require(`${__hooks}/lib/door-input.js`).requireHost(e);
+    require(`${__hooks}/lib/http.js`).requireHost(e);
     return e.json(200, { closing_time: require(`${__hooks}/lib/door-settings.js`).closingTime(e.app) });
   },
   $apis.requireAuth(),
@@ -185,9 +191,10 @@ routerAdd(
   "POST",
   "/api/coffice/door-settings",
   (e) => {
-    require(`${__hooks}/lib/door-input.js`).requireHost(e);
+    const http = require(`${__hooks}/lib/http.js`);
+    http.requireHost(e);
     const settings = require(`${__hooks}/lib/door-settings.js`);
-    const body = require(`${__hooks}/lib/door-input.js`).bodyOf(e);
+    const body = http.bodyOf(e);
     if (!body || typeof body.closing_time !== "string") {
       throw new BadRequestError('Send JSON: {"closing_time": "HH:MM"} (venue time), or "" for no automatic check-out.');
     }

@@ -34,7 +34,7 @@ routerAdd(
   "GET",
   "/api/coffice/events/{id}/participants.csv",
   (e) => {
-    if (e.auth.getString("role") !== "host") throw new ForbiddenError("Only hosts can download participant lists.");
+    require(`${__hooks}/lib/http.js`).requireHost(e, "Only hosts can download participant lists.");
     let event;
     try {
       event = e.app.findRecordById("events", e.request.pathValue("id"));

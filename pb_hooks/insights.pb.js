@@ -5,7 +5,7 @@ routerAdd(
   "GET",
   "/api/coffice/insights",
   (e) => {
-    require(`${__hooks}/lib/door-input.js`).requireHost(e, "Only hosts can see the venue's numbers.");
+    require(`${__hooks}/lib/http.js`).requireHost(e, "Only hosts can see the venue's numbers.");
     const { insights, periodProblem } = require(`${__hooks}/lib/insights.js`);
     const from = e.request.url.query().get("from");
     const to = e.request.url.query().get("to");

@@ -18,13 +18,9 @@ routerAdd(
   "/api/coffice/me/delete",
   (e) => {
     const { deleteAccount } = require(`${__hooks}/lib/my-data.js`);
-    let body;
-    try {
-      body = e.requestInfo().body;
-    } catch (_) {
-      throw new BadRequestError("Send JSON: {\"confirm\": \"<your email address>\"}.");
-    }
-    const confirm = body && typeof body.confirm === "string" ? body.confirm.trim().toLowerCase() : "";
+    const body = require(`${__hooks}/lib/http.js`).bodyOf(e);
+    if (!body) throw new BadRequestError("Send JSON: {\"confirm\": \"<your email address>\"}.");
+    const confirm = typeof body.confirm === "string" ? body.confirm.trim().toLowerCase() : "";
     if (!confirm) throw new BadRequestError("Type your email address to confirm that the account should be deleted.");
     if (confirm !== e.auth.email().toLowerCase()) {
       throw new BadRequestError("That is not the email address of this account.");

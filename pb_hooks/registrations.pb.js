@@ -12,7 +12,7 @@ onRecordCreateRequest((e) => {
     throw noSuchEvent();
   }
   if (!e.hasSuperuserAuth()) {
-    const seesDrafts = e.auth && e.auth.getString("role") === "host";
+    const seesDrafts = require(`${__hooks}/lib/http.js`).isHost(e);
     const closed = registrationClosed(event, seesDrafts);
     if (closed) throw closed;
   }
@@ -79,7 +79,7 @@ onRecordUpdate((e) => {
 
 // The place in the queue is the server's to give.
 onRecordUpdateRequest((e) => {
-  const isHost = e.auth && e.auth.getString("role") === "host";
+  const isHost = require(`${__hooks}/lib/http.js`).isHost(e);
   if (!e.hasSuperuserAuth() && !isHost && e.record.getInt("position") !== e.record.original().getInt("position")) {
     const { refuse } = require(`${__hooks}/lib/refuse.js`);
     throw refuse("position", "registration_position", "The place in the queue is set by the venue.");

@@ -26,7 +26,7 @@ onRecordUpdate((e) => {
 
 // Defence in depth beside the API rules: only hosts and operators give roles.
 onRecordCreateRequest((e) => {
-  const isHost = e.auth && e.auth.getString("role") === "host";
+  const isHost = require(`${__hooks}/lib/http.js`).isHost(e);
   if (!e.hasSuperuserAuth() && !isHost) {
     const role = e.record.getString("role");
     if (role && role !== "guest") throw new ForbiddenError("Only a host can give a role.");
@@ -36,7 +36,7 @@ onRecordCreateRequest((e) => {
 }, "users");
 
 onRecordUpdateRequest((e) => {
-  const isHost = e.auth && e.auth.getString("role") === "host";
+  const isHost = require(`${__hooks}/lib/http.js`).isHost(e);
   if (!e.hasSuperuserAuth() && !isHost && e.record.getString("role") !== e.record.original().getString("role")) {
     throw new ForbiddenError("Only a host can change a role.");
   }

@@ -61,6 +61,7 @@ function saveWithoutOverlap(e) {
 function checkPersonsBooking(e, isNew) {
   if (e.hasSuperuserAuth()) return e.next();
   const rules = require(`${__hooks}/lib/vendor/booking-rules.js`);
+  const { toStored } = require(`${__hooks}/lib/vendor/venue-clock.js`);
   const now = Date.now();
   const starts = millis(e.record, "starts");
   const ends = millis(e.record, "ends");
@@ -71,7 +72,7 @@ function checkPersonsBooking(e, isNew) {
     const refusal = rules.bookingTimesRefusal(starts, ends, now);
     if (refusal) throw refuse(refusal.field, refusal.code, rules.BOOKING_MESSAGES[refusal.code]);
   }
-  const isHost = e.auth && e.auth.getString("role") === "host";
+  const isHost = require(`${__hooks}/lib/http.js`).isHost(e);
   // only a booking that becomes open counts: a new one, or an old one moved to a coming time
   if (isHost || wasOpen || !timesChanged) return e.next();
   e.app.runInTransaction((txApp) => {
@@ -79,7 +80,7 @@ function checkPersonsBooking(e, isNew) {
       "bookings",
       $dbx.exp("user = {:user} AND ends > {:now} AND id != {:id}", {
         user: e.record.getString("user"),
-        now: new Date(now).toISOString().replace("T", " "),
+        now: toStored(now),
         id: e.record.id,
       }),
     );

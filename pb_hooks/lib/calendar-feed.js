@@ -73,7 +73,8 @@ function venuePlace(app) {
 /** The whole VCALENDAR text of the person's feed. */
 function feedText(app, user, origin) {
   const { buildCalendar } = require(`${__hooks}/lib/vendor/calendar-builder.js`);
-  const since = new Date(Date.now() - KEEP_PAST_DAYS * 24 * 3600 * 1000).toISOString().replace("T", " ");
+  const { toStored } = require(`${__hooks}/lib/vendor/venue-clock.js`);
+  const since = toStored(Date.now() - KEEP_PAST_DAYS * 24 * 3600 * 1000);
   const registrations = app.findRecordsByFilter(
     "registrations",
     "user = {:user} && (status = 'confirmed' || status = 'waitlisted') && event.ends >= {:since} && event.status != 'draft'",
@@ -115,11 +116,4 @@ function feedText(app, user, origin) {
   return buildCalendar(entries, words, { refreshSeconds: 3600 });
 }
 
-/** scheme://host of the request, as the person's calendar app reached it. */
-function requestOrigin(e) {
-  const forwarded = e.request.header.get("X-Forwarded-Proto");
-  const scheme = forwarded === "https" || forwarded === "http" ? forwarded : e.request.tls ? "https" : "http";
-  return scheme + "://" + e.request.host;
-}
-
-module.exports = { ensureFeedPath, resetFeedPath, feedOwner, feedText, requestOrigin };
+module.exports = { ensureFeedPath, resetFeedPath, feedOwner, feedText };

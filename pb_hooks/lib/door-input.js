@@ -1,7 +1,8 @@
 // Checking what door devices send, before anything is looked up. Each check returns a plain
 // English sentence naming the bad item (the app maps it to Swedish/English), or "" when fine.
 // Scanned text is untrusted: it is only ever compared with the pass-code pattern here.
-const { parseTime } = require(`${__hooks}/lib/door-clock.js`);
+const { parseInstant } = require(`${__hooks}/lib/vendor/venue-clock.js`);
+const { isObject } = require(`${__hooks}/lib/http.js`);
 
 const RECORD_ID = /^[a-z0-9]{15}$/;
 const VERDICTS = ["admitted", "already_in", "wrong_event", "outside_window", "revoked", "unknown", "invalid"];
@@ -11,33 +12,11 @@ const MAX_DEVICE = 64; // the checkins.device field's limit
 const MAX_AHEAD_MS = 24 * 3600 * 1000;
 const EARLIEST_MS = Date.UTC(2020, 0, 1);
 
-/** Hosts (and operators, who run the venue's tools and tests) use the door; nobody else. */
-function requireHost(e, refusal) {
-  if (e.hasSuperuserAuth()) return;
-  if (!e.auth || e.auth.collection().name !== "users" || e.auth.getString("role") !== "host") {
-    throw new ForbiddenError(refusal || "Only hosts can use the door.");
-  }
-}
-
 // Field names are quoted in messages: PocketBase capitalises an error's first letter.
 function q(name) {
   return '"' + name + '"';
 }
 
-function isObject(value) {
-  return value !== null && typeof value === "object" && !Array.isArray(value);
-}
-
-/** The request's JSON body, or null when it is not a JSON object. */
-function bodyOf(e) {
-  let body;
-  try {
-    body = e.requestInfo().body;
-  } catch (_) {
-    return null;
-  }
-  return isObject(body) ? body : null;
-}
 
 function idProblem(value, name) {
   if (value === undefined || value === null || value === "") return "";
@@ -56,7 +35,7 @@ function directionProblem(value, name, required) {
 
 function timeProblem(value, name, required, nowMs) {
   if ((value === undefined || value === null || value === "") && !required) return "";
-  const t = parseTime(value);
+  const t = parseInstant(value);
   if (isNaN(t)) return q(name) + " must be a date and time like 2026-11-30T07:10:00.000Z.";
   if (t < EARLIEST_MS) return q(name) + " is before 2020; check the device’s clock.";
   if (t > nowMs + MAX_AHEAD_MS) return q(name) + " is more than a day in the future; check the device’s clock.";
@@ -114,4 +93,4 @@ function syncItemProblem(app, item, name, nowMs) {
   return "";
 }
 
-module.exports = { q, requireHost, bodyOf, isObject, scanProblem, syncItemProblem, idProblem, requiredIdProblem, eventProblem, timeProblem, deviceProblem };
+module.exports = { q, isObject, scanProblem, syncItemProblem, idProblem, requiredIdProblem, eventProblem, timeProblem, deviceProblem };

@@ -1,7 +1,7 @@
 // What a door device needs to decide offline for a window of time (docs/DOOR.md), and who is
 // inside now. Codes leave the server only as SHA-256 hashes; each holder's name is sealed
 // with AES-256-GCM under a key only the holder's code gives, so a lost tablet shows no names.
-const clock = require(`${__hooks}/lib/door-clock.js`);
+const clock = require(`${__hooks}/lib/vendor/venue-clock.js`);
 
 // An event door opens an hour before the event starts (src/lib/door/verdict.ts).
 const EARLY_MS = 60 * 60000;
@@ -25,15 +25,15 @@ function usersById(app, ids) {
 }
 
 function doorList(app, fromMs, toMs) {
-  const from = clock.stored(fromMs);
-  const to = clock.stored(toMs);
+  const from = clock.toStored(fromMs);
+  const to = clock.toStored(toMs);
   const events = app.findRecordsByFilter(
     "events",
     "status != 'draft' && starts <= {:opens} && ends >= {:from}",
     "starts",
     0,
     0,
-    { opens: clock.stored(toMs + EARLY_MS), from: from },
+    { opens: clock.toStored(toMs + EARLY_MS), from: from },
   );
   const eventPasses = [];
   events.forEach((event) => {
@@ -68,7 +68,7 @@ function doorList(app, fromMs, toMs) {
 
   const holders = usersById(app, all.map((p) => p.record.getString("holder")));
   return {
-    generated_at: clock.stored(Date.now()),
+    generated_at: clock.toStored(Date.now()),
     devices: require(`${__hooks}/lib/door-devices.js`).deviceNames(app),
     from: from,
     to: to,
@@ -110,14 +110,14 @@ function doorList(app, fromMs, toMs) {
  * counts everyone let in at an event's door today, which stays true after the event ends.
  */
 function insideNow(app, nowMs) {
-  const today = clock.venueDay(nowMs);
+  const today = clock.dayOf(nowMs);
   const checkins = app.findRecordsByFilter(
     "checkins",
     "verdict = 'admitted' && scanned_at >= {:from} && scanned_at <= {:to}",
     "scanned_at,created",
     0,
     0,
-    { from: clock.stored(clock.dayStart(today)), to: clock.stored(nowMs) },
+    { from: clock.toStored(clock.dayStart(today)), to: clock.toStored(nowMs) },
   );
   const last = {};
   const came = {};

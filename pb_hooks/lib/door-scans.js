@@ -3,7 +3,7 @@
 // transaction at a time, so "is this id known / was this pass already let in" and the write
 // that follows cannot interleave with another door's scan.
 const { decide, isPassCode } = require(`${__hooks}/lib/vendor/verdict.js`);
-const clock = require(`${__hooks}/lib/door-clock.js`);
+const clock = require(`${__hooks}/lib/vendor/venue-clock.js`);
 
 const ID_ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789";
 
@@ -36,7 +36,7 @@ function eventIdOfPass(app, pass) {
 }
 
 function updatedMs(record) {
-  return clock.parseTime(record.getString("updated"));
+  return clock.parseInstant(record.getString("updated"));
 }
 
 // Deciding "at the scan's time from what the server knew": a pass revoked or an event
@@ -59,7 +59,7 @@ function factOf(record) {
     event: record.getString("event"),
     direction: record.getString("direction"),
     at: record.getString("scanned_at"),
-    atMs: clock.parseTime(record.getString("scanned_at")),
+    atMs: clock.parseInstant(record.getString("scanned_at")),
     device: record.getString("device"),
     verdict: record.getString("verdict"),
     conflict: record.getBool("conflict"),
@@ -75,12 +75,12 @@ function factsFor(app, passId, eventId, atMs) {
   if (eventId) {
     return app.findRecordsByFilter("checkins", "pass = {:pass} && event = {:event}", "scanned_at,id", 0, 0, { pass: passId, event: eventId }).map(factOf);
   }
-  const day = clock.venueDay(atMs);
+  const day = clock.dayOf(atMs);
   return app
     .findRecordsByFilter("checkins", "pass = {:pass} && event = '' && scanned_at >= {:from} && scanned_at < {:to}", "scanned_at,id", 0, 0, {
       pass: passId,
-      from: clock.stored(clock.dayStart(day)),
-      to: clock.stored(clock.dayStart(clock.addDays(day, 1))),
+      from: clock.toStored(clock.dayStart(day)),
+      to: clock.toStored(clock.dayEnd(day)),
     })
     .map(factOf);
 }
@@ -200,7 +200,7 @@ function storeFact(app, fact, known) {
   record.set("direction", fact.direction);
   record.set("source", fact.source || "door");
   record.set("verdict", fact.verdict);
-  record.set("scanned_at", clock.stored(fact.atMs));
+  record.set("scanned_at", clock.toStored(fact.atMs));
   record.set("device", fact.device || "");
   record.set("conflict", !!fact.conflict);
   app.save(record);

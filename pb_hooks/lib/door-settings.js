@@ -1,7 +1,7 @@
 // The door's settings record (collection door_settings, operators only): the front-door
 // poster's code for members' self check-in with the secret behind the door code of the day,
 // and the closing time at which everyone still inside is checked out.
-const clock = require(`${__hooks}/lib/door-clock.js`);
+const clock = require(`${__hooks}/lib/vendor/venue-clock.js`);
 const scans = require(`${__hooks}/lib/door-scans.js`);
 
 const BASE32 = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
@@ -47,7 +47,7 @@ function dayCodeOf(record, day) {
 
 function posterAnswer(record, origin, nowMs) {
   const code = record.getString("poster_code");
-  const day = clock.venueDay(nowMs);
+  const day = clock.dayOf(nowMs);
   const dayCode = dayCodeOf(record, day);
   const url = origin + "/checkin/" + code;
   return { code: code, url: url, day: day, day_code: dayCode, day_url: url + "?day=" + dayCode };
@@ -91,7 +91,7 @@ function isCurrentPoster(app, code) {
 
 /** Whether `dayCode` is the door code of the venue day of `nowMs` (yesterday's is not). */
 function isTodaysCode(app, dayCode, nowMs) {
-  return !!dayCode && $security.equal(dayCode, dayCodeOf(settingsRecord(app), clock.venueDay(nowMs)));
+  return !!dayCode && $security.equal(dayCode, dayCodeOf(settingsRecord(app), clock.dayOf(nowMs)));
 }
 
 function closingTime(app) {
@@ -119,8 +119,8 @@ function closeTheDay(app, nowMs) {
   app.runInTransaction((txApp) => {
     const match = CLOSING_TIME.exec(closingTime(txApp));
     if (!match) return;
-    const today = clock.venueDay(nowMs);
-    [clock.addDays(today, -1), today].forEach((day) => {
+    const today = clock.dayOf(nowMs);
+    [clock.shiftDay(today, -1), today].forEach((day) => {
       const closingMs = clock.venueInstant(day, Number(match[1]), Number(match[2]));
       if (closingMs > nowMs) return;
       // the whole venue day: someone scanned after closing (in or out) is left as they are
@@ -130,13 +130,13 @@ function closeTheDay(app, nowMs) {
         "scanned_at,created",
         0,
         0,
-        { from: clock.stored(clock.dayStart(day)), to: clock.stored(clock.dayStart(clock.addDays(day, 1))) },
+        { from: clock.toStored(clock.dayStart(day)), to: clock.toStored(clock.dayEnd(day)) },
       );
       const last = {};
       checkins.forEach((c) => (last[c.getString("holder")] = c));
       Object.keys(last).forEach((holder) => {
         const c = last[holder];
-        if (c.getString("direction") !== "in" || clock.parseTime(c.getString("scanned_at")) >= closingMs) return;
+        if (c.getString("direction") !== "in" || clock.parseInstant(c.getString("scanned_at")) >= closingMs) return;
         scans.storeFact(txApp, {
           pass: scans.findOrNull(txApp, "passes", c.getString("pass")),
           holder: holder,

@@ -3,7 +3,7 @@
 // answered "invalid" with a message naming it; the batch's other items are stored all the same.
 const input = require(`${__hooks}/lib/door-input.js`);
 const scans = require(`${__hooks}/lib/door-scans.js`);
-const clock = require(`${__hooks}/lib/door-clock.js`);
+const clock = require(`${__hooks}/lib/vendor/venue-clock.js`);
 
 const MAX_SCANS = 500;
 
@@ -31,7 +31,7 @@ function syncScans(app, body) {
           code: item.code,
           event: item.event || "",
           direction: item.direction,
-          atMs: clock.parseTime(item.scanned_at),
+          atMs: clock.parseInstant(item.scanned_at),
           device: item.device || "",
           source: "door",
           deviceVerdict: item.verdict,

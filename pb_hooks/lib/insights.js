@@ -1,8 +1,8 @@
 // Numbers for the host, the association and the municipality over a period of venue days
 // (DOMAIN: events, participants, occupancy, new members). Everything counts people once:
 // a participant is one person at one event however often they were scanned, and a visit is
-// one person on one venue day at the front door. Days are the venue's (door-clock.js).
-const clock = require(`${__hooks}/lib/door-clock.js`);
+// one person on one venue day at the front door. Days are the venue's (vendor/venue-clock.js).
+const clock = require(`${__hooks}/lib/vendor/venue-clock.js`);
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const MAX_DAYS = 366;
@@ -28,23 +28,17 @@ function daysBetween(from, to) {
   return Math.round((Date.parse(to + "T00:00:00Z") - Date.parse(from + "T00:00:00Z")) / 86400000);
 }
 
-/** 1 = Monday … 7 = Sunday, of a venue day. */
-function weekdayOf(day) {
-  const sundayFirst = new Date(day + "T00:00:00Z").getUTCDay();
-  return sundayFirst === 0 ? 7 : sundayFirst;
-}
-
 /** The venue day of the front door's first admission ever, or null before there is one. */
 function firstDoorDay(app) {
   const first = app.findRecordsByFilter("checkins", "event = '' && verdict = 'admitted' && direction = 'in'", "scanned_at", 1, 0);
-  return first.length ? clock.venueDay(first[0].getDateTime("scanned_at").time().unixMilli()) : null;
+  return first.length ? clock.dayOf(first[0].getDateTime("scanned_at").time().unixMilli()) : null;
 }
 
 function insights(app, from, to, nowMs) {
-  const range = { from: clock.stored(clock.dayStart(from)), to: clock.stored(clock.dayStart(clock.addDays(to, 1))) };
+  const range = { from: clock.toStored(clock.dayStart(from)), to: clock.toStored(clock.dayEnd(to)) };
   const months = {};
   const month = (day) => (months[day.slice(0, 7)] = months[day.slice(0, 7)] || { month: day.slice(0, 7), events: 0, participants: 0, visits: 0 });
-  for (let day = from; day <= to; day = clock.addDays(day, 1)) month(day);
+  for (let day = from; day <= to; day = clock.shiftDay(day, 1)) month(day);
 
   let held = 0;
   let cancelled = 0;
@@ -53,7 +47,7 @@ function insights(app, from, to, nowMs) {
       cancelled++;
     } else {
       held++;
-      month(clock.venueDay(event.getDateTime("starts").time().unixMilli())).events++;
+      month(clock.dayOf(event.getDateTime("starts").time().unixMilli())).events++;
     }
   });
 
@@ -70,7 +64,7 @@ function insights(app, from, to, nowMs) {
   admitted.forEach((checkin) => {
     // past the retention period, `visitor` stands for the person (pb_hooks/lib/retention.js)
     const holder = checkin.getString("holder") || checkin.getString("visitor");
-    const day = clock.venueDay(checkin.getDateTime("scanned_at").time().unixMilli());
+    const day = clock.dayOf(checkin.getDateTime("scanned_at").time().unixMilli());
     const event = checkin.getString("event");
     if (event) atEvents[event + " " + holder] = atEvents[event + " " + holder] || day;
     else atDoor[day + " " + holder] = day;
@@ -81,16 +75,16 @@ function insights(app, from, to, nowMs) {
   // occupancy: people a day at the front door, per weekday, over the days that have been
   // and that the door recorded (from its first admission on: before it, an empty day is
   // not a day nobody came, so it must not dilute the average)
-  const today = clock.venueDay(nowMs);
+  const today = clock.dayOf(nowMs);
   const recordedFrom = firstDoorDay(app);
   const countFrom = recordedFrom && recordedFrom > from ? recordedFrom : from;
   const visitsByWeekday = [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday: weekday, visits: 0, days: 0, average: 0 }));
   if (recordedFrom) {
-    for (let day = countFrom; day <= to && day <= today; day = clock.addDays(day, 1)) visitsByWeekday[weekdayOf(day) - 1].days++;
+    for (let day = countFrom; day <= to && day <= today; day = clock.shiftDay(day, 1)) visitsByWeekday[clock.weekdayOf(day) - 1].days++;
   }
   Object.keys(atDoor).forEach((key) => {
     const day = atDoor[key];
-    visitsByWeekday[weekdayOf(day) - 1].visits++;
+    visitsByWeekday[clock.weekdayOf(day) - 1].visits++;
     month(day).visits++;
   });
   visitsByWeekday.forEach((w) => (w.average = w.days ? Math.round((w.visits / w.days) * 10) / 10 : 0));

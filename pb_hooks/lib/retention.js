@@ -4,7 +4,7 @@
 // make stay the same (`visitor` keeps one person's check-ins at an event, or on a day at the
 // front door, together — under a key made with a salt that is thrown away, so it leads nowhere).
 // Sign-in records (PocketBase's _authOrigins) of that age are deleted.
-const clock = require(`${__hooks}/lib/door-clock.js`);
+const clock = require(`${__hooks}/lib/vendor/venue-clock.js`);
 
 const DEFAULT_MONTHS = 24;
 const PAGE = 500;
@@ -26,7 +26,7 @@ function cutoffDay(today, months) {
 
 function applyRetention(app, nowMs, monthsText) {
   const months = retentionMonths(monthsText);
-  const before = clock.stored(clock.dayStart(cutoffDay(clock.venueDay(nowMs), months)));
+  const before = clock.toStored(clock.dayStart(cutoffDay(clock.dayOf(nowMs), months)));
   // one salt per run: a whole venue day is always handled in the same run (the cutoff is a day's start)
   const salt = $security.randomString(32);
   let anonymised = 0;
@@ -39,7 +39,7 @@ function applyRetention(app, nowMs, monthsText) {
       page.forEach((checkin) => {
         const person = checkin.getString("holder") || checkin.getString("pass");
         const event = checkin.getString("event");
-        const together = event ? "event " + event : "day " + clock.venueDay(checkin.getDateTime("scanned_at").time().unixMilli());
+        const together = event ? "event " + event : "day " + clock.dayOf(checkin.getDateTime("scanned_at").time().unixMilli());
         checkin.set("visitor", $security.hs256(person + " " + together, salt));
         checkin.set("holder", "");
         checkin.set("pass", "");

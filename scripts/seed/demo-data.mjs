@@ -1,7 +1,7 @@
 // The demo venue as plain data, built from a seed so every run looks the same relative
 // to the day it runs: rooms, ~30 companies, people, ~100 events around today with an
 // anniversary week, registrations and a check-in history.
-import { addDays, toStored, venueDate, venueTimeToUtc } from '../lib/venue-time.mjs';
+import { dayOf, shiftDay, toStored, venueInstant, weekdayOf } from '../lib/venue-clock.mjs';
 import { BREAKFASTS, COMPANIES, COURSES, FIRST_NAMES, LAST_NAMES, TALKS } from './names.mjs';
 
 export const DEMO_PASSWORD = 'coffice-demo-2026';
@@ -40,7 +40,9 @@ export function buildDemoVenue(now, seed = 2026) {
   const rnd = random(seed);
   /** @template T @param {T[]} list @returns {T} */
   const pick = (list) => list[Math.floor(rnd() * list.length)];
-  const today = venueDate(now);
+  const today = dayOf(now);
+  /** The instant the venue's clock shows hour:minute on a day. @param {string} day @param {number} hour @param {number} minute */
+  const at = (day, hour, minute) => new Date(venueInstant(day, hour, minute));
 
   const spaces = [
     { id: recordId(rnd), name: 'Konferensrum Torget', kind: 'meeting_room', capacity: 10, bookable: true },
@@ -91,13 +93,13 @@ export function buildDemoVenue(now, seed = 2026) {
   /** @type {{ id: string, title: string, summary: string, description: string, kind: string, speaker: string, space: string, starts: string, ends: string, capacity: number, status: string, reentry: boolean, startsAt: Date }[]} */
   const events = [];
   /**
-   * @param {{ year: number, month: number, day: number }} date
+   * @param {string} date YYYY-MM-DD
    * @param {readonly [number, number]} from
    * @param {readonly [number, number]} to
    * @param {{ title: string, kind: string, space: string, capacity: number } & Record<string, any>} fields
    */
   const event = (date, from, to, fields) => {
-    const startsAt = venueTimeToUtc(date, from[0], from[1]);
+    const startsAt = at(date, from[0], from[1]);
     events.push({
       id: recordId(rnd),
       summary: '',
@@ -107,26 +109,24 @@ export function buildDemoVenue(now, seed = 2026) {
       status: 'published',
       ...fields,
       starts: toStored(startsAt),
-      ends: toStored(venueTimeToUtc(date, to[0], to[1])),
+      ends: toStored(at(date, to[0], to[1])),
       startsAt,
     });
   };
 
   // The venue's first anniversary: the week starting on the second Monday from today.
-  const anniversaryMonday = addDays(today, 14 - (today.weekday - 1));
-  const inAnniversaryWeek = (/** @type {{year:number,month:number,day:number}} */ d) => {
-    const diff = (Date.UTC(d.year, d.month - 1, d.day) - Date.UTC(anniversaryMonday.year, anniversaryMonday.month - 1, anniversaryMonday.day)) / 864e5;
-    return diff >= 0 && diff < 7;
-  };
+  const anniversaryMonday = shiftDay(today, 14 - (weekdayOf(today) - 1));
+  // days as YYYY-MM-DD compare as text
+  const inAnniversaryWeek = (/** @type {string} */ day) => day >= anniversaryMonday && day < shiftDay(anniversaryMonday, 7);
 
   let talk = 0;
   let course = 0;
   let breakfast = 0;
   for (let offset = -119; offset <= 90; offset++) {
-    const date = addDays(today, offset);
+    const date = shiftDay(today, offset);
     const week = Math.floor((offset + 119) / 7);
     if (inAnniversaryWeek(date)) continue;
-    if (date.weekday === 2 && week % 4 !== 3) {
+    if (weekdayOf(date) === 2 && week % 4 !== 3) {
       event(date, [7, 30], [9, 0], {
         title: BREAKFASTS[breakfast++ % BREAKFASTS.length],
         summary: 'Kaffe, smörgås och tio minuter från en lokal aktör.',
@@ -136,27 +136,27 @@ export function buildDemoVenue(now, seed = 2026) {
         capacity: 40,
       });
     }
-    if (date.weekday === 4) {
+    if (weekdayOf(date) === 4) {
       const [title, summary, speaker] = TALKS[talk++ % TALKS.length];
       event(date, [17, 0], [18, 30], {
         title, summary, speaker, kind: 'talk', space: eventArea.id, capacity: 50,
         description: `${summary}\n\nEfter föredraget finns tid för frågor och mingel.`,
       });
     }
-    if (date.weekday === 3 && week % 3 === 1) {
+    if (weekdayOf(date) === 3 && week % 3 === 1) {
       const [title, summary, teacher] = COURSES[course++ % COURSES.length];
       event(date, [13, 0], [16, 0], {
         title, summary, speaker: teacher, kind: 'course', space: roomTorget.id, capacity: 10,
         description: `${summary}\n\nTa med dator. Fika ingår.`,
       });
     }
-    if (date.weekday === 5 && week % 4 === 2) {
+    if (weekdayOf(date) === 5 && week % 4 === 2) {
       event(date, [16, 0], [18, 0], {
         title: 'Fredagsträff på Coffice', summary: 'Avrunda veckan med andra företagare.', kind: 'meetup',
         space: openArea.id, capacity: 0, reentry: true,
       });
     }
-    if (date.weekday === 1 && week % 2 === 1) {
+    if (weekdayOf(date) === 1 && week % 2 === 1) {
       event(date, [12, 0], [13, 0], {
         title: 'Lunch & lär: veckans tips', summary: 'Ta med lunchen – vi bjuder på kaffe och ett kort tips.',
         kind: 'other', space: roomKvarnen.id, capacity: 6,
@@ -164,7 +164,7 @@ export function buildDemoVenue(now, seed = 2026) {
     }
   }
   for (let day = 0; day < 5; day++) {
-    const date = addDays(anniversaryMonday, day);
+    const date = shiftDay(anniversaryMonday, day);
     for (const [slot, from, to] of /** @type {const} */ ([[0, [9, 0], [10, 0]], [1, [12, 0], [13, 0]], [2, [17, 0], [18, 0]]])) {
       const [title, summary, speaker] = TALKS[(day * 3 + slot) % TALKS.length];
       event(date, from, to, {
@@ -174,11 +174,11 @@ export function buildDemoVenue(now, seed = 2026) {
     }
   }
   // one draft (hosts only) and one cancelled event in the coming weeks
-  event(addDays(today, 20), [18, 0], [20, 0], {
+  event(shiftDay(today, 20), [18, 0], [20, 0], {
     title: 'Julmingel för medlemmar', summary: 'Utkast – inte publicerat än.', kind: 'meetup',
     space: openArea.id, capacity: 0, status: 'draft',
   });
-  event(addDays(today, 9), [17, 0], [18, 0], {
+  event(shiftDay(today, 9), [17, 0], [18, 0], {
     title: 'Föredrag: Sociala medier 2027', summary: 'Inställt på grund av sjukdom.', kind: 'talk',
     space: eventArea.id, capacity: 40, status: 'cancelled',
   });
@@ -210,13 +210,13 @@ export function buildDemoVenue(now, seed = 2026) {
   /** @type {{ user: string, direction: 'in' | 'out', at: Date }[]} */
   const visits = [];
   for (let offset = -56; offset < 0; offset++) {
-    const date = addDays(today, offset);
-    if (date.weekday > 5) continue;
-    const busy = date.weekday >= 2 && date.weekday <= 4 ? 0.7 : 0.35;
+    const date = shiftDay(today, offset);
+    if (weekdayOf(date) > 5) continue;
+    const busy = weekdayOf(date) >= 2 && weekdayOf(date) <= 4 ? 0.7 : 0.35;
     for (const member of [host, ...members]) {
       if (rnd() > busy) continue;
-      const inAt = venueTimeToUtc(date, 8 + Math.floor(rnd() * 2), Math.floor(rnd() * 60));
-      const outAt = venueTimeToUtc(date, 15 + Math.floor(rnd() * 3), Math.floor(rnd() * 60));
+      const inAt = at(date, 8 + Math.floor(rnd() * 2), Math.floor(rnd() * 60));
+      const outAt = at(date, 15 + Math.floor(rnd() * 3), Math.floor(rnd() * 60));
       visits.push({ user: member.id, direction: 'in', at: inAt }, { user: member.id, direction: 'out', at: outAt });
     }
   }
@@ -230,14 +230,14 @@ export function buildDemoVenue(now, seed = 2026) {
   /** @type {{ id: string, space: string, user: string, title: string, starts: Date, ends: Date }[]} */
   const bookings = [];
   for (let offset = 0; offset < 14; offset++) {
-    const date = addDays(today, offset);
-    if (date.weekday > 5) continue;
+    const date = shiftDay(today, offset);
+    if (weekdayOf(date) > 5) continue;
     for (const room of [roomTorget, roomKvarnen]) {
       for (let hour = 8; hour < 17; hour += 1 + Math.floor(roll() * 3)) {
         if (roll() < 0.45) continue;
         const hours = roll() < 0.7 ? 1 : 2;
-        const starts = venueTimeToUtc(date, hour, 0);
-        const ends = venueTimeToUtc(date, Math.min(hour + hours, 17), 0);
+        const starts = at(date, hour, 0);
+        const ends = at(date, Math.min(hour + hours, 17), 0);
         const demoMembersTurn = offset >= 1 && room === roomTorget && !bookings.some((b) => b.user === members[0].id);
         const user = demoMembersTurn ? members[0] : members[Math.floor(roll() * members.length)];
         if (ends.getTime() > now.getTime() + 60_000) {

@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import PocketBase from 'pocketbase';
 import { buildDemoVenue, DEMO_PASSWORD } from './demo-data.mjs';
-import { toStored } from '../lib/venue-time.mjs';
+import { toStored } from '../lib/venue-clock.mjs';
 
 /** Beside the database: when the demo venue was begun, and whether it was finished. */
 export const SEED_MARK = 'coffice-demo-seed.json';

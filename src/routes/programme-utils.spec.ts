@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { EventRecord } from '$lib/pocketbase/types';
-import { venueDayKey } from '$lib/time/venue-time';
+import { dayOf } from '$lib/time/venue-clock';
 import { filterProgramme, groupByDay } from './programme-utils';
 
 const event = (id: string, starts: string, fields: Partial<EventRecord> = {}): EventRecord =>
@@ -42,7 +42,7 @@ describe('the programme filter', () => {
     expect(filterProgramme(events, { ...base, search: 'astrom' }).map((e) => e.id)).toEqual(['tomorrow']);
   });
   it('groups by the venue’s day (23:30 in Stockholm is still that day)', () => {
-    const days = groupByDay(filterProgramme(events, base), venueDayKey);
+    const days = groupByDay(filterProgramme(events, base), dayOf);
     expect(days.map((d) => [d.key, d.events.map((e) => e.id)])).toEqual([
       ['2026-11-28', ['today', 'late']],
       ['2026-11-29', ['tomorrow']],

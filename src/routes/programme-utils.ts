@@ -1,6 +1,6 @@
 // Pure helpers of the programme screen: which events to show, grouped by the venue's day.
 import type { EventKind, EventRecord } from '$lib/pocketbase/types';
-import { parseStoredDate } from '$lib/time/venue-time';
+import { fromStored } from '$lib/time/venue-clock';
 
 export interface ProgrammeFilter {
   kind: EventKind | '';
@@ -18,7 +18,7 @@ export function filterProgramme(events: EventRecord[], filter: ProgrammeFilter):
   const now = filter.now.getTime();
   const shown = events.filter((event) => {
     if (event.status === 'draft') return false;
-    const ended = parseStoredDate(event.ends).getTime() < now;
+    const ended = fromStored(event.ends).getTime() < now;
     if (ended !== filter.past) return false;
     if (filter.kind && event.kind !== filter.kind) return false;
     if (filter.room && event.space !== filter.room) return false;
@@ -33,7 +33,7 @@ export function filterProgramme(events: EventRecord[], filter: ProgrammeFilter):
 export function groupByDay(events: EventRecord[], dayOf: (date: Date) => string) {
   const days: { key: string; events: EventRecord[] }[] = [];
   for (const event of events) {
-    const key = dayOf(parseStoredDate(event.starts));
+    const key = dayOf(fromStored(event.starts));
     const last = days.at(-1);
     if (last?.key === key) last.events.push(event);
     else days.push({ key, events: [event] });

@@ -3,6 +3,7 @@
 import fs from 'node:fs';
 import nodeIcal, { type VEvent } from 'node-ical';
 import PocketBase from 'pocketbase';
+import { fromStored } from '../../src/lib/time/venue-clock';
 import { E2E, expect, test } from './world';
 import { signIn } from './people';
 
@@ -28,7 +29,7 @@ test('"Add to my calendar" downloads the event as an .ics in Stockholm time', as
   // them at the same time, so only their shape is fixed here)
   expect(event.location).toMatch(/^Eventytan, Coffice [^,]+, [^,]+, \d{3} \d{2} Söderköping$/);
   // iCalendar times have whole seconds
-  const starts = Date.parse(stored.starts.replace(' ', 'T'));
+  const starts = fromStored(stored.starts).getTime();
   expect(event.start.getTime()).toBe(starts - (starts % 1000));
 });
 

@@ -6,6 +6,7 @@ import type { Browser, Page } from '@playwright/test';
 import { expect, test } from './world';
 import { newGuest, operator } from './operator';
 import { signIn } from './people';
+import { fromStored } from '../../src/lib/time/venue-clock';
 import { venueAt } from '../helpers/venue-at';
 
 async function newMember(name: string) {
@@ -80,7 +81,7 @@ test('members book a room, a clash is refused, and cancelling frees the time', a
 /** The venue's day as the screen words it, capitalised ("Tisdag 1 december"), by Intl itself. */
 function venueDay(stored: string, locale: 'sv-SE' | 'en-GB') {
   const words = new Intl.DateTimeFormat(locale, { timeZone: 'Europe/Stockholm', weekday: 'long', day: 'numeric', month: 'long' }).format(
-    new Date(stored.replace(' ', 'T')),
+    fromStored(stored),
   );
   return words.charAt(0).toLocaleUpperCase(locale) + words.slice(1);
 }

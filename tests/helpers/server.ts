@@ -6,6 +6,7 @@ import path from 'node:path';
 import PocketBase from 'pocketbase';
 import { freePort, startPocketBase, upsertSuperuser } from '../../scripts/lib/pocketbase.mjs';
 import type { Role, TypedPocketBase, UserRecord } from '../../src/lib/pocketbase/types';
+import { toStored } from '../../src/lib/time/venue-clock';
 
 export const OPERATOR = { email: 'operator@coffice.test', password: 'operator-password-1' };
 export const PASSWORD = 'a-long-test-password';
@@ -66,7 +67,7 @@ export async function startTestServer(options: { publicDir?: string; dataDir?: s
 
 /** A PocketBase date string `minutes` from now. */
 export function minutesFromNow(minutes: number): string {
-  return new Date(Date.now() + minutes * 60_000).toISOString().replace('T', ' ');
+  return toStored(Date.now() + minutes * 60_000);
 }
 
 /** Arranges a published event (as the operator). */

@@ -2,8 +2,8 @@
 // the webcal URL sees, parsed by an independent parser (node-ical).
 import nodeIcal, { type VEvent } from 'node-ical';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addDays, toStored, venueTimeToUtc } from '../../scripts/lib/venue-time.mjs';
 import type { TypedPocketBase } from '../../src/lib/pocketbase/types';
+import { shiftDay, toStored, venueInstant } from '../../src/lib/time/venue-clock';
 import { createEvent, startTestServer, type TestServer } from '../helpers/server';
 
 let server: TestServer;
@@ -12,11 +12,8 @@ beforeAll(async () => {
 });
 afterAll(() => server?.stop());
 
-type Day = { year: number; month: number; day: number };
-/** A stored date for a Stockholm wall-clock time. */
-const stockholm = (date: Day, hour: number, minute = 0) => toStored(venueTimeToUtc(date, hour, minute));
-/** `YYYY-MM-DD` */
-const ymd = ({ year, month, day }: Day) => `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+/** A stored date for a Stockholm wall-clock time on a day (YYYY-MM-DD). */
+const stockholm = (day: string, hour: number, minute = 0) => toStored(venueInstant(day, hour, minute));
 
 /**
  * The next spring change still more than two days ahead: its Saturday (CET) and Monday
@@ -24,9 +21,9 @@ const ymd = ({ year, month, day }: Day) => `${year}-${String(month).padStart(2, 
  */
 function nextSpringChange() {
   for (let year = new Date().getUTCFullYear(); ; year++) {
-    const sunday = { year, month: 3, day: 31 - new Date(Date.UTC(year, 2, 31)).getUTCDay() };
-    const saturday = addDays(sunday, -1);
-    if (Date.UTC(year, 2, saturday.day) - Date.now() > 2 * 24 * 3600_000) return { saturday, monday: addDays(sunday, 1) };
+    const sunday = `${year}-03-${31 - new Date(Date.UTC(year, 2, 31)).getUTCDay()}`;
+    const saturday = shiftDay(sunday, -1);
+    if (Date.parse(saturday) - Date.now() > 2 * 24 * 3600_000) return { saturday, monday: shiftDay(sunday, 1) };
   }
 }
 
@@ -72,13 +69,13 @@ describe('personal calendar feed', () => {
     expect(feed.type).toMatch(/^text\/calendar/);
     expect(feed.text).toContain('REFRESH-INTERVAL;VALUE=DURATION:PT1H\r\n');
     expect(feed.text).toContain('X-WR-CALNAME:Coffice – mitt program\r\n');
-    expect(feed.text).toContain(`DTSTART;TZID=Europe/Stockholm:${ymd(saturday).replaceAll('-', '')}T180000`);
-    expect(feed.text).toContain(`DTSTART;TZID=Europe/Stockholm:${ymd(monday).replaceAll('-', '')}T180000`);
+    expect(feed.text).toContain(`DTSTART;TZID=Europe/Stockholm:${saturday.replaceAll('-', '')}T180000`);
+    expect(feed.text).toContain(`DTSTART;TZID=Europe/Stockholm:${monday.replaceAll('-', '')}T180000`);
     const events = feedEvents(feed.text);
     expect(events.map((e) => [e.summary, e.start.toISOString(), e.end?.toISOString()])).toEqual([
       // 18:00 is UTC+1 on the Saturday and UTC+2 on the Monday
-      ['Lördagsföredrag', `${ymd(saturday)}T17:00:00.000Z`, `${ymd(saturday)}T18:30:00.000Z`],
-      ['Måndagsföredrag', `${ymd(monday)}T16:00:00.000Z`, `${ymd(monday)}T17:30:00.000Z`],
+      ['Lördagsföredrag', `${saturday}T17:00:00.000Z`, `${saturday}T18:30:00.000Z`],
+      ['Måndagsföredrag', `${monday}T16:00:00.000Z`, `${monday}T17:30:00.000Z`],
     ]);
     expect(feed.text).not.toContain(notMine.title);
     expect(events[0].uid).toBe(`${before.id}@coffice`);
@@ -91,7 +88,7 @@ describe('personal calendar feed', () => {
     });
     const edited = feedEvents((await fetchFeed(path)).text);
     expect(edited[1].summary).toBe('Måndagsföredrag (ny tid)');
-    expect(edited[1].start.toISOString()).toBe(`${ymd(monday)}T17:00:00.000Z`);
+    expect(edited[1].start.toISOString()).toBe(`${monday}T17:00:00.000Z`);
     expect(Number(edited[1].sequence)).toBeGreaterThanOrEqual(Number(events[1].sequence));
   });
 

@@ -2,8 +2,8 @@
 // people with passes, calls to the door routes that return the status and message instead
 // of throwing, and device-made ids.
 import { randomInt } from 'node:crypto';
-import { venueOffsetMinutes } from '../../scripts/lib/venue-time.mjs';
 import type { PassRecord, TypedPocketBase } from '../../src/lib/pocketbase/types';
+import { dayEnd, dayOf, dayStart, toStored } from '../../src/lib/time/venue-clock';
 import { createEvent, type TestServer } from '../helpers/server';
 
 export interface Answer<T = Record<string, unknown>> {
@@ -33,9 +33,6 @@ const ID_ALPHABET = 'abcdefghijklmnopqrstuvwxyz0123456789';
 /** A check-in id as a door device makes it (15 characters, like PocketBase's). */
 export const newId = () => Array.from({ length: 15 }, () => ID_ALPHABET[randomInt(ID_ALPHABET.length)]).join('');
 
-/** PocketBase's stored form of an instant. */
-export const stored = (ms: number) => new Date(ms).toISOString().replace('T', ' ');
-
 /** Someone with a confirmed registration for the event, and the code of their event pass. */
 export async function eventGuest(server: TestServer, eventId: string, name?: string) {
   const { user } = await server.person('guest', name);
@@ -53,12 +50,15 @@ export async function member(server: TestServer, name?: string) {
 
 /** A published event whose door is open now (it started 10 minutes ago). */
 export const openEvent = (server: TestServer, fields: Record<string, unknown> = {}) =>
-  createEvent(server.admin, { starts: stored(Date.now() - 10 * 60_000), ends: stored(Date.now() + 80 * 60_000), ...fields });
+  createEvent(server.admin, { starts: toStored(Date.now() - 10 * 60_000), ends: toStored(Date.now() + 80 * 60_000), ...fields });
 
 /** A well-formed pass code nobody has. */
 export const strayCode = () => 'CF1:' + Array.from({ length: 26 }, () => 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567'[randomInt(32)]).join('');
 
-const DAY_MS = 24 * 3600_000;
+/** How long ago the venue's day began. */
+export function sinceVenueMidnight(now = Date.now()): number {
+  return now - dayStart(dayOf(now));
+}
 
 /**
  * Waits, if need be, until the venue's clock is at least `before` ms short of midnight and
@@ -66,13 +66,10 @@ const DAY_MS = 24 * 3600_000;
  * requests straddle midnight would see two days (CI may run at any hour). Outside the
  * window it returns at once.
  */
-/** How long ago the venue's day began. */
-export function sinceVenueMidnight(now = Date.now()): number {
-  return (now + venueOffsetMinutes(new Date(now)) * 60_000) % DAY_MS;
-}
-
 export async function awayFromMidnight({ before = 30_000, after = 5_000 } = {}) {
-  const sinceMidnight = sinceVenueMidnight();
-  const wait = sinceMidnight < after ? after - sinceMidnight : sinceMidnight > DAY_MS - before ? DAY_MS - sinceMidnight + after : 0;
+  const now = Date.now();
+  const sinceMidnight = sinceVenueMidnight(now);
+  const untilMidnight = dayEnd(dayOf(now)) - now;
+  const wait = sinceMidnight < after ? after - sinceMidnight : untilMidnight < before ? untilMidnight + after : 0;
   if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait)); // a clock, not a condition: the day must turn
 }

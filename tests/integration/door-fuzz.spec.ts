@@ -5,7 +5,7 @@ import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import table from '../fixtures/verdict-cases.json';
 import { decide as browserDecide, type DoorEvent, type DoorPass } from '../../src/lib/door/verdict';
-import { venueDayKey } from '../../src/lib/time/venue-time';
+import { dayOf } from '../../src/lib/time/venue-clock';
 import { startTestServer, type TestServer } from '../helpers/server';
 
 const require = createRequire(import.meta.url);
@@ -75,8 +75,8 @@ describe('fuzz', () => {
     for (const text of texts(10_000, 1_000_000)) {
       for (const door of [{ kind: 'front' as const }, { kind: 'event' as const, event: 'breakfast' }]) {
         const input = { code: text, pass: passes[text], events: table.events as DoorEvent[], scans: [], door, direction: 'in' as const, at: new Date() };
-        const decision = decide(input, venueDayKey);
-        expect(decision).toEqual(browserDecide(input, venueDayKey));
+        const decision = decide(input, dayOf);
+        expect(decision).toEqual(browserDecide(input, dayOf));
         expect(decision.verdict).toBe(PASS_CODE.test(text) ? 'unknown' : 'invalid');
         counts[decision.verdict] = (counts[decision.verdict] ?? 0) + 1;
       }

@@ -4,10 +4,10 @@
 import { createDecipheriv, createHash } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { decide, type DoorEvent, type DoorPass, type KnownScan } from '../../src/lib/door/verdict';
-import { venueDayKey } from '../../src/lib/time/venue-time';
+import { dayOf, toStored } from '../../src/lib/time/venue-clock';
 import type { TypedPocketBase } from '../../src/lib/pocketbase/types';
 import { createEvent, startTestServer, type TestServer } from '../helpers/server';
-import { awayFromMidnight, call, eventGuest, member, newId, openEvent, sinceVenueMidnight, stored } from './door-fixtures';
+import { awayFromMidnight, call, eventGuest, member, newId, openEvent, sinceVenueMidnight } from './door-fixtures';
 
 let server: TestServer;
 let host: TypedPocketBase;
@@ -43,7 +43,7 @@ function openName(sealed: string, code: string) {
 describe('the door list', () => {
   it('carries today’s events, passes by hash with sealed names, and other doors’ admissions', async () => {
     const event = await openEvent(server, { title: 'Frukost', reentry: true });
-    const later = await createEvent(server.admin, { starts: stored(Date.now() + 9 * 24 * 3600_000), ends: stored(Date.now() + 9 * 24 * 3600_000 + 3600_000) });
+    const later = await createEvent(server.admin, { starts: toStored(Date.now() + 9 * 24 * 3600_000), ends: toStored(Date.now() + 9 * 24 * 3600_000 + 3600_000) });
     const guest = await eventGuest(server, event.id, 'Åsa Öberg');
     const laterGuest = await eventGuest(server, later.id);
     const someone = await member(server, 'Erik Sandberg');
@@ -71,7 +71,7 @@ describe('the door list', () => {
     // a door deciding offline from this list gives the verdicts the server gives
     const lookup = (code: string) => byHash.get(sha256(code));
     const offline = (code: string) =>
-      decide({ code, pass: lookup(code), events: list.events, scans: list.scans, door: { kind: 'event', event: event.id }, direction: 'in', at: new Date() }, venueDayKey);
+      decide({ code, pass: lookup(code), events: list.events, scans: list.scans, door: { kind: 'event', event: event.id }, direction: 'in', at: new Date() }, dayOf);
     expect(offline(guest.code)).toMatchObject({ verdict: 'already_in', firstScan: { device: 'door-1' } });
     expect(offline(someone.code).verdict).toBe('wrong_event');
     const online = await call(host, '/api/coffice/scan', 'POST', { code: guest.code, event: event.id });
@@ -81,7 +81,7 @@ describe('the door list', () => {
   it('takes a window of up to 7 days and refuses anything else with a 400 naming it', async () => {
     const from = new Date(Date.now() + 8 * 24 * 3600_000);
     const to = new Date(from.getTime() + 2 * 3600_000);
-    const event = await createEvent(server.admin, { starts: stored(from.getTime() + 3600_000), ends: stored(to.getTime()) });
+    const event = await createEvent(server.admin, { starts: toStored(from.getTime() + 3600_000), ends: toStored(to.getTime()) });
     const list = await doorList(`?from=${from.toISOString()}&to=${to.toISOString()}`);
     expect(list.body.events.map((e) => e.id)).toEqual([event.id]);
     expect(await doorList('?from=yesterday')).toMatchObject({ status: 400, message: '"from" must be a date and time like 2026-11-30T00:00:00.000Z.' });
@@ -123,7 +123,7 @@ describe('who is inside', () => {
     await awayFromMidnight({ after: 60_000 });
     const span = Math.min(2 * 3600_000, sinceVenueMidnight() - 20_000);
     const starts = Date.now() - span;
-    const event = await createEvent(server.admin, { starts: stored(starts), ends: stored(Date.now() - 5_000) });
+    const event = await createEvent(server.admin, { starts: toStored(starts), ends: toStored(Date.now() - 5_000) });
     const guests = [await eventGuest(server, event.id), await eventGuest(server, event.id), await eventGuest(server, event.id)];
     const scan = (code: string, at: number, direction = 'in') =>
       call(host, '/api/coffice/scan', 'POST', { code, event: event.id, direction, scanned_at: new Date(at).toISOString() });

@@ -3,8 +3,9 @@
 // and refuses what is not a scan with a 400 naming the problem.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { CheckinRecord, TypedPocketBase } from '../../src/lib/pocketbase/types';
+import { toStored } from '../../src/lib/time/venue-clock';
 import { createEvent, startTestServer, type TestServer } from '../helpers/server';
-import { awayFromMidnight, call, eventGuest, member, newId, openEvent, stored, strayCode } from './door-fixtures';
+import { awayFromMidnight, call, eventGuest, member, newId, openEvent, strayCode } from './door-fixtures';
 
 let server: TestServer;
 let host: TypedPocketBase;
@@ -56,7 +57,7 @@ describe('the scan route decides like the door', () => {
 
   it('opens an event door an hour early and closes it when the event ends', async () => {
     const starts = Date.now() + 3 * 3600_000;
-    const event = await createEvent(server.admin, { starts: stored(starts), ends: stored(starts + 3600_000) });
+    const event = await createEvent(server.admin, { starts: toStored(starts), ends: toStored(starts + 3600_000) });
     const guest = await eventGuest(server, event.id);
     const at = (ms: number) => scan({ code: guest.code, event: event.id, scanned_at: new Date(ms).toISOString() });
     expect((await at(starts - 61 * 60_000)).body.verdict).toBe('outside_window');
@@ -66,14 +67,14 @@ describe('the scan route decides like the door', () => {
 
   it('tells, for a pass outside its window, which event and when it is for (issue #12)', async () => {
     const starts = Date.now() + 26 * 3600_000;
-    const event = await createEvent(server.admin, { title: 'Fika i morgon', starts: stored(starts), ends: stored(starts + 3600_000) });
+    const event = await createEvent(server.admin, { title: 'Fika i morgon', starts: toStored(starts), ends: toStored(starts + 3600_000) });
     const guest = await eventGuest(server, event.id);
     expect((await scan({ code: guest.code })).body).toMatchObject({
       verdict: 'outside_window',
       event: event.id,
       event_title: 'Fika i morgon',
-      event_starts: stored(starts),
-      event_ends: stored(starts + 3600_000),
+      event_starts: toStored(starts),
+      event_ends: toStored(starts + 3600_000),
     });
   });
 

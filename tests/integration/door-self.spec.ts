@@ -5,7 +5,7 @@
 import { createHmac } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { CheckinRecord, TypedPocketBase } from '../../src/lib/pocketbase/types';
-import { venueDayKey } from '../../src/lib/time/venue-time';
+import { dayOf, shiftDay } from '../../src/lib/time/venue-clock';
 import { startTestServer, type TestServer } from '../helpers/server';
 import { awayFromMidnight, call, member } from './door-fixtures';
 
@@ -28,7 +28,6 @@ const dayCode = (secret: string, posterCode: string, day: string) => {
   const hex = createHmac('sha256', secret).update(`coffice-door-day:${posterCode}:${day}`).digest('hex');
   return String(parseInt(hex.slice(0, 12), 16) % 1_000_000).padStart(6, '0');
 };
-const shiftDay = (day: string, days: number) => new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 const daySecret = async () => (await server.admin.collection('door_settings').getFullList())[0].day_secret as string;
 /** Six digits that are not the day's code. */
 const notTheCode = (code: string) => (code === '000000' ? '000001' : '000000');
@@ -49,7 +48,7 @@ describe('self check-in takes the door code of the day', () => {
 
   it('refuses yesterday’s code today (and tomorrow’s); today’s works, typed or carried in the live screen’s link', async () => {
     const shown = await poster();
-    const today = venueDayKey(new Date());
+    const today = dayOf(new Date());
     expect(shown).toMatchObject({ day: today, day_code: expect.stringMatching(/^\d{6}$/), day_url: `${shown.url}?day=${shown.day_code}` });
     // the code is the day's, derived from a secret kept on the server: yesterday's was another
     const secret = await daySecret();

@@ -4,6 +4,7 @@
 // admitted one pass while offline leave exactly one conflict, whichever uploads first.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CheckinRecord, TypedPocketBase } from '../../src/lib/pocketbase/types';
+import { fromStored } from '../../src/lib/time/venue-clock';
 import { startTestServer, type TestServer } from '../helpers/server';
 import { call, eventGuest, member, newId, openEvent, strayCode } from './door-fixtures';
 
@@ -54,7 +55,7 @@ describe('uploading offline scans', () => {
     expect(answer.body.results).toEqual(scans.map((s) => ({ id: s.id, status: 'stored', verdict: s.verdict, conflict: false })));
     const stored = await server.admin.collection('checkins').getOne<CheckinRecord>(scans[0].id);
     expect(stored).toMatchObject({ pass: guest.pass.id, holder: guest.user.id, event: event.id, device: 'door-7', source: 'door', verdict: 'admitted' });
-    expect(Date.parse(stored.scanned_at.replace(' ', 'T'))).toBe(at);
+    expect(fromStored(stored.scanned_at).getTime()).toBe(at);
   });
 
   it('names each malformed item and stores the valid ones of the batch all the same', async () => {

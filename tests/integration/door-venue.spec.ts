@@ -3,6 +3,7 @@
 // that PocketBase's own cron runs at it.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { CheckinRecord, TypedPocketBase } from '../../src/lib/pocketbase/types';
+import { fromStored } from '../../src/lib/time/venue-clock';
 import { createEvent, startTestServer, type TestServer } from '../helpers/server';
 import { awayFromMidnight, call, member, newId, openEvent } from './door-fixtures';
 
@@ -173,7 +174,7 @@ describe('closing time', () => {
       await new Promise((resolve) => setTimeout(resolve, 250)); // polling gently: the cron ticks once a minute
       outs = await closedOut();
     }
-    expect(outs.map((c) => [c.holder, c.direction, c.source, c.verdict, Date.parse(c.scanned_at.replace(' ', 'T'))])).toEqual([
+    expect(outs.map((c) => [c.holder, c.direction, c.source, c.verdict, fromStored(c.scanned_at).getTime()])).toEqual([
       [stays.user.id, 'out', 'manual', 'admitted', closing],
     ]);
     // the member who came after closing is still inside; the one checked out comes in anew

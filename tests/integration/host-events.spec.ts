@@ -2,6 +2,7 @@
 // cancellation does to passes, more places moving the waitlist up, participants as CSV.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TypedPocketBase } from '../../src/lib/pocketbase/types';
+import { fromStored } from '../../src/lib/time/venue-clock';
 import { createEvent, minutesFromNow, startTestServer, type TestServer } from '../helpers/server';
 
 let server: TestServer;
@@ -186,7 +187,7 @@ describe('participants as CSV', () => {
     const first = await server.admin.collection('registrations').getFirstListItem(`user = "${users[0].id}"`);
     const local = new Intl.DateTimeFormat('sv-SE', {
       timeZone: 'Europe/Stockholm', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit',
-    }).format(new Date(first.created.replace(' ', 'T')));
+    }).format(fromStored(first.created));
     expect(lines[1].split(';')[4]).toBe(local);
   });
 

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TypedPocketBase } from '../../src/lib/pocketbase/types';
 import { startTestServer, type TestServer } from '../helpers/server';
 import { awayFromMidnight, call } from './door-fixtures';
-import { venueDayKey } from '../../src/lib/time/venue-time';
+import { dayOf } from '../../src/lib/time/venue-clock';
 import type { Insights } from '../../src/lib/services/insights.service';
 
 let server: TestServer;
@@ -93,9 +93,9 @@ describe('a week in October 2025 (summer time, UTC+2)', () => {
 
 it('counts the companies added in the period, and only the days that have been', async () => {
   await awayFromMidnight(); // the server's "today" and this test's must be the same day
-  const today = venueDayKey(new Date());
-  const weekAgo = venueDayKey(new Date(Date.now() - 6 * 86_400_000));
-  const nextWeek = venueDayKey(new Date(Date.now() + 7 * 86_400_000));
+  const today = dayOf(new Date());
+  const weekAgo = dayOf(new Date(Date.now() - 6 * 86_400_000));
+  const nextWeek = dayOf(new Date(Date.now() + 7 * 86_400_000));
   await server.admin.collection('companies').create({ name: `Nya Byrån ${Date.now()}`, seat: 'flex' });
   const { status, body } = await insights(`?from=${weekAgo}&to=${nextWeek}`);
   expect(status).toBe(200);

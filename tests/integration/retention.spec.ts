@@ -2,7 +2,8 @@
 // lose their link to a person while the numbers insights gives stay the same; newer ones keep it.
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createEvent, startTestServer, type TestServer } from '../helpers/server';
-import { member, stored } from './door-fixtures';
+import { toStored } from '../../src/lib/time/venue-clock';
+import { member } from './door-fixtures';
 
 let server: TestServer;
 beforeAll(async () => {
@@ -31,7 +32,7 @@ it('check-ins past 24 months lose the person and keep their counts; newer ones k
       direction: 'in',
       source: 'door',
       verdict: 'admitted',
-      scanned_at: stored(at),
+      scanned_at: toStored(at),
       device: 'retention-door',
       ...fields,
     });

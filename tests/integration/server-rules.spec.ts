@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ClientResponseError } from 'pocketbase';
 import { createEvent, minutesFromNow, PASSWORD, startTestServer, type TestServer } from '../helpers/server';
 import type { TypedPocketBase } from '../../src/lib/pocketbase/types';
+import { fromStored, toStored } from '../../src/lib/time/venue-clock';
 import { venueAt } from '../helpers/venue-at';
 import { awayFromMidnight } from './door-fixtures';
 
@@ -260,7 +261,7 @@ describe('bookings', () => {
     const { pb, user } = await refusedMember();
     const room = await newRoom();
     const starts = venueAt(2, start);
-    const ends = new Date(Date.parse(starts.replace(' ', 'T')) + minutes * 60_000).toISOString();
+    const ends = toStored(fromStored(starts).getTime() + minutes * 60_000);
     expect(await refusal(pb.collection('bookings').create({ space: room.id, user: user.id, starts, ends }))).toEqual({
       status: 400,
       message,

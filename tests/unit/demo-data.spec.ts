@@ -1,12 +1,12 @@
 // The demo venue looks like the real one, relative to whatever day `npm start` runs.
 import { describe, expect, it } from 'vitest';
 import { buildDemoVenue } from '../../scripts/seed/demo-data.mjs';
-import { venueDate, venueOffsetMinutes } from '../../scripts/lib/venue-time.mjs';
+import { dayOf, venueWallClock, weekdayOf } from '../../src/lib/time/venue-clock';
 import { BOOKING_LIMITS, bookingTimesRefusal } from '../../src/lib/rooms/booking-rules';
 
 const NOW = new Date('2026-11-28T09:00:00Z');
 const venue = buildDemoVenue(NOW);
-const localHour = (d: Date) => new Date(d.getTime() + venueOffsetMinutes(d) * 60000).getUTCHours();
+const localHour = (d: Date) => venueWallClock(d).hour;
 
 describe('demo venue', () => {
   it('has the venue shape: two meeting rooms, an event area, an open area, ~30 companies, 3 fixed', () => {
@@ -29,8 +29,8 @@ describe('demo venue', () => {
 
   it('has an anniversary week with several talks every weekday in one room', () => {
     const week = venue.events.filter((e) => e.title.startsWith('Jubileumsveckan'));
-    const byDay = new Map<number, number>();
-    for (const e of week) byDay.set(venueDate(e.startsAt).day, (byDay.get(venueDate(e.startsAt).day) ?? 0) + 1);
+    const byDay = new Map<string, number>();
+    for (const e of week) byDay.set(dayOf(e.startsAt), (byDay.get(dayOf(e.startsAt)) ?? 0) + 1);
     expect(byDay.size).toBe(5);
     expect([...byDay.values()].every((n) => n >= 3)).toBe(true);
     expect(new Set(week.map((e) => e.space)).size).toBe(1);
@@ -58,7 +58,7 @@ describe('demo venue', () => {
       expect(rooms.has(b.space)).toBe(true);
       expect(b.ends.getTime()).toBeGreaterThan(NOW.getTime());
       expect(b.ends.getTime()).toBeGreaterThan(b.starts.getTime());
-      expect(venueDate(b.starts).weekday).toBeLessThanOrEqual(5);
+      expect(weekdayOf(dayOf(b.starts))).toBeLessThanOrEqual(5);
       expect(localHour(b.starts)).toBeGreaterThanOrEqual(8);
       expect(localHour(b.ends)).toBeLessThanOrEqual(17);
       const clash = venue.bookings.find((o) => o !== b && o.space === b.space && o.starts < b.ends && o.ends > b.starts);

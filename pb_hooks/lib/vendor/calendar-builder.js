@@ -1796,19 +1796,21 @@ LAST-MODIFIED:` + s[1].replace(/[^\w\-:,;=+/<>]/g, "").replace(/<br>/g, `\r
 	return Y ? JSON.stringify(a) : a;
 }
 // src/lib/time/venue-clock.ts
+var ms = (at) => typeof at === "number" ? at : at.getTime();
 /** The instant (ms) of 01:00 UTC on the last Sunday of a month (month 1–12). */
 function lastSundayAtOneUtc(year, month) {
 	const lastDay = new Date(Date.UTC(year, month, 0));
 	return Date.UTC(year, month - 1, lastDay.getUTCDate() - lastDay.getUTCDay(), 1);
 }
 /** Minutes the venue is ahead of UTC at an instant: 60 in winter, 120 in summer. */
-function venueOffsetMinutes(epochMs) {
+function venueOffsetMinutes(at) {
+	const epochMs = ms(at);
 	const year = new Date(epochMs).getUTCFullYear();
 	return epochMs >= lastSundayAtOneUtc(year, 3) && epochMs < lastSundayAtOneUtc(year, 10) ? 120 : 60;
 }
 /** What the venue's clock shows at an instant. */
-function venueWallClock(epochMs) {
-	const local = new Date(epochMs + venueOffsetMinutes(epochMs) * 6e4);
+function venueWallClock(at) {
+	const local = new Date(ms(at) + venueOffsetMinutes(at) * 6e4);
 	return {
 		year: local.getUTCFullYear(),
 		month: local.getUTCMonth() + 1,

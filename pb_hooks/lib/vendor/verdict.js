@@ -6,9 +6,12 @@ var PASS_CODE = /^CF1:[A-Z2-7]{26}$/;
 function isPassCode(text) {
 	return typeof text === "string" && PASS_CODE.test(text);
 }
+// src/lib/time/venue-clock.ts
+/** A stored (or ISO) date as a Date; an invalid Date when it is neither. */
+var fromStored = (value) => new Date(value.replace(" ", "T"));
 // src/lib/door/verdict.ts
 var EARLY_MS = 36e5;
-var time = (iso) => Date.parse(iso.includes("T") ? iso : iso.replace(" ", "T"));
+var time = (stored) => fromStored(stored).getTime();
 /** @param dayOf the venue's calendar day (YYYY-MM-DD) of an instant */
 function decide(input, dayOf) {
 	const { pass, door, at } = input;

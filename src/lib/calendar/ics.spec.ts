@@ -1,6 +1,7 @@
 import nodeIcal, { type VEvent } from 'node-ical';
 import { describe, expect, it } from 'vitest';
 import type { ProgrammeEvent } from '$lib/services/programme.service';
+import { fromStored } from '$lib/time/venue-clock';
 import { eventIcs, icsFileName } from './ics';
 
 const WORDS = { calendarName: 'Coffice', cancelled: 'INSTÄLLT', waitlisted: 'Väntelista', speaker: 'Talare' };
@@ -44,8 +45,8 @@ describe('the .ics for one event', () => {
     expect(text).toContain(`DTSTART;TZID=Europe/Stockholm:${localStart}\r\n`);
     expect(text).toContain(`DTEND;TZID=Europe/Stockholm:${localEnd}\r\n`);
     const [parsed] = parsedEvents(text);
-    expect(parsed.start.toISOString()).toBe(starts.replace(' ', 'T'));
-    expect(parsed.end?.toISOString()).toBe(ends.replace(' ', 'T'));
+    expect(parsed.start.toISOString()).toBe(fromStored(starts).toISOString());
+    expect(parsed.end?.toISOString()).toBe(fromStored(ends).toISOString());
   });
 
   it('carries the VTIMEZONE for Europe/Stockholm with the EU summer-time rule', () => {

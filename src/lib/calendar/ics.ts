@@ -2,7 +2,7 @@
 // phone. Import lazily (AddToCalendar.svelte does): ical-generator and the time-zone
 // table are not needed for the programme's first render.
 import type { ProgrammeEvent } from '$lib/services/programme.service';
-import { parseStoredDate } from '$lib/time/venue-time';
+import { fromStored } from '$lib/time/venue-clock';
 import { VENUE } from '$lib/venue.svelte';
 import { buildCalendar, type CalendarEntry, type CalendarWords } from './calendar-builder';
 
@@ -17,9 +17,9 @@ export function calendarEntryFor(event: ProgrammeEvent, origin: string): Calenda
     speaker: event.speaker,
     // LOCATION: the room, then the venue's name and address (its settings), as the feed writes it
     room: [event.expand?.space?.name, VENUE.name, VENUE.address].filter(Boolean).join(', '),
-    starts: parseStoredDate(event.starts).getTime(),
-    ends: parseStoredDate(event.ends).getTime(),
-    updated: parseStoredDate(event.updated).getTime(),
+    starts: fromStored(event.starts).getTime(),
+    ends: fromStored(event.ends).getTime(),
+    updated: fromStored(event.updated).getTime(),
     cancelled: event.status === 'cancelled',
     url: `${origin}/events/${event.id}`,
   };

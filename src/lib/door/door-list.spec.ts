@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { eventsTakenAt, openName, sha256Hex } from './door-list';
-import { venueDayKey } from '$lib/time/venue-time';
+import { dayOf } from '$lib/time/venue-clock';
 
 /** Seals like the server does (PocketBase `$security.encrypt`: AES-256-GCM, nonce first, base64). */
 async function seal(name: string, code: string): Promise<string> {
@@ -39,10 +39,10 @@ describe('name search offers the passes this door takes now (issue #12)', () => 
     event('yesterday', '2026-11-29 07:00:00.000Z'),
   ];
   it('at the front door: today’s published events (venue day), not cancelled, other days or tomorrow', () => {
-    expect(eventsTakenAt({ kind: 'front' }, events, now, venueDayKey).map((e) => e.id)).toEqual(['today', 'tonight']);
+    expect(eventsTakenAt({ kind: 'front' }, events, now, dayOf).map((e) => e.id)).toEqual(['today', 'tonight']);
   });
   it('at an event door: that event only', () => {
-    expect(eventsTakenAt({ kind: 'event', event: 'after-midnight' }, events, now, venueDayKey).map((e) => e.id)).toEqual(['after-midnight']);
-    expect(eventsTakenAt({ kind: 'event', event: 'nowhere' }, events, now, venueDayKey)).toEqual([]);
+    expect(eventsTakenAt({ kind: 'event', event: 'after-midnight' }, events, now, dayOf).map((e) => e.id)).toEqual(['after-midnight']);
+    expect(eventsTakenAt({ kind: 'event', event: 'nowhere' }, events, now, dayOf)).toEqual([]);
   });
 });

@@ -1,6 +1,7 @@
 // The door list: what a door device needs to decide offline for a window of time (DOOR.md).
 // Codes are known only as SHA-256 hashes and names are sealed under a key derived from the
 // code, so a lost tablet reveals neither codes nor names.
+import { fromStored } from '$lib/time/venue-clock';
 import type { Door, DoorEvent, DoorPass, KnownScan } from './verdict';
 
 export interface DoorListPass extends DoorPass {
@@ -42,8 +43,6 @@ export function passByHash(list: DoorList | undefined): Map<string, DoorListPass
   return new Map((list?.passes ?? []).map((p) => [p.hash, p]));
 }
 
-const instant = (stored: string) => new Date(stored.includes('T') ? stored : stored.replace(' ', 'T'));
-
 /**
  * The events whose passes a door takes now (the same rule as the verdict): at an event door
  * that event; at the front door the published events of the venue day of `now`. Name search
@@ -52,5 +51,5 @@ const instant = (stored: string) => new Date(stored.includes('T') ? stored : sto
 export function eventsTakenAt<E extends DoorEvent>(door: Door, events: E[], now: Date, dayOf: (instant: Date) => string): E[] {
   if (door.kind === 'event') return events.filter((e) => e.id === door.event);
   const today = dayOf(now);
-  return events.filter((e) => e.status === 'published' && dayOf(instant(e.starts)) === today);
+  return events.filter((e) => e.status === 'published' && dayOf(fromStored(e.starts)) === today);
 }

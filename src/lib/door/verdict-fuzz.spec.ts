@@ -1,7 +1,7 @@
 // Whatever a camera reads — random bytes, unicode, markup, links, near-miss codes — the
 // door's decision is only ever `invalid` or `unknown` for a text no pass has, and never throws.
 import { describe, expect, it } from 'vitest';
-import { venueDayKey } from '$lib/time/venue-time';
+import { dayOf } from '$lib/time/venue-clock';
 import { decide } from './verdict';
 
 function seeded(seed: number) {
@@ -38,7 +38,7 @@ describe('the door under hostile input', () => {
       const code = randomText(rnd);
       const decision = decide(
         { code, pass: undefined, events: [], scans: [], door: { kind: 'front' }, direction: 'in', at: new Date() },
-        venueDayKey,
+        dayOf,
       );
       const wellFormed = /^CF1:[A-Z2-7]{26}$/.test(code);
       expect(decision.verdict).toBe(wellFormed ? 'unknown' : 'invalid');

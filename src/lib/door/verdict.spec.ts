@@ -2,7 +2,7 @@
 // (tests/integration/verdict-mirror.spec.ts).
 import { describe, expect, it } from 'vitest';
 import table from '../../../tests/fixtures/verdict-cases.json';
-import { venueDayKey } from '$lib/time/venue-time';
+import { dayOf, fromStored } from '$lib/time/venue-clock';
 import { decide, type Door, type DoorEvent, type DoorPass, type KnownScan } from './verdict';
 
 const passes = table.passes as Record<string, DoorPass>;
@@ -18,9 +18,9 @@ describe('the door decides', () => {
         scans: c.scans as KnownScan[],
         door,
         direction: c.direction as 'in' | 'out',
-        at: new Date(c.at.replace(' ', 'T')),
+        at: fromStored(c.at),
       },
-      venueDayKey,
+      dayOf,
     );
     const { first_scan, ...rest } = c.expect as typeof c.expect & { first_scan?: { at: string; device: string } };
     expect({ verdict: decision.verdict, direction: decision.direction }).toEqual(rest);

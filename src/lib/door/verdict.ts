@@ -4,6 +4,7 @@
 // out in docs/DOOR.md.
 import { isPassCode } from '$lib/passes/code';
 import type { Verdict } from '$lib/pocketbase/types';
+import { fromStored } from '$lib/time/venue-clock';
 
 // the server's bundle of this module checks scanned text with the same test
 export { isPassCode };
@@ -59,7 +60,7 @@ export interface Decision {
 }
 
 const EARLY_MS = 60 * 60_000;
-const time = (iso: string) => Date.parse(iso.includes('T') ? iso : iso.replace(' ', 'T'));
+const time = (stored: string) => fromStored(stored).getTime();
 
 /** @param dayOf the venue's calendar day (YYYY-MM-DD) of an instant */
 export function decide(input: ScanInput, dayOf: (instant: Date) => string): Decision {

@@ -1,7 +1,7 @@
 // The host's event form as pure logic: what the fields hold (times in venue time), what
 // is wrong with them, and the server's refusal codes read back as the same kinds of problem.
 import { EVENT_KINDS, type EventRecord } from '$lib/pocketbase/types';
-import { fromVenueInputValue, toVenueInputValue } from '$lib/time/venue-clock';
+import { fromStored, fromVenueInputValue, toVenueInputValue } from '$lib/time/venue-clock';
 
 export { EVENT_KINDS };
 const MAX_LENGTH_MS = 7 * 24 * 3600 * 1000;
@@ -41,7 +41,7 @@ export function emptyEventForm(): EventFormValues {
 }
 
 export function formValuesFor(event: EventRecord): EventFormValues {
-  const instant = (stored: string) => Date.parse(stored.includes('T') ? stored : stored.replace(' ', 'T'));
+  const instant = (stored: string) => fromStored(stored).getTime();
   return {
     title: event.title,
     summary: event.summary,
@@ -145,6 +145,6 @@ export type EventShelf = 'upcoming' | 'past' | 'drafts';
 /** Which list a host finds an event in: drafts apart, then by whether it has ended. */
 export function shelfOf(event: Pick<EventRecord, 'status' | 'ends'>, now: number): EventShelf {
   if (event.status === 'draft') return 'drafts';
-  const ends = Date.parse(event.ends.includes('T') ? event.ends : event.ends.replace(' ', 'T'));
+  const ends = fromStored(event.ends).getTime();
   return ends < now ? 'past' : 'upcoming';
 }

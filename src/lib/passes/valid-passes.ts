@@ -3,7 +3,7 @@
 // this only keeps the screen honest.
 import type { LocalRegistration } from '$lib/offline/db';
 import type { EventRecord, HeldPass } from '$lib/pocketbase/types';
-import { parseStoredDate } from '$lib/time/venue-time';
+import { fromStored } from '$lib/time/venue-clock';
 
 export interface ShownPass {
   pass: HeldPass;
@@ -28,7 +28,7 @@ export function validPasses(
     const registration = registrationById.get(pass.registration);
     const event = registration && eventById.get(registration.event);
     if (!registration || registration.status !== 'confirmed' || registration.pendingChange === 'cancel') continue;
-    if (!event || event.status !== 'published' || parseStoredDate(event.ends).getTime() < now.getTime()) continue;
+    if (!event || event.status !== 'published' || fromStored(event.ends).getTime() < now.getTime()) continue;
     shown.push({ pass, event });
   }
   // the member pass first, then events soonest first

@@ -13,7 +13,7 @@ import { pb } from '$lib/pocketbase/client';
 import { findPeople } from './people.service';
 import type { PassRecord, Verdict } from '$lib/pocketbase/types';
 import { doorState } from '$lib/state/door.svelte';
-import { venueDayKey } from '$lib/time/venue-time';
+import { dayOf, toStored as stamp } from '$lib/time/venue-clock';
 
 export interface ScanOutcome {
   id: string;
@@ -36,8 +36,6 @@ interface ServerScan {
   event_starts?: string;
   event_ends?: string;
 }
-
-const stamp = (date: Date) => date.toISOString().replace('T', ' ');
 
 let device: Promise<string> | null = null;
 
@@ -108,7 +106,7 @@ export async function scanAtDoor(code: string, door: Door, direction: Direction)
 
   const decision = decide(
     { code, pass, events: doorState.events, scans: doorState.knownScans, door, direction, at },
-    venueDayKey,
+    dayOf,
   );
   const fact: ScanFact = { id, code, event, direction: decision.direction, scanned_at: stamp(at), device, verdict: decision.verdict };
   const deviceScan: DeviceScan | null =
@@ -163,7 +161,7 @@ export async function findPeopleAtDoor(query: string, door: Door): Promise<Perso
   if (!found.ok) return null;
   const people = found.people.slice(0, 10);
   if (people.length === 0) return [];
-  const events = eventsTakenAt(door, doorState.events, new Date(), venueDayKey);
+  const events = eventsTakenAt(door, doorState.events, new Date(), dayOf);
   const forEvents = events.map((e) => pb.filter('registration.event = {:event}', { event: e.id }));
   const usable = door.kind === 'front' ? ['kind = "member"', ...forEvents] : forEvents;
   if (usable.length === 0) return people.map((u) => ({ id: u.id, name: u.name || u.email, passes: [] }));

@@ -6,6 +6,7 @@ import { newRecordId } from '$lib/offline/ids';
 import { localWrites } from '$lib/offline/merge';
 import type { OutboxOp } from '$lib/offline/outbox';
 import { signedInUser } from '$lib/pocketbase/client';
+import { toStored } from '$lib/time/venue-clock';
 
 export type RegistrationResult = { ok: true; id: string } | { ok: false; reason: 'signed_out' };
 
@@ -18,7 +19,7 @@ export async function registerForEvent(eventId: string): Promise<RegistrationRes
   const user = signedInUser()?.id;
   if (!user) return { ok: false, reason: 'signed_out' };
   const id = newRecordId();
-  const now = new Date().toISOString().replace('T', ' ');
+  const now = toStored(new Date());
   const local: LocalRegistration = {
     id,
     event: eventId,

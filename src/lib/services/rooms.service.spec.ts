@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ClientResponseError } from 'pocketbase';
-import { BOOKING_CODES, bookingReason, bookingSpan, dayBounds, DURATIONS, lastBookableDay, shiftDay, START_TIMES, type BookingRequest } from './rooms.service';
+import { BOOKING_CODES, bookingReason, bookingSpan, dayBounds, DURATIONS, lastBookableDay, START_TIMES, type BookingRequest } from './rooms.service';
 import { BOOKING_LIMITS } from '$lib/rooms/booking-rules';
 
 const refusal = (status: number, data: object) =>
@@ -25,12 +25,6 @@ describe('dayBounds', () => {
     expect(dayBounds('')).toBeNull();
     expect(dayBounds('2026-02-30')).toBeNull();
   });
-});
-
-it('shiftDay counts calendar days across months and years', () => {
-  expect(shiftDay('2026-12-31', 1)).toBe('2027-01-01');
-  expect(shiftDay('2027-03-01', -1)).toBe('2027-02-28');
-  expect(shiftDay('2027-03-28', 1)).toBe('2027-03-29');
 });
 
 describe('bookingSpan', () => {

@@ -5,7 +5,7 @@
 import { ClientResponseError } from 'pocketbase';
 import { failureReason, pb, signedInUser, type FailureReason } from '$lib/pocketbase/client';
 import type { BookingRecord, SpaceRecord } from '$lib/pocketbase/types';
-import { fromVenueInputValue } from '$lib/time/venue-clock';
+import { dayEnd, dayStart, fromVenueInputValue, shiftDay } from '$lib/time/venue-clock';
 import { BOOKING_LIMITS, bookingTimesRefusal } from '$lib/rooms/booking-rules';
 
 /** What the server refuses (pb_hooks/lib/bookings.js sends these codes) and what we check first. */
@@ -63,15 +63,7 @@ export function bookingReason(error: unknown): RoomsReason {
 
 /** The first and the first-after-last instant of a venue day (23, 24 or 25 hours apart). */
 export function dayBounds(day: string): { from: number; to: number } | null {
-  const from = fromVenueInputValue(`${day}T00:00`);
-  const to = from === null ? null : fromVenueInputValue(`${shiftDay(day, 1)}T00:00`);
-  return from === null || to === null ? null : { from, to };
-}
-
-/** The day `days` after (or before) `day`, YYYY-MM-DD: calendar arithmetic, no clock. */
-export function shiftDay(day: string, days: number): string {
-  const [year, month, date] = day.split('-').map(Number);
-  return new Date(Date.UTC(year, month - 1, date + days)).toISOString().slice(0, 10);
+  return fromVenueInputValue(`${day}T00:00`) === null ? null : { from: dayStart(day), to: dayEnd(day) };
 }
 
 /** The instants a request asks for, or why it cannot be booked (the server checks the same). */

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { formatTime, formatDayHeading, parseStoredDate, venueDayKey } from './venue-time';
+import { formatTime, formatDayHeading } from './venue-time';
+import { dayOf, fromStored } from './venue-clock';
 
 describe('venue time', () => {
   it('parses PocketBase dates (space, UTC) to the right instant', () => {
-    expect(parseStoredDate('2026-11-28 07:00:00.000Z').toISOString()).toBe('2026-11-28T07:00:00.000Z');
+    expect(fromStored('2026-11-28 07:00:00.000Z').toISOString()).toBe('2026-11-28T07:00:00.000Z');
   });
 
   it.each([
@@ -14,13 +15,13 @@ describe('venue time', () => {
     // late evening UTC is already the next day in Stockholm
     ['2026-06-10 22:30:00.000Z', '00:30', '2026-06-11'],
   ])('shows %s as %s on %s in Stockholm', (stored, time, day) => {
-    const date = parseStoredDate(stored);
+    const date = fromStored(stored);
     expect(formatTime(date, 'sv')).toBe(time);
-    expect(venueDayKey(date)).toBe(day);
+    expect(dayOf(date)).toBe(day);
   });
 
   it('names the day in Swedish and English', () => {
-    const date = parseStoredDate('2026-11-30 08:00:00.000Z');
+    const date = fromStored('2026-11-30 08:00:00.000Z');
     expect(formatDayHeading(date, 'sv')).toBe('måndag 30 november');
     expect(formatDayHeading(date, 'en')).toBe('Monday 30 November');
   });

@@ -1,4 +1,5 @@
-// Dates and times as the venue sees them: Europe/Stockholm, in the reader's language.
+// Dates and times as the venue sees them: Europe/Stockholm, in the reader's language. Days,
+// instants and stored dates are venue-clock.ts's; this file only puts them into words.
 export const VENUE_TIME_ZONE = 'Europe/Stockholm';
 
 type LocaleTag = 'sv' | 'en';
@@ -14,16 +15,6 @@ function formatter(locale: string, options: Intl.DateTimeFormatOptions): Intl.Da
   let format = formatters.get(key);
   if (!format) formatters.set(key, (format = new Intl.DateTimeFormat(locale, { timeZone: VENUE_TIME_ZONE, ...options })));
   return format;
-}
-
-/** PocketBase stores `2026-11-28 08:00:00.000Z`; Date wants a `T`. */
-export function parseStoredDate(value: string): Date {
-  return new Date(value.includes('T') ? value : value.replace(' ', 'T'));
-}
-
-/** The venue's calendar day of an instant, as `YYYY-MM-DD`. */
-export function venueDayKey(date: Date): string {
-  return formatter('en-CA', { year: 'numeric', month: '2-digit', day: '2-digit' }).format(date);
 }
 
 export function formatDayHeading(date: Date, locale: LocaleTag): string {

@@ -5,14 +5,14 @@
 import { lastBookableDay, loadMyBookings, loadRooms } from '$lib/services/rooms.service';
 import { auth } from '$lib/state/auth.svelte';
 import { network } from '$lib/state/network.svelte';
-import { venueDayKey } from '$lib/time/venue-time';
+import { dayOf } from '$lib/time/venue-clock';
 import type { PageLoad } from './$types';
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 export const load: PageLoad = async ({ url, depends }) => {
   depends('coffice:rooms');
-  const today = venueDayKey(new Date());
+  const today = dayOf(new Date());
   const asked = url.searchParams.get('day') ?? '';
   const last = lastBookableDay(today);
   const day = !DAY.test(asked) || asked < today ? today : asked > last ? last : asked;

@@ -3,12 +3,12 @@
 // period navigates, so SvelteKit shows the answer to the latest choice only.
 import { loadInsights, presetPeriod } from '$lib/services/insights.service';
 import { network } from '$lib/state/network.svelte';
-import { venueDayKey } from '$lib/time/venue-time';
+import { dayOf } from '$lib/time/venue-clock';
 import type { PageLoad } from './$types';
 
 export const load: PageLoad = async ({ url, depends }) => {
   depends('coffice:insights');
-  const today = venueDayKey(new Date());
+  const today = dayOf(new Date());
   const fallback = presetPeriod('last12', today);
   const from = url.searchParams.get('from') ?? fallback.from;
   const to = url.searchParams.get('to') ?? fallback.to;
