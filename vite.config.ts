@@ -67,7 +67,9 @@ export default defineConfig({
     freshShell,
   ],
   build: {
-    rolldownOptions: { output: { minify: { compress: { dropConsole: true } }, codeSplitting: { groups: [{ name: shellChunk, debugName: 'shell' }] } } },
+    rolldownOptions: {
+      output: { minify: { compress: { dropConsole: true } }, codeSplitting: { groups: [{ name: shellChunk, debugName: 'shell' }] } },
+    },
   },
   server: {
     // `npm run dev`: the API comes from the PocketBase started beside Vite

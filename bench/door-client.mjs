@@ -12,15 +12,22 @@ export async function benchDoorClient() {
   const { server, admin, dispose } = await benchServer();
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ARGS });
   try {
-    await admin.collection('users').create({ email: 'host@bench.test', name: 'Värd', role: 'host', password: PASSWORD, passwordConfirm: PASSWORD });
+    await admin
+      .collection('users')
+      .create({ email: 'host@bench.test', name: 'Värd', role: 'host', password: PASSWORD, passwordConfirm: PASSWORD });
     const event = await admin.collection('events').create({
-      title: 'Frukostmöte', kind: 'breakfast', status: 'published', capacity: 0,
-      starts: new Date(Date.now() - 5 * 60_000).toISOString(), ends: new Date(Date.now() + 60 * 60_000).toISOString(),
+      title: 'Frukostmöte',
+      kind: 'breakfast',
+      status: 'published',
+      capacity: 0,
+      starts: new Date(Date.now() - 5 * 60_000).toISOString(),
+      ends: new Date(Date.now() + 60 * 60_000).toISOString(),
     });
     const codes = [];
     for (let i = 0; i < GUESTS; i += 10) {
       const batch = admin.createBatch();
-      for (let j = i; j < i + 10; j++) batch.collection('users').create({ email: `g${j}@bench.test`, name: `Gäst ${j}`, password: PASSWORD, passwordConfirm: PASSWORD });
+      for (let j = i; j < i + 10; j++)
+        batch.collection('users').create({ email: `g${j}@bench.test`, name: `Gäst ${j}`, password: PASSWORD, passwordConfirm: PASSWORD });
       const users = await batch.send({ requestKey: null });
       for (const u of users) await admin.collection('registrations').create({ event: event.id, user: u.body.id }, { requestKey: null });
     }
@@ -51,11 +58,13 @@ export async function benchDoorClient() {
         const times = [];
         for (const code of codes) {
           const t0 = performance.now();
-          await (await fetch('/api/coffice/scan', {
-            method: 'POST',
-            headers: { 'Content-Type': 'application/json', Authorization: token },
-            body: JSON.stringify({ code, event }),
-          })).json();
+          await (
+            await fetch('/api/coffice/scan', {
+              method: 'POST',
+              headers: { 'Content-Type': 'application/json', Authorization: token },
+              body: JSON.stringify({ code, event }),
+            })
+          ).json();
           times.push(performance.now() - t0);
         }
         return times;
@@ -67,7 +76,12 @@ export async function benchDoorClient() {
     printTable(
       ['what', 'p50 ms', 'p99 ms', 'note'],
       [
-        ['decode → verdict painted, decided on the device (app)', percentile(local, 50), percentile(local, 99), 'includes the durable outbox write'],
+        [
+          'decode → verdict painted, decided on the device (app)',
+          percentile(local, 50),
+          percentile(local, 99),
+          'includes the durable outbox write',
+        ],
         ['asking the scan route for each code (baseline)', percentile(roundTrips, 50), percentile(roundTrips, 99), 'loopback, no paint'],
       ],
     );

@@ -63,7 +63,7 @@ async function timed(fn) {
 }
 
 export async function benchDoorServer() {
-  const { server, admin, operator, dispose } = await benchServer();
+  const { server, operator, dispose } = await benchServer();
   try {
     const admin = new PocketBase(server.url);
     admin.autoCancellation(false);
@@ -82,8 +82,18 @@ export async function benchDoorServer() {
       passwordConfirm: 'bench-password-123',
     });
     // a few people per batch: hashing passwords is slow on purpose, and a batch has 5 s
-    await createAll(admin, 'users', Array.from({ length: PEOPLE }, (_, i) => person('member', i)), 5);
-    const guests = await createAll(admin, 'users', Array.from({ length: PEOPLE }, (_, i) => person('guest', i)), 5);
+    await createAll(
+      admin,
+      'users',
+      Array.from({ length: PEOPLE }, (_, i) => person('member', i)),
+      5,
+    );
+    const guests = await createAll(
+      admin,
+      'users',
+      Array.from({ length: PEOPLE }, (_, i) => person('guest', i)),
+      5,
+    );
     const event = await admin.collection('events').create({
       title: 'Frukostmöte',
       kind: 'breakfast',
@@ -92,11 +102,22 @@ export async function benchDoorServer() {
       capacity: 0,
       status: 'published',
     });
-    await createAll(admin, 'registrations', guests.map((g) => ({ event: event.id, user: g.id })));
+    await createAll(
+      admin,
+      'registrations',
+      guests.map((g) => ({ event: event.id, user: g.id })),
+    );
     const passes = await admin.collection('passes').getFullList({ batch: 500 });
     const memberCodes = passes.filter((p) => p.kind === 'member').map((p) => p.code);
     const guestCodes = passes.filter((p) => p.kind === 'event').map((p) => p.code);
-    await admin.collections.create({ name: 'bench_plain', type: 'base', fields: [{ name: 'code', type: 'text' }, { name: 'device', type: 'text' }] });
+    await admin.collections.create({
+      name: 'bench_plain',
+      type: 'base',
+      fields: [
+        { name: 'code', type: 'text' },
+        { name: 'device', type: 'text' },
+      ],
+    });
 
     // warm both paths up
     await underLoad(200, (i) => post('/api/coffice/scan', { code: memberCodes[i % memberCodes.length] }));
@@ -105,7 +126,7 @@ export async function benchDoorServer() {
     const scans = await underLoad(SCANS, (i) =>
       i % 2 === 0
         ? post('/api/coffice/scan', { code: memberCodes[(i / 2) % memberCodes.length], device: 'bench-front' })
-        : post('/api/coffice/scan', { code: guestCodes[(i - 1) / 2 % guestCodes.length], event: event.id, device: 'bench-event' }),
+        : post('/api/coffice/scan', { code: guestCodes[((i - 1) / 2) % guestCodes.length], event: event.id, device: 'bench-event' }),
     );
     const creates = await underLoad(SCANS, (i) => post('/api/collections/bench_plain/records', { code: `plain ${i}`, device: 'bench' }));
 
@@ -125,10 +146,20 @@ export async function benchDoorServer() {
     const batchTimes = [];
     for (let run = 0; run < RUNS; run++) {
       const upload = offline(run);
-      const send = () => Promise.all([post('/api/coffice/sync', { scans: upload.slice(0, 500) }), post('/api/coffice/sync', { scans: upload.slice(500) })]);
+      const send = () =>
+        Promise.all([post('/api/coffice/sync', { scans: upload.slice(0, 500) }), post('/api/coffice/sync', { scans: upload.slice(500) })]);
       syncTimes.push(await timed(send));
       replayTimes.push(await timed(send));
-      batchTimes.push(await timed(() => createAll(admin, 'bench_plain', upload.map((s) => ({ code: s.code, device: s.device })), 200)));
+      batchTimes.push(
+        await timed(() =>
+          createAll(
+            admin,
+            'bench_plain',
+            upload.map((s) => ({ code: s.code, device: s.device })),
+            200,
+          ),
+        ),
+      );
     }
     const stored = (await admin.collection('checkins').getList(1, 1, { filter: 'device = "bench-offline"' })).totalItems;
     if (stored !== RUNS * OFFLINE) throw new Error(`expected ${RUNS * OFFLINE} offline scans stored, found ${stored}`);
@@ -137,11 +168,41 @@ export async function benchDoorServer() {
     printTable(
       ['what', 'p50 ms', 'p99 ms', 'per second', 'note'],
       [
-        ['scan route, 16 in flight', percentile(scans.times, 50), percentile(scans.times, 99), scans.perSecond, `${SCANS} scans, decided and stored`],
-        ['plain record create, 16 in flight (baseline)', percentile(creates.times, 50), percentile(creates.times, 99), creates.perSecond, `${SCANS} records, no hooks`],
-        ['sync of 1,000 offline scans', percentile(syncTimes, 50), Math.max(...syncTimes), (OFFLINE / percentile(syncTimes, 50)) * 1000, `2 × 500, ${RUNS} runs (p99 = worst)`],
-        ['the same 1,000 replayed (all known)', percentile(replayTimes, 50), Math.max(...replayTimes), (OFFLINE / percentile(replayTimes, 50)) * 1000, 'nothing stored'],
-        ['batch API: 1,000 plain records (baseline)', percentile(batchTimes, 50), Math.max(...batchTimes), (OFFLINE / percentile(batchTimes, 50)) * 1000, '5 × 200'],
+        [
+          'scan route, 16 in flight',
+          percentile(scans.times, 50),
+          percentile(scans.times, 99),
+          scans.perSecond,
+          `${SCANS} scans, decided and stored`,
+        ],
+        [
+          'plain record create, 16 in flight (baseline)',
+          percentile(creates.times, 50),
+          percentile(creates.times, 99),
+          creates.perSecond,
+          `${SCANS} records, no hooks`,
+        ],
+        [
+          'sync of 1,000 offline scans',
+          percentile(syncTimes, 50),
+          Math.max(...syncTimes),
+          (OFFLINE / percentile(syncTimes, 50)) * 1000,
+          `2 × 500, ${RUNS} runs (p99 = worst)`,
+        ],
+        [
+          'the same 1,000 replayed (all known)',
+          percentile(replayTimes, 50),
+          Math.max(...replayTimes),
+          (OFFLINE / percentile(replayTimes, 50)) * 1000,
+          'nothing stored',
+        ],
+        [
+          'batch API: 1,000 plain records (baseline)',
+          percentile(batchTimes, 50),
+          Math.max(...batchTimes),
+          (OFFLINE / percentile(batchTimes, 50)) * 1000,
+          '5 × 200',
+        ],
       ],
     );
     console.log('');

@@ -34,7 +34,13 @@ export function printTable(header, rows) {
 }
 
 /** Debian's Chromium as the benchmarks start it (see TOOLCHAIN.md). */
-export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 /**
  * A PocketBase of its own for one benchmark: a temp data folder, a free port, the app's

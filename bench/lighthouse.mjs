@@ -15,7 +15,14 @@ import { seedDemoVenue } from '../scripts/seed/seed.mjs';
 import { DEMO_PASSWORD } from '../scripts/seed/demo-data.mjs';
 import { printTable, benchServer } from './lib.mjs';
 
-const FLAGS = ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const FLAGS = [
+  '--headless=new',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 /**
@@ -28,8 +35,16 @@ function lighthouse(url, { port } = {}) {
   const browserArgs = port ? [`--port=${port}`, '--disable-storage-reset'] : [`--chrome-flags=${FLAGS.join(' ')}`];
   const run = spawnSync(
     process.execPath,
-    [path.join(root, 'node_modules/lighthouse/cli/index.js'), url, '--form-factor=mobile', ...browserArgs,
-      '--only-categories=performance,accessibility,best-practices', '--output=json', `--output-path=${out}`, '--quiet'],
+    [
+      path.join(root, 'node_modules/lighthouse/cli/index.js'),
+      url,
+      '--form-factor=mobile',
+      ...browserArgs,
+      '--only-categories=performance,accessibility,best-practices',
+      '--output=json',
+      `--output-path=${out}`,
+      '--quiet',
+    ],
     { encoding: 'utf8', env: { ...process.env, CHROME_PATH: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium' }, timeout: 120_000 },
   );
   if (run.status !== 0) throw new Error(`Lighthouse failed on ${url}: ${run.error ?? run.stderr.slice(-500)}`);
@@ -154,10 +169,10 @@ export async function benchLighthouse() {
       [...rows, ['Indico check-in PWA (peer, measured here earlier)', '59–72', '92', '—']],
     );
     console.log('\nJavaScript a first visit downloads (gzip), against the budgets of issue #7\n');
-    printTable(['what', 'gzip KB', 'budget KB', 'files'], [
-      ...weights,
-      ['Indico check-in PWA (peer): all its JS', '234 (entry 128)', '—', 'React, html5-qrcode, workbox'],
-    ]);
+    printTable(
+      ['what', 'gzip KB', 'budget KB', 'files'],
+      [...weights, ['Indico check-in PWA (peer): all its JS', '234 (entry 128)', '—', 'React, html5-qrcode, workbox']],
+    );
     console.log('');
   } finally {
     await dispose();

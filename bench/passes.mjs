@@ -61,7 +61,8 @@ export async function benchPasses() {
 
     // Baseline: a plain page with one image of the same QR, from memory
     const png = await QRCode.toBuffer(pass.code, { errorCorrectionLevel: 'M', margin: 4, scale: 12 });
-    const html = '<!doctype html><html><head><meta name="viewport" content="width=device-width"></head><body><img src="/plain-qr.png" alt="QR"></body></html>';
+    const html =
+      '<!doctype html><html><head><meta name="viewport" content="width=device-width"></head><body><img src="/plain-qr.png" alt="QR"></body></html>';
     const plainContext = await browser.newContext();
     await plainContext.route('**/plain.html', (route) => route.fulfill({ contentType: 'text/html', body: html }));
     await plainContext.route('**/plain-qr.png', (route) => route.fulfill({ contentType: 'image/png', body: png }));
@@ -78,7 +79,13 @@ export async function benchPasses() {
       ['what', 'median ms', 'max ms', 'gzip bytes', 'note'],
       [
         ['offline cold start → QR painted (app)', percentile(app, 50), Math.max(...app), String(gzipJs), `${scripts.length} JS files`],
-        ['plain page with one QR image, loaded (baseline)', percentile(plain, 50), Math.max(...plain), String(png.length), 'served from memory'],
+        [
+          'plain page with one QR image, loaded (baseline)',
+          percentile(plain, 50),
+          Math.max(...plain),
+          String(png.length),
+          'served from memory',
+        ],
       ],
     );
     console.log('');

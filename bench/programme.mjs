@@ -3,7 +3,6 @@
 // the same records, and the delta sync of 1,000 changed events beside fetching the same
 // changes from the API without storing them.
 import { chromium } from '@playwright/test';
-import PocketBase from 'pocketbase';
 import { percentile, printTable, benchServer, CHROMIUM_ARGS } from './lib.mjs';
 import { toStored } from '../scripts/lib/venue-clock.mjs';
 
@@ -12,7 +11,7 @@ const RELOADS = 7;
 const SYNCS = 3;
 const ARGS = CHROMIUM_ARGS;
 
-/** @param {PocketBase} admin @param {(i: number) => Record<string, unknown>} body @param {string} [update] */
+/** @param {import('pocketbase').default} admin @param {(i: number) => Record<string, unknown>} body @param {string} [update] */
 async function writeAll(admin, body, update) {
   for (let i = 0; i < EVENTS; i += 100) {
     const batch = admin.createBatch();

@@ -16,7 +16,13 @@ const day = 24 * 3600_000;
 function newEvent(admin, i) {
   const starts = Date.now() + 30 * day + i * 3600_000;
   return admin.collection('events').create(
-    { title: `Mätkväll ${i}`, kind: 'meetup', status: 'published', starts: new Date(starts).toISOString(), ends: new Date(starts + 1800_000).toISOString() },
+    {
+      title: `Mätkväll ${i}`,
+      kind: 'meetup',
+      status: 'published',
+      starts: new Date(starts).toISOString(),
+      ends: new Date(starts + 1800_000).toISOString(),
+    },
     { requestKey: null },
   );
 }
@@ -40,7 +46,10 @@ export async function benchRegistration() {
     const held = await person.collection('passes').getFullList({ filter: `holder = "${guest.id}"` });
     if (held.filter((p) => !p.revoked && p.qr).length < PASSES) throw new Error('the passes came without their QR modules');
     const eventsCount = (await person.collection('events').getList(1, 1)).totalItems;
-    const passesList = await measure(() => person.collection('passes').getFullList({ filter: `holder = "${guest.id}"` }), { runs: 50, warmup: 5 });
+    const passesList = await measure(() => person.collection('passes').getFullList({ filter: `holder = "${guest.id}"` }), {
+      runs: 50,
+      warmup: 5,
+    });
     const eventsList = await measure(() => person.collection('events').getFullList(), { runs: 50, warmup: 5 });
 
     const context = await browser.newContext();
@@ -93,10 +102,25 @@ export async function benchRegistration() {
     printTable(
       ['what', 'median ms', 'max ms', 'note'],
       [
-        ['tap "Anmäl mig" → registration stored (app, first sync running)', percentile(taps, 50), Math.max(...taps), 'server answer to the create'],
+        [
+          'tap "Anmäl mig" → registration stored (app, first sync running)',
+          percentile(taps, 50),
+          Math.max(...taps),
+          'server answer to the create',
+        ],
         ['plain create of a registration from the page (baseline)', percentile(plain, 50), Math.max(...plain), 'one fetch, no app'],
-        [`passes list, ${held.length} passes with QR modules`, percentile(passesList, 50), Math.max(...passesList), 'what the passes pull reads'],
-        [`events list, ${eventsCount} events (baseline)`, percentile(eventsList, 50), Math.max(...eventsList), 'what the events pull reads'],
+        [
+          `passes list, ${held.length} passes with QR modules`,
+          percentile(passesList, 50),
+          Math.max(...passesList),
+          'what the passes pull reads',
+        ],
+        [
+          `events list, ${eventsCount} events (baseline)`,
+          percentile(eventsList, 50),
+          Math.max(...eventsList),
+          'what the events pull reads',
+        ],
       ],
     );
     console.log('');

@@ -46,7 +46,13 @@ export async function benchUpload() {
   try {
     admin.autoCancellation(false);
     const password = 'bench-password-123';
-    const person = (/** @type {string} */ role, /** @type {number} */ i) => ({ email: `${role}-${i}@bench.test`, name: `${role} ${i}`, role, password, passwordConfirm: password });
+    const person = (/** @type {string} */ role, /** @type {number} */ i) => ({
+      email: `${role}-${i}@bench.test`,
+      name: `${role} ${i}`,
+      role,
+      password,
+      passwordConfirm: password,
+    });
     await admin.collection('users').create(person('host', 0));
     for (let i = 0; i < MEMBERS; i += 5) {
       const batch = admin.createBatch();
@@ -83,15 +89,21 @@ export async function benchUpload() {
       await engine.sync();
       const ms = performance.now() - t;
       const counts = await outbox.counts();
-      if (counts.pending + counts.failed > 0 || engine.status.lastError) throw new Error(`the app left ${JSON.stringify(counts)}: ${engine.status.lastError}`);
+      if (counts.pending + counts.failed > 0 || engine.status.lastError)
+        throw new Error(`the app left ${JSON.stringify(counts)}: ${engine.status.lastError}`);
       return { ms, requests: requests.count };
     };
     const viaRoute = async (/** @type {object[]} */ scans) => {
       const t = performance.now();
       for (let i = 0; i < scans.length; i += 500) {
-        const response = await fetch(`${server.url}/api/coffice/sync`, { method: 'POST', headers, body: JSON.stringify({ scans: scans.slice(i, i + 500) }) });
+        const response = await fetch(`${server.url}/api/coffice/sync`, {
+          method: 'POST',
+          headers,
+          body: JSON.stringify({ scans: scans.slice(i, i + 500) }),
+        });
         const body = await response.json();
-        if (!response.ok || body.results.some((/** @type {{status: string}} */ r) => r.status === 'invalid')) throw new Error(`route: ${response.status}`);
+        if (!response.ok || body.results.some((/** @type {{status: string}} */ r) => r.status === 'invalid'))
+          throw new Error(`route: ${response.status}`);
       }
       return performance.now() - t;
     };
@@ -126,7 +138,13 @@ export async function benchUpload() {
     printTable(
       ['what', 'p50 ms', 'worst ms', 'scans per second', 'note'],
       [
-        ['the app: engine + transport, 1,000 offline scans', appMs, Math.max(...appTimes), (OFFLINE / appMs) * 1000, `${appRequests} requests, ${RUNS} runs`],
+        [
+          'the app: engine + transport, 1,000 offline scans',
+          appMs,
+          Math.max(...appTimes),
+          (OFFLINE / appMs) * 1000,
+          `${appRequests} requests, ${RUNS} runs`,
+        ],
         ['the sync route directly (baseline)', routeMs, Math.max(...routeTimes), (OFFLINE / routeMs) * 1000, `2 × 500, ${RUNS} runs`],
       ],
     );
@@ -137,4 +155,3 @@ export async function benchUpload() {
     await app.close();
   }
 }
-

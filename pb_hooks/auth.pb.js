@@ -7,7 +7,10 @@ onRecordAuthWithPasswordRequest((e) => {
   const limiter = require(`${__hooks}/lib/auth-limiter.js`);
   const account = e.record
     ? e.collection.id + ":" + e.record.id
-    : "?" + String(e.identity || "").trim().toLowerCase();
+    : "?" +
+      String(e.identity || "")
+        .trim()
+        .toLowerCase();
   const keys = limiter.keysFor(account, e.realIP());
   const stamp = limiter.reserve(keys);
   if (!stamp) {
@@ -35,7 +38,7 @@ routerUse((e) => {
   const body = e.requestInfo().body;
   const otpId = typeof body.otpId === "string" ? body.otpId : "";
   if (otpId && limiter.isBurned(otpId)) throw new TooManyRequestsError(limiter.BURNED_MESSAGE);
-  let otp = null;
+  let otp;
   try {
     otp = otpId ? e.app.findOTPById(otpId) : null;
   } catch (_) {

@@ -19,7 +19,7 @@ routerAdd(
   (e) => {
     const { deleteAccount } = require(`${__hooks}/lib/my-data.js`);
     const body = require(`${__hooks}/lib/http.js`).bodyOf(e);
-    if (!body) throw new BadRequestError("Send JSON: {\"confirm\": \"<your email address>\"}.");
+    if (!body) throw new BadRequestError('Send JSON: {"confirm": "<your email address>"}.');
     const confirm = typeof body.confirm === "string" ? body.confirm.trim().toLowerCase() : "";
     if (!confirm) throw new BadRequestError("Type your email address to confirm that the account should be deleted.");
     if (confirm !== e.auth.email().toLowerCase()) {

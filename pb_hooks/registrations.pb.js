@@ -16,14 +16,10 @@ onRecordCreateRequest((e) => {
     const closed = registrationClosed(event, seesDrafts);
     if (closed) throw closed;
   }
-  const existing = e.app.findRecordsByFilter(
-    "registrations",
-    "event = {:event} && user = {:user}",
-    "",
-    1,
-    0,
-    { event: event.id, user: e.record.getString("user") },
-  );
+  const existing = e.app.findRecordsByFilter("registrations", "event = {:event} && user = {:user}", "", 1, 0, {
+    event: event.id,
+    user: e.record.getString("user"),
+  });
   if (existing.length > 0) {
     const prior = existing[0];
     if (prior.getString("status") !== "cancelled") {

@@ -8,12 +8,8 @@ migrate(
     const SELF = "id = @request.auth.id";
     const HOST = "@request.auth.role = 'host'";
 
-    users.fields.add(
-      new SelectField({ name: "role", values: ["guest", "member", "host"], maxSelect: 1, required: true }),
-    );
-    users.fields.add(
-      new RelationField({ name: "company", collectionId: companies.id, maxSelect: 1, cascadeDelete: false }),
-    );
+    users.fields.add(new SelectField({ name: "role", values: ["guest", "member", "host"], maxSelect: 1, required: true }));
+    users.fields.add(new RelationField({ name: "company", collectionId: companies.id, maxSelect: 1, cascadeDelete: false }));
     users.fields.add(new SelectField({ name: "locale", values: ["sv", "en"], maxSelect: 1 }));
 
     const name = users.fields.getByName("name");
@@ -22,8 +18,7 @@ migrate(
     users.listRule = `${SELF} || ${HOST}`;
     users.viewRule = `${SELF} || ${HOST}`;
     // Anyone may sign up, but only as a guest without a company; hosts may create anyone.
-    users.createRule =
-      `((@request.body.role:isset = false || @request.body.role = 'guest') && @request.body.company:isset = false) || ${HOST}`;
+    users.createRule = `((@request.body.role:isset = false || @request.body.role = 'guest') && @request.body.company:isset = false) || ${HOST}`;
     // Own profile, never own role or company (sending the unchanged value is allowed).
     users.updateRule =
       `(${SELF} && (@request.body.role:isset = false || @request.body.role = role) && ` +

@@ -39,10 +39,7 @@ migrate(
         { name: "created", type: "autodate", onCreate: true, onUpdate: false },
         { name: "updated", type: "autodate", onCreate: true, onUpdate: true },
       ],
-      indexes: [
-        "CREATE INDEX idx_events_starts ON events (starts)",
-        "CREATE INDEX idx_events_updated ON events (updated)",
-      ],
+      indexes: ["CREATE INDEX idx_events_starts ON events (starts)", "CREATE INDEX idx_events_updated ON events (updated)"],
     });
     app.save(events);
   },

@@ -13,8 +13,7 @@ migrate(
       name: "registrations",
       listRule: `${OWN} || ${HOST}`,
       viewRule: `${OWN} || ${HOST}`,
-      createRule:
-        `(@request.auth.id != '' && @request.body.user = @request.auth.id && @request.body.status:isset = false) || ${HOST}`,
+      createRule: `(@request.auth.id != '' && @request.body.user = @request.auth.id && @request.body.status:isset = false) || ${HOST}`,
       updateRule:
         `(${OWN} && @request.body.status = 'cancelled' && ` +
         `(@request.body.event:isset = false || @request.body.event = event) && ` +

@@ -7,9 +7,10 @@ migrate(
     const events = app.findCollectionByNameOrId("events");
     events.fields.add(new NumberField({ name: "taken", min: 0, onlyInt: true }));
     app.save(events);
-    app.db().newQuery(
-      "UPDATE events SET taken = (SELECT COUNT(*) FROM registrations r WHERE r.event = events.id AND r.status = 'confirmed')",
-    ).execute();
+    app
+      .db()
+      .newQuery("UPDATE events SET taken = (SELECT COUNT(*) FROM registrations r WHERE r.event = events.id AND r.status = 'confirmed')")
+      .execute();
   },
   (app) => {
     const events = app.findCollectionByNameOrId("events");

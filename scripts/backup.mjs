@@ -34,7 +34,9 @@ try {
   }
   const file = path.join(dataDir, 'backups', name);
   const size = fs.existsSync(file) ? `${(fs.statSync(file).size / 1024 / 1024).toFixed(1)} MB, ` : '';
-  console.log(`Backup made: ${fs.existsSync(file) ? file : `${name} (in the backup storage set in the admin UI)`} (${size}${Date.now() - started} ms)`);
+  console.log(
+    `Backup made: ${fs.existsSync(file) ? file : `${name} (in the backup storage set in the admin UI)`} (${size}${Date.now() - started} ms)`,
+  );
 } catch (err) {
   fail(`The backup was not made: ${/** @type {Error} */ (err).message}\nThe live data is untouched.`);
 }

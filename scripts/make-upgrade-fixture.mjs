@@ -14,7 +14,12 @@ import { freePort, startPocketBase, upsertSuperuser } from './lib/pocketbase.mjs
 import { appCollections, exportRecords } from './lib/export-records.mjs';
 
 const operator = { email: 'operator@coffice.test', password: 'operator-password-1' };
-const schema = fs.readdirSync(migrationsDir).filter((f) => f.endsWith('.js')).sort().at(-1)?.replace(/\.js$/, '');
+const schema = fs
+  .readdirSync(migrationsDir)
+  .filter((f) => f.endsWith('.js'))
+  .sort()
+  .at(-1)
+  ?.replace(/\.js$/, '');
 const outDir = path.join(root, 'tests', 'fixtures', 'upgrade');
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'coffice-fixture-'));
 upsertSuperuser(dataDir, operator.email, operator.password);
@@ -61,7 +66,11 @@ async function arrangeSmallVenue(pb) {
     ['guest3', 'guest', 'Gun Gäst'],
   ]) {
     people[key] = await pb.collection('users').create({
-      email: `${key}@fixture.coffice.test`, name, role, password, passwordConfirm: password,
+      email: `${key}@fixture.coffice.test`,
+      name,
+      role,
+      password,
+      passwordConfirm: password,
       ...(role === 'member' ? { company: company.id } : {}),
     });
   }
@@ -85,8 +94,20 @@ async function arrangeSmallVenue(pb) {
   const memberPass = await pb.collection('passes').getFirstListItem(`holder = "${people.member.id}" && kind = "member"`);
   const pastGuest = await pb.collection('registrations').create({ event: past.id, user: people.guest3.id });
   const eventPass = await pb.collection('passes').getFirstListItem(`registration = "${pastGuest.id}"`);
-  const scan = (/** @type {string} */ id, /** @type {string} */ code, /** @type {string} */ event, /** @type {string} */ direction, /** @type {string} */ when) => ({
-    id, code, event, direction, scanned_at: when.replace(' ', 'T'), device: 'fixture-door', verdict: 'admitted',
+  const scan = (
+    /** @type {string} */ id,
+    /** @type {string} */ code,
+    /** @type {string} */ event,
+    /** @type {string} */ direction,
+    /** @type {string} */ when,
+  ) => ({
+    id,
+    code,
+    event,
+    direction,
+    scanned_at: when.replace(' ', 'T'),
+    device: 'fixture-door',
+    verdict: 'admitted',
   });
   await door.send('/api/coffice/sync', {
     method: 'POST',

@@ -35,7 +35,9 @@ if (unzip.error) {
 }
 if (unzip.status !== 0 || !fs.existsSync(path.join(unpacked, 'data.db'))) {
   cleanUp();
-  fail(`${path.basename(source)} is not a whole backup (a zip with data.db): ${(unzip.stderr || 'no data.db in it').trim().split('\n')[0]}. Nothing was changed.`);
+  fail(
+    `${path.basename(source)} is not a whole backup (a zip with data.db): ${(unzip.stderr || 'no data.db in it').trim().split('\n')[0]}. Nothing was changed.`,
+  );
 }
 
 // 2. Started on its own with this code: the data folder guard refuses another app's or a newer
@@ -47,7 +49,9 @@ try {
   cleanUp();
   const text = /** @type {Error} */ (err).message;
   const refusal = text.split('\n').find((line) => line.includes('Refusing to start'));
-  fail(`${path.basename(source)} cannot be restored: ${refusal ? refusal.replace(/^.*?(This data folder)/, 'this backup').trim() : text}\nNothing was changed.`);
+  fail(
+    `${path.basename(source)} cannot be restored: ${refusal ? refusal.replace(/^.*?(This data folder)/, 'this backup').trim() : text}\nNothing was changed.`,
+  );
 }
 
 const where = servingAt(dataDir);
@@ -63,9 +67,11 @@ if (where) {
     const startedAt = (await ask(where, 'GET', '/api/health')).body?.data?.startedAt;
     const aside = `before-restore-${stamp}.zip`;
     const kept = await ask(where, 'POST', '/api/backups', { token, body: { name: aside } });
-    if (kept.status !== 204 && kept.status !== 200) throw new Error(`the live data could not be kept aside first (${kept.body?.message ?? kept.status})`);
+    if (kept.status !== 204 && kept.status !== 200)
+      throw new Error(`the live data could not be kept aside first (${kept.body?.message ?? kept.status})`);
     const restored = await ask(where, 'POST', `/api/backups/${encodeURIComponent(name)}/restore`, { token });
-    if (restored.status !== 204 && restored.status !== 200) throw new Error(restored.body?.message ?? `the server answered ${restored.status}`);
+    if (restored.status !== 204 && restored.status !== 200)
+      throw new Error(restored.body?.message ?? `the server answered ${restored.status}`);
     console.log(`Restoring ${name}: the server restarts with it. The data it replaced is kept as ${path.join(backups, aside)}.`);
     // back when a new process answers (PocketBase restores a second later and restarts in place)
     const deadline = Date.now() + 120_000;
@@ -86,8 +92,11 @@ if (where) {
   if (fs.existsSync(dataDir)) {
     fs.renameSync(dataDir, aside);
     // the backups are not inside a backup: they stay with the venue
-    if (fs.existsSync(path.join(aside, 'backups'))) fs.cpSync(path.join(aside, 'backups'), path.join(unpacked, 'backups'), { recursive: true });
+    if (fs.existsSync(path.join(aside, 'backups')))
+      fs.cpSync(path.join(aside, 'backups'), path.join(unpacked, 'backups'), { recursive: true });
   }
   fs.renameSync(unpacked, dataDir);
-  console.log(`Restored ${path.basename(source)} into ${dataDir}.${fs.existsSync(aside) ? ` The data it replaced is in ${aside}.` : ''} Start Coffice with npm start.`);
+  console.log(
+    `Restored ${path.basename(source)} into ${dataDir}.${fs.existsSync(aside) ? ` The data it replaced is in ${aside}.` : ''} Start Coffice with npm start.`,
+  );
 }

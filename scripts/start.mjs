@@ -53,7 +53,9 @@ try {
 }
 
 if (!plan.https && (await portInUse(port, host))) {
-  fail(`Port ${port} on ${host} is already in use (is Coffice already running?). Stop that program or choose another port, e.g. PORT=${port + 1} npm start`);
+  fail(
+    `Port ${port} on ${host} is already in use (is Coffice already running?). Stop that program or choose another port, e.g. PORT=${port + 1} npm start`,
+  );
 }
 
 fs.mkdirSync(dataDir, { recursive: true });
@@ -140,10 +142,18 @@ if (fs.existsSync(operatorFile)) {
 }
 if (plan.https && !fs.existsSync(operatorFile)) {
   const bin = path.relative(root, pocketbaseBinary);
-  lines.push('', `Admin UI: ${plan.appUrl}/_/ — create its operator once with`, `  ${bin} superuser upsert --dir=${dataDir} -- EMAIL PASSWORD`);
+  lines.push(
+    '',
+    `Admin UI: ${plan.appUrl}/_/ — create its operator once with`,
+    `  ${bin} superuser upsert --dir=${dataDir} -- EMAIL PASSWORD`,
+  );
 }
 if (seedProblem) {
-  lines.push('', `⚠ The demo venue is only partly made (${seedProblem}).`, '  Start again (npm start) to finish it: nothing is added twice.');
+  lines.push(
+    '',
+    `⚠ The demo venue is only partly made (${seedProblem}).`,
+    '  Start again (npm start) to finish it: nothing is added twice.',
+  );
 }
 lines.push(
   '',

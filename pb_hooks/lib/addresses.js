@@ -7,7 +7,9 @@ const { ANONYMOUS_DOMAIN } = require(`${__hooks}/lib/my-data.js`);
 const RESERVED_MESSAGE = "That address cannot receive mail: addresses ending in .invalid are kept for the venue's own use.";
 
 function normal(email) {
-  return String(email || "").trim().toLowerCase();
+  return String(email || "")
+    .trim()
+    .toLowerCase();
 }
 
 function isReserved(email) {

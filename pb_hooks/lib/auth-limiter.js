@@ -41,8 +41,7 @@ function reserve(keys) {
   $app.store().setFunc(keys.pair, (old) => {
     const list = recent(old, now);
     const clean = list.length === 0;
-    const allowed =
-      list.length < LIMITS.pair && (clean || (accountFailures < LIMITS.account && addressFailures < LIMITS.address));
+    const allowed = list.length < LIMITS.pair && (clean || (accountFailures < LIMITS.account && addressFailures < LIMITS.address));
     if (allowed) {
       stamp = now;
       list.push(now);

@@ -11,7 +11,10 @@ function appliedAppMigrations(app) {
 
 function knownMigrations(migrationsDir) {
   try {
-    return $os.readDir(migrationsDir).map((entry) => entry.name()).filter((f) => /\.js$/.test(f));
+    return $os
+      .readDir(migrationsDir)
+      .map((entry) => entry.name())
+      .filter((f) => /\.js$/.test(f));
   } catch (_) {
     return [];
   }
@@ -29,7 +32,8 @@ function dataFolderProblem(app, migrationsDir) {
   const unknown = applied.filter((f) => known.indexOf(f) === -1);
   if (unknown.length > 0) {
     return (
-      "This data folder has a newer or different schema (" + unknown.slice(0, 3).join(", ") +
+      "This data folder has a newer or different schema (" +
+      unknown.slice(0, 3).join(", ") +
       "). Refusing to start so nothing is overwritten: use the Coffice version that made it, or another data folder."
     );
   }
@@ -37,7 +41,8 @@ function dataFolderProblem(app, migrationsDir) {
     const foreign = foreignCollections(app);
     if (foreign.length > 0) {
       return (
-        "This data folder belongs to another app (collections: " + foreign.slice(0, 5).join(", ") +
+        "This data folder belongs to another app (collections: " +
+        foreign.slice(0, 5).join(", ") +
         "). Refusing to start so nothing is overwritten: choose an empty or a Coffice data folder."
       );
     }

@@ -17,7 +17,6 @@ function q(name) {
   return '"' + name + '"';
 }
 
-
 function idProblem(value, name) {
   if (value === undefined || value === null || value === "") return "";
   return typeof value === "string" && RECORD_ID.test(value) ? "" : q(name) + " must be 15 lower-case letters and digits.";

@@ -27,14 +27,10 @@ function usersById(app, ids) {
 function doorList(app, fromMs, toMs) {
   const from = clock.toStored(fromMs);
   const to = clock.toStored(toMs);
-  const events = app.findRecordsByFilter(
-    "events",
-    "status != 'draft' && starts <= {:opens} && ends >= {:from}",
-    "starts",
-    0,
-    0,
-    { opens: clock.toStored(toMs + EARLY_MS), from: from },
-  );
+  const events = app.findRecordsByFilter("events", "status != 'draft' && starts <= {:opens} && ends >= {:from}", "starts", 0, 0, {
+    opens: clock.toStored(toMs + EARLY_MS),
+    from: from,
+  });
   const eventPasses = [];
   events.forEach((event) => {
     app.findRecordsByFilter("passes", "kind = 'event' && registration.event = {:event}", "", 0, 0, { event: event.id }).forEach((pass) => {
@@ -66,7 +62,10 @@ function doorList(app, fromMs, toMs) {
     }
   });
 
-  const holders = usersById(app, all.map((p) => p.record.getString("holder")));
+  const holders = usersById(
+    app,
+    all.map((p) => p.record.getString("holder")),
+  );
   return {
     generated_at: clock.toStored(Date.now()),
     devices: require(`${__hooks}/lib/door-devices.js`).deviceNames(app),

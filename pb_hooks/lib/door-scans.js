@@ -73,7 +73,9 @@ function factOf(record) {
  */
 function factsFor(app, passId, eventId, atMs) {
   if (eventId) {
-    return app.findRecordsByFilter("checkins", "pass = {:pass} && event = {:event}", "scanned_at,id", 0, 0, { pass: passId, event: eventId }).map(factOf);
+    return app
+      .findRecordsByFilter("checkins", "pass = {:pass} && event = {:event}", "scanned_at,id", 0, 0, { pass: passId, event: eventId })
+      .map(factOf);
   }
   const day = clock.dayOf(atMs);
   return app
@@ -112,7 +114,12 @@ function newMemo(app) {
  */
 function decideAt(memo, pass, scan, facts) {
   const doorPass = pass
-    ? { hash: pass.id, kind: pass.getString("kind"), event: memo.eventOfPass(pass), revoked: pass.getBool("revoked") && updatedMs(pass) <= scan.atMs }
+    ? {
+        hash: pass.id,
+        kind: pass.getString("kind"),
+        event: memo.eventOfPass(pass),
+        revoked: pass.getBool("revoked") && updatedMs(pass) <= scan.atMs,
+      }
     : undefined;
   const events = [];
   [scan.event, doorPass && doorPass.event !== scan.event ? doorPass.event : ""].forEach((id) => {
@@ -143,7 +150,12 @@ function reconsiderLater(app, memo, pass, arrived, facts) {
   facts
     .filter((f) => isBefore(arrived, f))
     .forEach((fact) => {
-      const decision = decideAt(memo, pass, { id: fact.id, code: pass.getString("code"), event: fact.event, direction: fact.direction, atMs: fact.atMs }, facts);
+      const decision = decideAt(
+        memo,
+        pass,
+        { id: fact.id, code: pass.getString("code"), event: fact.event, direction: fact.direction, atMs: fact.atMs },
+        facts,
+      );
       const conflict = decision.verdict !== fact.verdict || decision.direction !== fact.direction;
       if (fact.conflict === conflict) return;
       const record = app.findRecordById("checkins", fact.id);
@@ -207,7 +219,9 @@ function storeFact(app, fact, known) {
   // admissions (in or out) change what later scans of the pass should have been told
   if (fact.pass && fact.verdict === "admitted") {
     const memo = known ? known.memo : newMemo(app);
-    const facts = (known ? known.facts : factsFor(app, fact.pass.id, fact.event || "", fact.atMs).filter((f) => f.id !== record.id)).concat([factOf(record)]);
+    const facts = (known ? known.facts : factsFor(app, fact.pass.id, fact.event || "", fact.atMs).filter((f) => f.id !== record.id)).concat(
+      [factOf(record)],
+    );
     reconsiderLater(app, memo, fact.pass, factOf(record), facts);
   }
   return record;
@@ -232,18 +246,22 @@ function recordScan(app, scan) {
   const fromDevice = scan.deviceVerdict !== undefined;
   const verdict = fromDevice ? scan.deviceVerdict : decision.verdict;
   const direction = fromDevice ? scan.direction : decision.direction;
-  const record = storeFact(app, {
-    id: id,
-    pass: pass,
-    holder: pass ? pass.getString("holder") : "",
-    event: scan.event,
-    direction: direction,
-    source: scan.source,
-    verdict: verdict,
-    atMs: scan.atMs,
-    device: scan.device,
-    conflict: fromDevice && (verdict !== decision.verdict || direction !== decision.direction),
-  }, { memo: memo, facts: facts });
+  const record = storeFact(
+    app,
+    {
+      id: id,
+      pass: pass,
+      holder: pass ? pass.getString("holder") : "",
+      event: scan.event,
+      direction: direction,
+      source: scan.source,
+      verdict: verdict,
+      atMs: scan.atMs,
+      device: scan.device,
+      conflict: fromDevice && (verdict !== decision.verdict || direction !== decision.direction),
+    },
+    { memo: memo, facts: facts },
+  );
   return { status: "stored", record: record, decision: decision };
 }
 

@@ -33,7 +33,13 @@ function countTry(app, personId, nowMs) {
   if (waitMs > 0) {
     const minutes = Math.max(1, Math.ceil(waitMs / 60000));
     throw new TooManyRequestsError(
-      "Too many check-in tries: at most " + TRIES + " in " + WINDOW_MS / 60000 + " minutes. Try again in " + minutes + (minutes === 1 ? " minute." : " minutes."),
+      "Too many check-in tries: at most " +
+        TRIES +
+        " in " +
+        WINDOW_MS / 60000 +
+        " minutes. Try again in " +
+        minutes +
+        (minutes === 1 ? " minute." : " minutes."),
     );
   }
 }
@@ -47,7 +53,11 @@ function dayCodeIn(value) {
 function selfCheckin(app, person, body, nowMs) {
   countTry(app, person.id, nowMs);
   if (!body || typeof body.door !== "string" || !body.door.trim()) {
-    throw refuse("door", "door_missing", 'Send JSON: {"door": "<the text of the door poster\'s QR code>", "day_code": "<the door code of the day>"}.');
+    throw refuse(
+      "door",
+      "door_missing",
+      'Send JSON: {"door": "<the text of the door poster\'s QR code>", "day_code": "<the door code of the day>"}.',
+    );
   }
   const poster = settings.posterIn(body.door);
   if (!poster) throw refuse("door", "door_not_poster", '"door" is not a Coffice door poster. Scan the poster at the entrance.');
@@ -56,10 +66,18 @@ function selfCheckin(app, person, body, nowMs) {
   }
   const dayCode = dayCodeIn(body.day_code) || poster.dayCode;
   if (!dayCode) {
-    throw refuse("day_code", "day_code_missing", '"day_code" is missing: type the door code of the day, shown on the door screen at the entrance.');
+    throw refuse(
+      "day_code",
+      "day_code_missing",
+      '"day_code" is missing: type the door code of the day, shown on the door screen at the entrance.',
+    );
   }
   if (!settings.isTodaysCode(app, dayCode, nowMs)) {
-    throw refuse("day_code", "day_code_wrong", '"day_code" is not today’s door code. It changes every day: read it on the door screen at the entrance.');
+    throw refuse(
+      "day_code",
+      "day_code_wrong",
+      '"day_code" is not today’s door code. It changes every day: read it on the door screen at the entrance.',
+    );
   }
   const passes = app.findRecordsByFilter("passes", "holder = {:holder} && kind = 'member' && revoked = false", "-created", 1, 0, {
     holder: person.id,

@@ -8,7 +8,7 @@ const BASE32 = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
 const POSTER_CODE = /^[A-Z2-7]{26}$/;
 // The poster's QR text is `<origin>/checkin/<code>`; members may also type just the code.
 // The door screen's link adds the day's code: `<origin>/checkin/<code>?day=<6 digits>`.
-const POSTER_TEXT = /^(?:https?:\/\/[^\/\s]{1,253})?\/checkin\/([A-Z2-7]{26})\/?(?:\?day=(\d{6}))?$/;
+const POSTER_TEXT = /^(?:https?:\/\/[^/\s]{1,253})?\/checkin\/([A-Z2-7]{26})\/?(?:\?day=(\d{6}))?$/;
 const CLOSING_TIME = /^([01][0-9]|2[0-3]):([0-5][0-9])$/;
 const CLOSING_DEVICE = "closing-time";
 

@@ -12,7 +12,9 @@ function syncScans(app, body) {
     throw new BadRequestError('Send JSON: {"scans": [{"id", "code", "event", "direction", "scanned_at", "device", "verdict"}, ...]}.');
   }
   if (body.scans.length > MAX_SCANS) {
-    throw new BadRequestError("At most " + MAX_SCANS + " scans per upload; this one has " + body.scans.length + ". Send the rest in another.");
+    throw new BadRequestError(
+      "At most " + MAX_SCANS + " scans per upload; this one has " + body.scans.length + ". Send the rest in another.",
+    );
   }
   const now = Date.now();
   const results = body.scans.map((item, i) => {
@@ -38,7 +40,13 @@ function syncScans(app, body) {
         });
         results[i] =
           result.status === "invalid"
-            ? { id: item.id, status: "invalid", verdict: "", conflict: false, message: '"scans[' + i + '].code" is not a Coffice pass code; nothing was stored.' }
+            ? {
+                id: item.id,
+                status: "invalid",
+                verdict: "",
+                conflict: false,
+                message: '"scans[' + i + '].code" is not a Coffice pass code; nothing was stored.',
+              }
             : {
                 id: item.id,
                 status: result.status,
@@ -48,7 +56,13 @@ function syncScans(app, body) {
       } catch (err) {
         // the error's own text ("GoError: …") is the server's, not the door's: it goes to the log
         app.logger().error("A door's scan could not be stored", "id", item.id, "error", String(err));
-        results[i] = { id: item.id, status: "invalid", verdict: "", conflict: false, message: '"scans[' + i + ']" could not be stored; the server’s log has the reason.' };
+        results[i] = {
+          id: item.id,
+          status: "invalid",
+          verdict: "",
+          conflict: false,
+          message: '"scans[' + i + ']" could not be stored; the server’s log has the reason.',
+        };
       }
     });
   });

@@ -27,7 +27,10 @@ function findOrCreatePerson(app, name, email) {
   const user = new Record(app.findCollectionByNameOrId("users"));
   // without an address the walk-in gets one that can never receive mail; they can still be
   // given a real one later by a host
-  user.set("email", email || "walk-in-" + $security.randomStringWithAlphabet(12, "abcdefghijklmnopqrstuvwxyz0123456789") + "@walk-in.invalid");
+  user.set(
+    "email",
+    email || "walk-in-" + $security.randomStringWithAlphabet(12, "abcdefghijklmnopqrstuvwxyz0123456789") + "@walk-in.invalid",
+  );
   user.set("name", name);
   user.set("role", "guest");
   user.set("emailVisibility", true);

@@ -6,9 +6,7 @@ const MAX_LENGTH_MS = 7 * 24 * 3600 * 1000;
 const STATUSES = ["draft", "published", "cancelled"];
 
 function activeRegistrations(app, eventId, status) {
-  const filter = status
-    ? "event = {:event} && status = {:status}"
-    : "event = {:event} && status != 'cancelled'";
+  const filter = status ? "event = {:event} && status = {:status}" : "event = {:event} && status != 'cancelled'";
   return app.findRecordsByFilter("registrations", filter, "position,created", 0, 0, { event: eventId, status: status || "" });
 }
 
@@ -65,11 +63,7 @@ function eventProblem(app, record, original, byOperator) {
     return refuse("status", "event_stays_cancelled", "A cancelled event stays cancelled: create a new event instead.");
   }
   if (was !== "draft" && status === "draft" && activeRegistrations(app, record.id).length > 0) {
-    return refuse(
-      "status",
-      "event_has_registrations",
-      "People have registered for this event: cancel it instead of making it a draft.",
-    );
+    return refuse("status", "event_has_registrations", "People have registered for this event: cancel it instead of making it a draft.");
   }
   if (capacity > 0) {
     const confirmed = activeRegistrations(app, record.id, "confirmed").length;

@@ -150,8 +150,8 @@ function webpSize(byteAt) {
  */
 function imageSize(read) {
   const byteAt = byteSource(read);
-  let format = "";
-  let size = UNREADABLE;
+  let format;
+  let size;
   if (startsWith(byteAt, 0, "\x89PNG\r\n\x1a\n")) {
     format = "png";
     size = pngSize(byteAt);

@@ -9,7 +9,7 @@ const MAX_DAYS = 366;
 
 /** Why `from`/`to` (YYYY-MM-DD, both included) are not a period we answer for; "" when they are. */
 function periodProblem(from, to) {
-  if (!from || !to) return 'Send the period as ?from=YYYY-MM-DD&to=YYYY-MM-DD (venue days, both included).';
+  if (!from || !to) return "Send the period as ?from=YYYY-MM-DD&to=YYYY-MM-DD (venue days, both included).";
   if (!isDay(from)) return '"from" is not a date like 2026-01-31.';
   if (!isDay(to)) return '"to" is not a date like 2026-12-31.';
   if (to < from) return '"to" comes before "from".';
@@ -37,7 +37,8 @@ function firstDoorDay(app) {
 function insights(app, from, to, nowMs) {
   const range = { from: clock.toStored(clock.dayStart(from)), to: clock.toStored(clock.dayEnd(to)) };
   const months = {};
-  const month = (day) => (months[day.slice(0, 7)] = months[day.slice(0, 7)] || { month: day.slice(0, 7), events: 0, participants: 0, visits: 0 });
+  const month = (day) =>
+    (months[day.slice(0, 7)] = months[day.slice(0, 7)] || { month: day.slice(0, 7), events: 0, participants: 0, visits: 0 });
   for (let day = from; day <= to; day = clock.shiftDay(day, 1)) month(day);
 
   let held = 0;

@@ -19,7 +19,7 @@ function ensureLocalKey(app) {
 
 function isLocalKey(app, given) {
   if (!given) return false;
-  let key = "";
+  let key;
   try {
     key = toString($os.readFile(keyPath(app))).trim();
   } catch (_) {

@@ -63,7 +63,7 @@ function recordWrong(app, otp, stamp) {
 
 function burn(app, otp) {
   const now = Date.now() / 1000;
-  let person = null;
+  let person;
   try {
     person = app.findRecordById(otp.collectionRef(), otp.recordRef());
   } catch (_) {

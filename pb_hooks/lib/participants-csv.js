@@ -55,7 +55,7 @@ function participantsCsv(app, eventId, lang) {
         email = user.email();
         if (/@walk-in\.invalid$/i.test(email)) email = words.walkIn;
       } catch (_) {
-        name = "";
+        // an account gone since: the row keeps its place without a name
       }
       rows.push([words[status], index + 1, name, email, venueTime(registration.getDateTime("created"))]);
     });

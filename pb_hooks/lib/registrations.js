@@ -58,14 +58,9 @@ function updateTaken(app, eventId) {
 function promoteWaitlist(app, eventId) {
   const event = app.findRecordById("events", eventId);
   if (event.getString("status") !== "published") return;
-  const waiting = app.findRecordsByFilter(
-    "registrations",
-    "event = {:event} && status = 'waitlisted'",
-    "position,created",
-    0,
-    0,
-    { event: eventId },
-  );
+  const waiting = app.findRecordsByFilter("registrations", "event = {:event} && status = 'waitlisted'", "position,created", 0, 0, {
+    event: eventId,
+  });
   for (let i = 0; i < waiting.length && hasPlace(app, event); i++) {
     waiting[i].set("status", "confirmed");
     app.save(waiting[i]); // the update hook creates the pass

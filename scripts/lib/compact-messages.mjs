@@ -12,8 +12,11 @@ const HELPER = path.join(root, 'src/lib/i18n-compact.ts');
 const TEXT = '(`(?:[^`\\\\]|\\\\.)*`)';
 /** @param {'sv' | 'en'} locale */
 const variant = (locale) =>
-  new RegExp(`const ${locale}_(\\w+) = /\\*\\* @type \\{[^\\n]*\\} \\*/ \\((i?)\\) => \\{\\n\\treturn /\\*\\* @type \\{LocalizedString\\} \\*/ \\(${TEXT}\\)\\n\\};`);
-const EXPORT = /export const (\w+) = \/\*\* @type \{[^\n]*\} \*\/ \(\((?:inputs|inputs = \{\}), options = \{\}\) => \{\n\tconst locale = experimentalStaticLocale \?\? options\.locale \?\? getLocale\(\)\n\tif \(locale === "en"\) return en_\1\(inputs\)\n\treturn sv_\1\(inputs\)\n\}\);/;
+  new RegExp(
+    `const ${locale}_(\\w+) = /\\*\\* @type \\{[^\\n]*\\} \\*/ \\((i?)\\) => \\{\\n\\treturn /\\*\\* @type \\{LocalizedString\\} \\*/ \\(${TEXT}\\)\\n\\};`,
+  );
+const EXPORT =
+  /export const (\w+) = \/\*\* @type \{[^\n]*\} \*\/ \(\((?:inputs|inputs = \{\}), options = \{\}\) => \{\n\tconst locale = experimentalStaticLocale \?\? options\.locale \?\? getLocale\(\)\n\tif \(locale === "en"\) return en_\1\(inputs\)\n\treturn sv_\1\(inputs\)\n\}\);/;
 
 /**
  * The compact form of one message module, or null when it is not of the known shape.

@@ -4,7 +4,10 @@
 /** @param {import('pocketbase').default} pb @returns {Promise<string[]>} */
 export async function appCollections(pb) {
   const collections = await pb.collections.getFullList({ filter: 'system = false' });
-  return collections.filter((c) => c.type !== 'view').map((c) => c.name).sort();
+  return collections
+    .filter((c) => c.type !== 'view')
+    .map((c) => c.name)
+    .sort();
 }
 
 /**

@@ -68,7 +68,7 @@ export function ask(where, method, route, { token, key, body, timeoutMs = 600_00
         res.setEncoding('utf8');
         res.on('data', (chunk) => (text += chunk));
         res.on('end', () => {
-          let parsed = null;
+          let parsed;
           try {
             parsed = text ? JSON.parse(text) : null;
           } catch {

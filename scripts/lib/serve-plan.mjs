@@ -92,7 +92,7 @@ export function servePlan(env) {
     warnings.push(
       `Serving plain HTTP on ${host}:${port}: phones on the network can open it, but browsers allow the camera (door scanning), ` +
         'offline use and installing the app only over HTTPS. Use COFFICE_DOMAIN=your.domain npm start, or HTTPS in front ' +
-        '(a reverse proxy with the certificate of the venue\'s domain, then COFFICE_APP_URL=https://…); see deploy/README.md.',
+        "(a reverse proxy with the certificate of the venue's domain, then COFFICE_APP_URL=https://…); see deploy/README.md.",
     );
   }
   return { https: false, domain: null, host, port, serveArgs: [`--http=${host}:${port}`], appUrl, localUrl, warnings };

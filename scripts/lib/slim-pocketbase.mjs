@@ -7,7 +7,16 @@
 // SDK update changes the code's shape, the build stops here instead of shipping a
 // half-patched client; the app's client type (AppPocketBase) omits the same services and
 // methods, so no code can reach them.
-export const UNUSED_POCKETBASE_SERVICES = /** @type {const} */ (['collections', 'files', 'logs', 'settings', 'health', 'backups', 'crons', 'sql']);
+export const UNUSED_POCKETBASE_SERVICES = /** @type {const} */ ([
+  'collections',
+  'files',
+  'logs',
+  'settings',
+  'health',
+  'backups',
+  'crons',
+  'sql',
+]);
 // Members of other classes the browser app never uses: the auth store's cookie import and
 // export (for server-side rendering; they carry a whole cookie parser) and the client's
 // deprecated aliases (one of which keeps the file service). Issue #12: ~0.4 KB.
@@ -62,7 +71,8 @@ function withoutRecordMethods(code, parse) {
     if (!declared) throw new Error(`slim-pocketbase: the SDK no longer declares class ${name}; review scripts/lib/slim-pocketbase.mjs`);
     const found = declared.body.body.filter((member) => member.type === 'MethodDefinition' && unused.includes(member.key?.name ?? ''));
     const missing = unused.filter((method) => !found.some((member) => member.key?.name === method));
-    if (missing.length > 0) throw new Error(`slim-pocketbase: ${name} no longer has ${missing.join(', ')}; review scripts/lib/slim-pocketbase.mjs`);
+    if (missing.length > 0)
+      throw new Error(`slim-pocketbase: ${name} no longer has ${missing.join(', ')}; review scripts/lib/slim-pocketbase.mjs`);
     cuts.push(...found);
   }
   let slim = code;
@@ -86,7 +96,8 @@ export function slimPocketBase() {
         slim = slim.replace(made, '');
       }
       const batch = 'createBatch(){return new BatchService(this)}';
-      if (!slim.includes(batch)) throw new Error('slim-pocketbase: the SDK no longer offers createBatch as expected; review scripts/lib/slim-pocketbase.mjs');
+      if (!slim.includes(batch))
+        throw new Error('slim-pocketbase: the SDK no longer offers createBatch as expected; review scripts/lib/slim-pocketbase.mjs');
       return { code: withoutRecordMethods(slim.replace(batch, ''), (source) => /** @type {any} */ (this.parse(source))), map: null };
     },
   };

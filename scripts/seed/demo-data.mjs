@@ -58,7 +58,10 @@ export function buildDemoVenue(now, seed = 2026) {
     seat,
     about,
     tags,
-    website: `https://${String(name).toLowerCase().replace(/[^a-z]+/g, '-').replace(/^-|-$/g, '')}.example`,
+    website: `https://${String(name)
+      .toLowerCase()
+      .replace(/[^a-z]+/g, '-')
+      .replace(/^-|-$/g, '')}.example`,
   }));
 
   /** @type {{ id: string, email: string, name: string, role: string, company: string, locale: string, show_presence: boolean }[]} */
@@ -76,14 +79,22 @@ export function buildDemoVenue(now, seed = 2026) {
   const members = [person('Erik Sandberg', 'member@coffice.test', 'member', companies[0].id)];
   for (let i = 1; i < 12; i++) {
     const name = `${FIRST_NAMES[(i * 7) % FIRST_NAMES.length]} ${LAST_NAMES[(i * 5) % LAST_NAMES.length]}`;
-    const email = `${name.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(' ', '.')}@coffice.test`;
+    const email = `${name
+      .toLowerCase()
+      .normalize('NFD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .replace(' ', '.')}@coffice.test`;
     members.push(person(name, email, 'member', companies[i % companies.length].id, i % 4 === 0 ? 'en' : 'sv'));
   }
   const guests = [person('Sara Holm', 'guest@coffice.test', 'guest')];
   const usedEmails = new Set(users.map((u) => u.email));
   while (guests.length < 70) {
     const name = `${pick(FIRST_NAMES)} ${pick(LAST_NAMES)}`;
-    const base = name.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(' ', '.');
+    const base = name
+      .toLowerCase()
+      .normalize('NFD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .replace(' ', '.');
     const email = `${base}.${guests.length}@coffice.test`;
     if (usedEmails.has(email)) continue;
     usedEmails.add(email);
@@ -139,48 +150,82 @@ export function buildDemoVenue(now, seed = 2026) {
     if (weekdayOf(date) === 4) {
       const [title, summary, speaker] = TALKS[talk++ % TALKS.length];
       event(date, [17, 0], [18, 30], {
-        title, summary, speaker, kind: 'talk', space: eventArea.id, capacity: 50,
+        title,
+        summary,
+        speaker,
+        kind: 'talk',
+        space: eventArea.id,
+        capacity: 50,
         description: `${summary}\n\nEfter föredraget finns tid för frågor och mingel.`,
       });
     }
     if (weekdayOf(date) === 3 && week % 3 === 1) {
       const [title, summary, teacher] = COURSES[course++ % COURSES.length];
       event(date, [13, 0], [16, 0], {
-        title, summary, speaker: teacher, kind: 'course', space: roomTorget.id, capacity: 10,
+        title,
+        summary,
+        speaker: teacher,
+        kind: 'course',
+        space: roomTorget.id,
+        capacity: 10,
         description: `${summary}\n\nTa med dator. Fika ingår.`,
       });
     }
     if (weekdayOf(date) === 5 && week % 4 === 2) {
       event(date, [16, 0], [18, 0], {
-        title: 'Fredagsträff på Coffice', summary: 'Avrunda veckan med andra företagare.', kind: 'meetup',
-        space: openArea.id, capacity: 0, reentry: true,
+        title: 'Fredagsträff på Coffice',
+        summary: 'Avrunda veckan med andra företagare.',
+        kind: 'meetup',
+        space: openArea.id,
+        capacity: 0,
+        reentry: true,
       });
     }
     if (weekdayOf(date) === 1 && week % 2 === 1) {
       event(date, [12, 0], [13, 0], {
-        title: 'Lunch & lär: veckans tips', summary: 'Ta med lunchen – vi bjuder på kaffe och ett kort tips.',
-        kind: 'other', space: roomKvarnen.id, capacity: 6,
+        title: 'Lunch & lär: veckans tips',
+        summary: 'Ta med lunchen – vi bjuder på kaffe och ett kort tips.',
+        kind: 'other',
+        space: roomKvarnen.id,
+        capacity: 6,
       });
     }
   }
   for (let day = 0; day < 5; day++) {
     const date = shiftDay(anniversaryMonday, day);
-    for (const [slot, from, to] of /** @type {const} */ ([[0, [9, 0], [10, 0]], [1, [12, 0], [13, 0]], [2, [17, 0], [18, 0]]])) {
+    for (const [slot, from, to] of /** @type {const} */ ([
+      [0, [9, 0], [10, 0]],
+      [1, [12, 0], [13, 0]],
+      [2, [17, 0], [18, 0]],
+    ])) {
       const [title, summary, speaker] = TALKS[(day * 3 + slot) % TALKS.length];
       event(date, from, to, {
-        title: `Jubileumsveckan: ${title}`, summary, speaker, kind: 'talk', space: eventArea.id, capacity: 45,
+        title: `Jubileumsveckan: ${title}`,
+        summary,
+        speaker,
+        kind: 'talk',
+        space: eventArea.id,
+        capacity: 45,
         description: `Coffice fyller ett år! ${summary}`,
       });
     }
   }
   // one draft (hosts only) and one cancelled event in the coming weeks
   event(shiftDay(today, 20), [18, 0], [20, 0], {
-    title: 'Julmingel för medlemmar', summary: 'Utkast – inte publicerat än.', kind: 'meetup',
-    space: openArea.id, capacity: 0, status: 'draft',
+    title: 'Julmingel för medlemmar',
+    summary: 'Utkast – inte publicerat än.',
+    kind: 'meetup',
+    space: openArea.id,
+    capacity: 0,
+    status: 'draft',
   });
   event(shiftDay(today, 9), [17, 0], [18, 0], {
-    title: 'Föredrag: Sociala medier 2027', summary: 'Inställt på grund av sjukdom.', kind: 'talk',
-    space: eventArea.id, capacity: 40, status: 'cancelled',
+    title: 'Föredrag: Sociala medier 2027',
+    summary: 'Inställt på grund av sjukdom.',
+    kind: 'talk',
+    space: eventArea.id,
+    capacity: 40,
+    status: 'cancelled',
   });
   events.sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime());
 
@@ -241,7 +286,14 @@ export function buildDemoVenue(now, seed = 2026) {
         const demoMembersTurn = offset >= 1 && room === roomTorget && !bookings.some((b) => b.user === members[0].id);
         const user = demoMembersTurn ? members[0] : members[Math.floor(roll() * members.length)];
         if (ends.getTime() > now.getTime() + 60_000) {
-          bookings.push({ id: recordId(roll), space: room.id, user: user.id, title: TITLES[Math.floor(roll() * TITLES.length)], starts, ends });
+          bookings.push({
+            id: recordId(roll),
+            space: room.id,
+            user: user.id,
+            title: TITLES[Math.floor(roll() * TITLES.length)],
+            starts,
+            ends,
+          });
         }
         hour += hours - 1;
       }

@@ -19,7 +19,9 @@ export const SEED_MARK = 'coffice-demo-seed.json';
 export function readSeedMark(dataDir) {
   try {
     const mark = JSON.parse(fs.readFileSync(path.join(dataDir, SEED_MARK), 'utf8'));
-    return typeof mark?.now === 'string' && !Number.isNaN(Date.parse(mark.now)) ? { now: mark.now, finished: mark.finished === true } : null;
+    return typeof mark?.now === 'string' && !Number.isNaN(Date.parse(mark.now))
+      ? { now: mark.now, finished: mark.finished === true }
+      : null;
   } catch {
     return null;
   }
@@ -82,7 +84,7 @@ export async function createMissing(pb, collection, bodies, { size = 100, progre
     } catch (error) {
       if (current === 1) {
         const reason = /** @type {{ message?: string }} */ (error).message ?? String(error);
-        throw new Error(`${collection} ${done}/${total}: ${reason}`);
+        throw new Error(`${collection} ${done}/${total}: ${reason}`, { cause: error });
       }
       current = Math.max(1, Math.floor(slice.length / 2));
       // a batch whose answer was lost may have been written: never create a record twice
@@ -97,7 +99,10 @@ export async function createMissing(pb, collection, bodies, { size = 100, progre
 export async function isEmpty(pb) {
   const counts = await Promise.all(
     ['users', 'events', 'companies', 'spaces'].map((c) =>
-      pb.collection(c).getList(1, 1, { requestKey: null }).then((r) => r.totalItems),
+      pb
+        .collection(c)
+        .getList(1, 1, { requestKey: null })
+        .then((r) => r.totalItems),
     ),
   );
   return counts.every((n) => n === 0);
@@ -131,7 +136,11 @@ export async function seedDemoVenue(url, operator, { now = new Date(), log = con
     venue.users.map((u) => ({ ...u, password: DEMO_PASSWORD, passwordConfirm: DEMO_PASSWORD, verified: true, emailVisibility: false })),
     { size: 4, progress: report('people') },
   );
-  await createMissing(pb, 'events', venue.events.map(({ startsAt: _, ...body }) => body));
+  await createMissing(
+    pb,
+    'events',
+    venue.events.map(({ startsAt: _, ...body }) => body),
+  );
   await createMissing(
     pb,
     'bookings',
@@ -152,19 +161,35 @@ export async function seedDemoVenue(url, operator, { now = new Date(), log = con
   for (const r of venue.registrations.filter((x) => x.attended)) {
     const pass = eventPassOf.get(r.id);
     if (!pass) continue; // waitlisted: never got in
-    const at = new Date(r.startsAt.getTime() - (5 + Math.floor(((r.id.charCodeAt(0) * 7) % 25))) * 60000);
+    const at = new Date(r.startsAt.getTime() - (5 + Math.floor((r.id.charCodeAt(0) * 7) % 25)) * 60000);
     checkins.push({ id: idFor(`event:${r.id}`), pass: pass.id, holder: r.user, event: r.event, at, direction: 'in' });
   }
   for (const v of venue.visits) {
     const pass = memberPassOf.get(v.user);
-    if (pass) checkins.push({ id: idFor(`visit:${v.user}:${v.at.toISOString()}:${v.direction}`), pass: pass.id, holder: v.user, event: '', at: v.at, direction: v.direction });
+    if (pass)
+      checkins.push({
+        id: idFor(`visit:${v.user}:${v.at.toISOString()}:${v.direction}`),
+        pass: pass.id,
+        holder: v.user,
+        event: '',
+        at: v.at,
+        direction: v.direction,
+      });
   }
   await createMissing(
     pb,
     'checkins',
     checkins.map((c) => ({
-      id: c.id, pass: c.pass, holder: c.holder, event: c.event, direction: c.direction, source: 'door',
-      verdict: 'admitted', scanned_at: toStored(c.at), device: 'door-tablet', conflict: false,
+      id: c.id,
+      pass: c.pass,
+      holder: c.holder,
+      event: c.event,
+      direction: c.direction,
+      source: 'door',
+      verdict: 'admitted',
+      scanned_at: toStored(c.at),
+      device: 'door-tablet',
+      conflict: false,
     })),
     { size: 200, progress: report('check-ins') },
   );

@@ -11,12 +11,21 @@ describe('safeNext', () => {
     expect(safeNext(input)).toBe(expected);
   });
 
-  it.each([null, undefined, '', 'events/x', '//evil.example/x', '/\\evil.example', 'https://evil.example', 'javascript:alert(1)', '/x\\y', '/x\n//y', ' /x'])(
-    'refuses %j',
-    (input) => {
-      expect(safeNext(input)).toBeNull();
-    },
-  );
+  it.each([
+    null,
+    undefined,
+    '',
+    'events/x',
+    '//evil.example/x',
+    '/\\evil.example',
+    'https://evil.example',
+    'javascript:alert(1)',
+    '/x\\y',
+    '/x\n//y',
+    ' /x',
+  ])('refuses %j', (input) => {
+    expect(safeNext(input)).toBeNull();
+  });
 
   it('round-trips through the sign-in link', () => {
     const href = signInHref('/events/e1?register=1');

@@ -23,7 +23,10 @@ class VenueState {
     }
     pb.collection('venue')
       .getOne<Venue>(VENUE_ID, { fields: 'name,address,map_url', requestKey: null })
-      .then((venue) => this.use(venue), () => undefined);
+      .then(
+        (venue) => this.use(venue),
+        () => undefined,
+      );
   }
 
   /** The venue as the server now holds it (after an answer, or a host's save). */

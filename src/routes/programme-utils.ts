@@ -11,7 +11,11 @@ export interface ProgrammeFilter {
   now: Date;
 }
 
-const fold = (text: string) => text.toLocaleLowerCase('sv').normalize('NFKD').replace(/\p{Diacritic}/gu, '');
+const fold = (text: string) =>
+  text
+    .toLocaleLowerCase('sv')
+    .normalize('NFKD')
+    .replace(/\p{Diacritic}/gu, '');
 
 export function filterProgramme(events: EventRecord[], filter: ProgrammeFilter): EventRecord[] {
   const words = fold(filter.search).split(/\s+/).filter(Boolean);

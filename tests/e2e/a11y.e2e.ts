@@ -7,7 +7,10 @@ import { newGuest, operator } from './operator';
 async function signIn(page: Page, who: { email: string; password: string }) {
   await page.goto('/me');
   await page.getByLabel(/E-post|Email/).fill(who.email);
-  await page.getByLabel(/Lösenord|Password/).first().fill(who.password);
+  await page
+    .getByLabel(/Lösenord|Password/)
+    .first()
+    .fill(who.password);
   await page.getByRole('button', { name: /^(Logga in|Sign in)$/ }).click();
   await expect(page.getByTestId('signed-in-as')).toBeVisible();
 }
@@ -59,7 +62,9 @@ for (const locale of ['sv', 'en'] as const) {
     await page.getByLabel(/Skriv in koden|Type the code/).fill('CF1:QQQQQQQQQQQQQQQQQQQQQQQQQQ');
     await page.getByRole('button', { name: /^(Kontrollera|Check)$/ }).click();
     await page.locator('[data-verdict]').waitFor();
-    found.push(...(await new AxeBuilder({ page }).analyze()).violations.map((v) => `door verdict: ${v.id} ${v.nodes[0]?.target.join(' ')}`));
+    found.push(
+      ...(await new AxeBuilder({ page }).analyze()).violations.map((v) => `door verdict: ${v.id} ${v.nodes[0]?.target.join(' ')}`),
+    );
     const event = await admin.collection('events').getFirstListItem(`title = "${E2E.talkTitle}"`);
     found.push(...(await violations(page, '/host/events/new', 'form')));
     found.push(...(await violations(page, `/host/events/${event.id}`, 'form')));
@@ -71,20 +76,37 @@ for (const locale of ['sv', 'en'] as const) {
     found.push(...(await violations(page, '/host/venue', 'form')));
     // the role change's confirmation dialog, open
     await page.goto('/host/people');
-    const role = page.getByTestId('person').first().getByLabel(/^(Roll|Role)/);
+    const role = page
+      .getByTestId('person')
+      .first()
+      .getByLabel(/^(Roll|Role)/);
     await role.selectOption((await role.inputValue()) === 'guest' ? 'member' : 'guest');
     await page.getByRole('dialog').waitFor();
     found.push(...(await new AxeBuilder({ page }).analyze()).violations.map((v) => `role dialog: ${v.id} ${v.nodes[0]?.target.join(' ')}`));
     await page.keyboard.press('Escape');
     // room booking, with a booking to cancel
-    const room = await admin.collection('spaces').create({ name: `Rum ${locale} ${Date.now()}`, kind: 'meeting_room', capacity: 6, bookable: true });
+    const room = await admin
+      .collection('spaces')
+      .create({ name: `Rum ${locale} ${Date.now()}`, kind: 'meeting_room', capacity: 6, bookable: true });
     const start = new Date(Date.now() - 10 * 60_000); // under way, so today's list shows it at any hour
-    await admin.collection('bookings').create({ space: room.id, user: host.id, title: 'Axe', starts: start.toISOString(), ends: new Date(start.getTime() + 3_600_000).toISOString() });
+    await admin.collection('bookings').create({
+      space: room.id,
+      user: host.id,
+      title: 'Axe',
+      starts: start.toISOString(),
+      ends: new Date(start.getTime() + 3_600_000).toISOString(),
+    });
     found.push(...(await violations(page, '/rooms', '[data-testid="booking"]')));
     // "My bookings" and the cancel confirmation, open
-    await page.getByTestId('my-booking').first().getByRole('button', { name: /^(Avboka|Cancel)/ }).click();
+    await page
+      .getByTestId('my-booking')
+      .first()
+      .getByRole('button', { name: /^(Avboka|Cancel)/ })
+      .click();
     await page.getByRole('dialog').waitFor();
-    found.push(...(await new AxeBuilder({ page }).analyze()).violations.map((v) => `rooms cancel dialog: ${v.id} ${v.nodes[0]?.target.join(' ')}`));
+    found.push(
+      ...(await new AxeBuilder({ page }).analyze()).violations.map((v) => `rooms cancel dialog: ${v.id} ${v.nodes[0]?.target.join(' ')}`),
+    );
     await page.keyboard.press('Escape');
     expect(found).toEqual([]);
   });

@@ -4,11 +4,7 @@ import { codeIn } from '../helpers/mail-sink';
 import { mailTo, uniqueEmail } from './people';
 import { expect, test } from './world';
 
-test('sign up, sign in elsewhere with an emailed code, edit the profile, English, sign out', async ({
-  page,
-  browser,
-  baseURL,
-}) => {
+test('sign up, sign in elsewhere with an emailed code, edit the profile, English, sign out', async ({ page, browser, baseURL }) => {
   const email = uniqueEmail('nora');
 
   // first device: sign up, told plainly about a short and a common password
@@ -40,9 +36,7 @@ test('sign up, sign in elsewhere with an emailed code, edit the profile, English
   const code = codeIn(await mailTo(email));
   await second.getByLabel('Kod från mejlet').fill(code === '000000' ? '111111' : '000000');
   await second.getByRole('button', { name: 'Använd koden' }).click();
-  await expect(second.getByRole('alert')).toHaveText(
-    'Fel eller för gammal kod. Titta i mejlet igen eller be om en ny kod.',
-  );
+  await expect(second.getByRole('alert')).toHaveText('Fel eller för gammal kod. Titta i mejlet igen eller be om en ny kod.');
   await second.getByLabel('Kod från mejlet').fill(code);
   await second.getByRole('button', { name: 'Använd koden' }).click();
   await expect(second.getByTestId('signed-in-as')).toHaveText('Inloggad som Nora Nykomling');
@@ -59,11 +53,7 @@ test('sign up, sign in elsewhere with an emailed code, edit the profile, English
   await expect(second.getByTestId('signed-in-as')).toHaveText('Signed in as Nora Berg');
   const english = second.getByRole('form', { name: 'My profile' });
   await expect(english.getByLabel('Language')).toHaveValue('en');
-  await expect(second.getByRole('navigation', { name: 'Main menu' }).getByRole('link')).toHaveText([
-    'Programme',
-    'Passes',
-    'Me',
-  ]);
+  await expect(second.getByRole('navigation', { name: 'Main menu' }).getByRole('link')).toHaveText(['Programme', 'Passes', 'Me']);
   await second.getByRole('navigation', { name: 'Main menu' }).getByRole('link', { name: 'Passes' }).click();
   await expect(second.getByRole('heading', { level: 1, name: 'My passes' })).toBeVisible();
 

@@ -63,7 +63,9 @@ test.describe('the door', () => {
       { storageState },
     );
     const camera = fetchedByAct.reduce((sum, f) => sum + gzipSize(f), 0);
-    console.log(`door: ${((gzip - camera) / KB).toFixed(1)} KB gzip + ${(camera / KB).toFixed(1)} KB fetched when the camera starts (${fetchedByAct.join(', ')})`);
+    console.log(
+      `door: ${((gzip - camera) / KB).toFixed(1)} KB gzip + ${(camera / KB).toFixed(1)} KB fetched when the camera starts (${fetchedByAct.join(', ')})`,
+    );
     if (gzip > 120 * KB) console.log(files.map((f) => `${(gzipSize(f) / KB).toFixed(1)} KB ${f}`).join('\n'));
     // headless Chromium on Linux has no BarcodeDetector: html5-qrcode's ZXing decoder was
     // fetched when the camera started (and decoded the code the fake camera shows)

@@ -40,9 +40,15 @@ export async function showToCamera(text: string): Promise<void> {
   }
   const all = LOOKS.map((_, i) => `[f${i}]`).join('');
   execFileSync('ffmpeg', [
-    '-y', '-loglevel', 'error', ...inputs,
-    '-filter_complex', `${frames.join(';')};${all}concat=n=${LOOKS.length}:v=1:a=0,format=yuv420p`,
-    '-f', 'yuv4mpegpipe', `${cameraFile}.tmp`,
+    '-y',
+    '-loglevel',
+    'error',
+    ...inputs,
+    '-filter_complex',
+    `${frames.join(';')};${all}concat=n=${LOOKS.length}:v=1:a=0,format=yuv420p`,
+    '-f',
+    'yuv4mpegpipe',
+    `${cameraFile}.tmp`,
   ]);
   fs.renameSync(`${cameraFile}.tmp`, cameraFile);
 }

@@ -3,10 +3,7 @@
 import { signInWithPassword, uniqueEmail } from './people';
 import { E2E, expect, test } from './world';
 
-const PNG = Buffer.from(
-  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
-  'base64',
-);
+const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
 const SVG = Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"><rect width="1" height="1"/></svg>');
 
 test('a host adds a company with a logo; a disguised SVG is refused', async ({ page }) => {
@@ -20,9 +17,7 @@ test('a host adds a company with a logo; a disguised SVG is refused', async ({ p
   await form.getByLabel('Företagsnamn').fill(fake);
   await form.getByLabel(/Logotyp/).setInputFiles({ name: 'logo.png', mimeType: 'image/png', buffer: SVG });
   await form.getByRole('button', { name: 'Spara företaget' }).click();
-  await expect(form.getByRole('alert')).toHaveText(
-    'Logotypen måste vara en bild i PNG, JPEG eller WebP (inte SVG eller HTML).',
-  );
+  await expect(form.getByRole('alert')).toHaveText('Logotypen måste vara en bild i PNG, JPEG eller WebP (inte SVG eller HTML).');
 
   await form.getByLabel('Företagsnamn').fill(name);
   await form.getByLabel('Fast plats').check();

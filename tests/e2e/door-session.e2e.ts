@@ -24,7 +24,10 @@ async function scanByHand(page: Page, text: string) {
   const verdict = page.locator('[data-verdict]');
   await expect(verdict).toBeVisible();
   const result = await verdict.getAttribute('data-verdict');
-  await page.getByRole('button', { name: 'Nästa' }).click({ timeout: 2000 }).catch(() => undefined);
+  await page
+    .getByRole('button', { name: 'Nästa' })
+    .click({ timeout: 2000 })
+    .catch(() => undefined);
   await expect(verdict).toBeHidden();
   return result;
 }
@@ -43,18 +46,29 @@ function outbox(page: Page) {
           all.onsuccess = () => {
             db.close();
             const entries = all.result as { state: string }[];
-            resolve({ pending: entries.filter((e) => e.state === 'pending').length, failed: entries.filter((e) => e.state === 'failed').length });
+            resolve({
+              pending: entries.filter((e) => e.state === 'pending').length,
+              failed: entries.filter((e) => e.state === 'failed').length,
+            });
           };
         };
       }),
   );
 }
 
-test('a lapsed session keeps 40 offline scans pending until the host signs in again, then sends them once, in ≤ 2 requests', async ({ page, context }) => {
+test('a lapsed session keeps 40 offline scans pending until the host signs in again, then sends them once, in ≤ 2 requests', async ({
+  page,
+  context,
+}) => {
   test.setTimeout(180_000);
   const admin = await operator();
   const event = await admin.collection('events').create({
-    title: 'Dörrtest: sessionen', kind: 'breakfast', status: 'published', capacity: 0, starts: minutes(-5), ends: minutes(60),
+    title: 'Dörrtest: sessionen',
+    kind: 'breakfast',
+    status: 'published',
+    capacity: 0,
+    starts: minutes(-5),
+    ends: minutes(60),
   });
   const passes: { code: string; passId: string }[] = [];
   for (let i = 0; i < 40; i++) {
@@ -80,7 +94,10 @@ test('a lapsed session keeps 40 offline scans pending until the host signs in ag
   // the session ends on the server: a password change makes PocketBase refuse the old token
   await admin.collection('users').update(host.id, { password: NEW_PASSWORD, passwordConfirm: NEW_PASSWORD });
   const stale = await page.evaluate(() => JSON.parse(localStorage.getItem('pocketbase_auth') ?? '{}').token as string);
-  const check = await fetch(`${process.env.COFFICE_URL}/api/collections/users/auth-refresh`, { method: 'POST', headers: { Authorization: stale } });
+  const check = await fetch(`${process.env.COFFICE_URL}/api/collections/users/auth-refresh`, {
+    method: 'POST',
+    headers: { Authorization: stale },
+  });
   expect(check.status).toBe(401);
 
   const uploads: number[] = [];
@@ -110,11 +127,19 @@ test('a lapsed session keeps 40 offline scans pending until the host signs in ag
   expect(uploads).toEqual([401, 200]);
 });
 
-test('a write the server refuses for good is listed where it is counted (what, when, why) and cleared after a confirm', async ({ page, context }) => {
+test('a write the server refuses for good is listed where it is counted (what, when, why) and cleared after a confirm', async ({
+  page,
+  context,
+}) => {
   test.setTimeout(90_000);
   const admin = await operator();
   const event = await admin.collection('events').create({
-    title: 'Dörrtest: inställt', kind: 'breakfast', status: 'published', capacity: 0, starts: minutes(-5), ends: minutes(60),
+    title: 'Dörrtest: inställt',
+    kind: 'breakfast',
+    status: 'published',
+    capacity: 0,
+    starts: minutes(-5),
+    ends: minutes(60),
   });
   const host = await newGuest('Dörrvärd Doris');
   await admin.collection('users').update(host.id, { role: 'host' });
@@ -130,7 +155,10 @@ test('a write the server refuses for good is listed where it is counted (what, w
   await page.getByRole('textbox', { name: 'Namn', exact: true }).fill('Vera Walk');
   await page.getByRole('button', { name: 'Släpp in', exact: true }).click();
   await expect(page.locator('[data-verdict]')).toBeVisible();
-  await page.getByRole('button', { name: 'Nästa' }).click({ timeout: 2000 }).catch(() => undefined);
+  await page
+    .getByRole('button', { name: 'Nästa' })
+    .click({ timeout: 2000 })
+    .catch(() => undefined);
   await expect(page.getByTestId('sync-pending')).toContainText('1 ändring');
   await admin.collection('events').update(event.id, { status: 'cancelled' });
   await context.setOffline(false);

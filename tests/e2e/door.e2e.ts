@@ -13,7 +13,13 @@ const minutes = (n: number) => new Date(Date.now() + n * 60_000).toISOString();
 async function arrangeEvent(title: string, fields: Record<string, unknown> = {}) {
   const admin = await operator();
   return admin.collection('events').create({
-    title, kind: 'breakfast', status: 'published', capacity: 0, starts: minutes(-5), ends: minutes(60), ...fields,
+    title,
+    kind: 'breakfast',
+    status: 'published',
+    capacity: 0,
+    starts: minutes(-5),
+    ends: minutes(60),
+    ...fields,
   });
 }
 
@@ -55,7 +61,10 @@ async function scanWithCamera(page: Page, text: string) {
 
 /** Back to scanning: "Nästa", unless the verdict's countdown got there first. */
 async function dismiss(page: Page) {
-  await page.getByRole('button', { name: 'Nästa' }).click({ timeout: 2000 }).catch(() => undefined);
+  await page
+    .getByRole('button', { name: 'Nästa' })
+    .click({ timeout: 2000 })
+    .catch(() => undefined);
   await expect(page.locator('[data-verdict]')).toBeHidden();
 }
 
@@ -202,11 +211,16 @@ test('self check-in: the printed poster, then the door code of the day that the 
     'That did not work: Type the door code of the day, shown on the door screen at the entrance.',
   );
   const mine = await admin.collection('checkins').getFullList({ filter: `holder = "${maria.id}"`, sort: 'scanned_at' });
-  expect(mine.map((c) => [c.source, c.direction])).toEqual([['self', 'in'], ['self', 'out']]);
+  expect(mine.map((c) => [c.source, c.direction])).toEqual([
+    ['self', 'in'],
+    ['self', 'out'],
+  ]);
   await memberContext.close();
 });
 
-test('the host at the door (issue #12): usable passes by name, repeats, named devices, when a pass is for, the countdown, cancelled and ended events', async ({ page }) => {
+test('the host at the door (issue #12): usable passes by name, repeats, named devices, when a pass is for, the countdown, cancelled and ended events', async ({
+  page,
+}) => {
   test.setTimeout(120_000);
   const tag = Date.now().toString(36).slice(-5);
   const now = await arrangeEvent(`Dörrtest: nu ${tag}`);
@@ -225,7 +239,14 @@ test('the host at the door (issue #12): usable passes by name, repeats, named de
   const monaCode = (await admin.collection('passes').getFirstListItem(`holder = "${member.id}" && kind = "member"`)).code;
   const came = await passFor(ended.id, `Kom Karl ${tag}`);
   await admin.collection('checkins').create({
-    pass: came.passId, holder: came.userId, event: ended.id, direction: 'in', source: 'door', verdict: 'admitted', scanned_at: minutes(-3), device: 'e2e',
+    pass: came.passId,
+    holder: came.userId,
+    event: ended.id,
+    direction: 'in',
+    source: 'door',
+    verdict: 'admitted',
+    scanned_at: minutes(-3),
+    device: 'e2e',
   });
 
   await signInAsHost(page);

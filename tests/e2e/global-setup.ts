@@ -52,4 +52,3 @@ export default async function globalSetup() {
     await mail.stop();
   };
 }
-

@@ -59,7 +59,11 @@ test('a newcomer goes from a talk to its pass in 4 taps, signing up by a mailed 
   const user = await admin.collection('users').getFirstListItem(admin.filter('email = {:email}', { email }));
   expect(user.name).toBe('Vera Första');
   await expect
-    .poll(async () => (await admin.collection('registrations').getFullList({ filter: `user = "${user.id}" && event = "${event.id}"` })).map((r) => r.status))
+    .poll(async () =>
+      (await admin.collection('registrations').getFullList({ filter: `user = "${user.id}" && event = "${event.id}"` })).map(
+        (r) => r.status,
+      ),
+    )
     .toEqual(['confirmed']);
 });
 

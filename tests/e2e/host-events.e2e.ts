@@ -2,7 +2,6 @@
 // before the start, in Swedish), publishes it so it appears in the programme, downloads
 // the participant list, and cancels it so the programme shows it cancelled.
 import fs from 'node:fs';
-import type { Page } from '@playwright/test';
 import { E2E, expect, test } from './world';
 import { signIn } from './people';
 import { newGuest, operator } from './operator';
@@ -98,7 +97,9 @@ test('an event that has already ended cannot be published, and the host is told 
   await page.evaluate(() => localStorage.setItem('PARAGLIDE_LOCALE', 'en'));
   await page.reload();
   await page.getByRole('button', { name: 'Publish' }).click();
-  await expect(page.getByRole('alert')).toHaveText('The event has already ended and cannot be published. Change its time if it is to run again.');
+  await expect(page.getByRole('alert')).toHaveText(
+    'The event has already ended and cannot be published. Change its time if it is to run again.',
+  );
   await expect(page.getByTestId('event-status')).toHaveText('Draft');
   await page.screenshot({ path: 'test-results/publish-ended-en.png', fullPage: true });
 });

@@ -16,7 +16,10 @@ test.afterAll(async () => server?.stop());
 
 for (const [locale, words] of [
   ['sv', { code: 'Få en kod via e-post', email: 'E-post', send: 'Skicka kod', failed: 'Vi kunde inte skicka mejlet med koden just nu.' }],
-  ['en', { code: 'Get a code by email', email: 'Email', send: 'Send code', failed: 'We could not send the e-mail with the code just now.' }],
+  [
+    'en',
+    { code: 'Get a code by email', email: 'Email', send: 'Send code', failed: 'We could not send the e-mail with the code just now.' },
+  ],
 ] as const) {
   test(`a code mail that cannot be sent is said, and leaves no account (${locale})`, async ({ page }) => {
     const email = uniqueEmail(`mail-down-${locale}`);

@@ -104,14 +104,22 @@ test('a guest with 20 passes registers online: the registration is on the server
   const day = 24 * 3600_000;
   const at = (offset: number) => new Date(Date.now() + 120 * day + offset).toISOString();
   for (let i = 0; i < 20; i++) {
-    const event = await admin
-      .collection('events')
-      .create({ title: `Kurs ${i + 1} för passen`, kind: 'meetup', status: 'published', starts: at(i * day), ends: at(i * day + 3600_000) });
+    const event = await admin.collection('events').create({
+      title: `Kurs ${i + 1} för passen`,
+      kind: 'meetup',
+      status: 'published',
+      starts: at(i * day),
+      ends: at(i * day + 3600_000),
+    });
     await admin.collection('registrations').create({ event: event.id, user: guest.id });
   }
-  const target = await admin
-    .collection('events')
-    .create({ title: 'Kvällen då allt gick fort', kind: 'meetup', status: 'published', starts: at(30 * day), ends: at(30 * day + 3600_000) });
+  const target = await admin.collection('events').create({
+    title: 'Kvällen då allt gick fort',
+    kind: 'meetup',
+    status: 'published',
+    starts: at(30 * day),
+    ends: at(30 * day + 3600_000),
+  });
   expect(await admin.collection('passes').getFullList({ filter: `holder = "${guest.id}" && revoked = false` })).toHaveLength(20);
 
   await signIn(page, guest);
@@ -136,7 +144,14 @@ test('a guest with 20 passes registers online: the registration is on the server
   await page.getByRole('button', { name: 'Anmäl mig' }).click();
   const mine = admin.filter('event = {:event} && user = {:user}', { event: target.id, user: guest.id });
   await expect
-    .poll(() => admin.collection('registrations').getList(1, 1, { filter: mine }).then((list) => list.totalItems), { intervals: [50] })
+    .poll(
+      () =>
+        admin
+          .collection('registrations')
+          .getList(1, 1, { filter: mine })
+          .then((list) => list.totalItems),
+      { intervals: [50] },
+    )
     .toBe(1);
   const seenOnServerAt = Date.now();
   await expect(page.getByTestId('registration-state')).toHaveAttribute('data-state', 'confirmed');

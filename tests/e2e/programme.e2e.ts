@@ -35,40 +35,43 @@ test('the programme and My programme open from the device with no network', asyn
   await context.setOffline(false);
 });
 
-testOverLink('registering offline is kept, then confirmed once online — once, even if the first send is cut', async ({ page, context, link }) => {
-  const guest = await newGuest('Offline Olle');
-  await signIn(page, guest);
-  await page.goto('/');
-  await page.getByRole('link', { name: E2E.talkTitle }).click();
-  await expect(page.getByRole('button', { name: 'Anmäl mig' })).toBeVisible();
-  await readyOffline(page);
+testOverLink(
+  'registering offline is kept, then confirmed once online — once, even if the first send is cut',
+  async ({ page, context, link }) => {
+    const guest = await newGuest('Offline Olle');
+    await signIn(page, guest);
+    await page.goto('/');
+    await page.getByRole('link', { name: E2E.talkTitle }).click();
+    await expect(page.getByRole('button', { name: 'Anmäl mig' })).toBeVisible();
+    await readyOffline(page);
 
-  await context.setOffline(true);
-  await page.getByRole('button', { name: 'Anmäl mig' }).click();
-  await expect(page.getByTestId('registration-state')).toHaveAttribute('data-state', 'pending');
-  await expect(page.getByTestId('sync-pending')).toBeVisible();
+    await context.setOffline(true);
+    await page.getByRole('button', { name: 'Anmäl mig' }).click();
+    await expect(page.getByTestId('registration-state')).toHaveAttribute('data-state', 'pending');
+    await expect(page.getByTestId('sync-pending')).toBeVisible();
 
-  // the saved registration survives a reload without network
-  await page.reload();
-  await expect(page.getByTestId('registration-state')).toHaveAttribute('data-state', 'pending');
+    // the saved registration survives a reload without network
+    await page.reload();
+    await expect(page.getByTestId('registration-state')).toHaveAttribute('data-state', 'pending');
 
-  // the first send reaches the server, but its answer is lost on the way back
-  let cut = 0;
-  link.fault = (method, path) => {
-    if (method !== 'POST' || !path.startsWith('/api/collections/registrations/records') || cut > 0) return undefined;
-    cut += 1;
-    return 'lose-answer';
-  };
-  await context.setOffline(false);
+    // the first send reaches the server, but its answer is lost on the way back
+    let cut = 0;
+    link.fault = (method, path) => {
+      if (method !== 'POST' || !path.startsWith('/api/collections/registrations/records') || cut > 0) return undefined;
+      cut += 1;
+      return 'lose-answer';
+    };
+    await context.setOffline(false);
 
-  await expect(page.getByTestId('registration-state')).toHaveAttribute('data-state', 'confirmed', { timeout: 20_000 });
-  await expect(page.getByTestId('sync-pending')).toHaveCount(0);
-  expect(cut).toBe(1);
+    await expect(page.getByTestId('registration-state')).toHaveAttribute('data-state', 'confirmed', { timeout: 20_000 });
+    await expect(page.getByTestId('sync-pending')).toHaveCount(0);
+    expect(cut).toBe(1);
 
-  const admin = await operator();
-  const stored = await admin.collection('registrations').getFullList({ filter: `user = "${guest.id}"` });
-  expect(stored.map((r) => r.status)).toEqual(['confirmed']);
-});
+    const admin = await operator();
+    const stored = await admin.collection('registrations').getFullList({ filter: `user = "${guest.id}"` });
+    expect(stored.map((r) => r.status)).toEqual(['confirmed']);
+  },
+);
 
 test('a registration the server refuses says why', async ({ page, context }) => {
   const guest = await newGuest('Sen Sven');

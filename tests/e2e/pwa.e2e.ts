@@ -29,10 +29,16 @@ test('a new version waits, is offered, and updating keeps the outbox and the ses
   const server = await startTestServer({ publicDir });
   const link = await startNetworkLink(server.url);
   try {
-    await server.admin.collection('users').create({ email: 'upd@coffice.test', name: 'Uppdat Ulla', password: PASSWORD, passwordConfirm: PASSWORD });
+    await server.admin
+      .collection('users')
+      .create({ email: 'upd@coffice.test', name: 'Uppdat Ulla', password: PASSWORD, passwordConfirm: PASSWORD });
     const event = await server.admin.collection('events').create({
-      title: 'Uppdateringsfrukost', kind: 'breakfast', status: 'published', capacity: 0,
-      starts: new Date(Date.now() + 3_600_000).toISOString(), ends: new Date(Date.now() + 7_200_000).toISOString(),
+      title: 'Uppdateringsfrukost',
+      kind: 'breakfast',
+      status: 'published',
+      capacity: 0,
+      starts: new Date(Date.now() + 3_600_000).toISOString(),
+      ends: new Date(Date.now() + 7_200_000).toISOString(),
     });
     const context = await browser.newContext();
     const page = await context.newPage();

@@ -49,9 +49,7 @@ test('a host promotes a guest to member and the pass appears on their device; de
   // the member pass is on their device
   await device.reload();
   await expect(device.getByText('Medlem', { exact: true })).toBeVisible();
-  const [memberPass] = await guest.pb
-    .collection('passes')
-    .getFullList({ filter: `holder = "${guest.user.id}" && kind = "member"` });
+  const [memberPass] = await guest.pb.collection('passes').getFullList({ filter: `holder = "${guest.user.id}" && kind = "member"` });
   expect(memberPass.revoked).toBe(false);
   const door = await asHost();
   const scan = (device: string) =>
@@ -72,9 +70,7 @@ test('a host promotes a guest to member and the pass appears on their device; de
 
 test('a host assigns a person to a company, and their profile shows it', async ({ page, browser, baseURL }) => {
   const guest = await newGuest('Klara Kollega');
-  const company = await (await asHost())
-    .collection('companies')
-    .create({ name: `Klaras Konsult ${guest.user.id}`, seat: 'flex' });
+  const company = await (await asHost()).collection('companies').create({ name: `Klaras Konsult ${guest.user.id}`, seat: 'flex' });
 
   await signInWithPassword(page, E2E.host);
   await page.getByRole('link', { name: 'Personer' }).click();
@@ -90,7 +86,7 @@ test('a host assigns a person to a company, and their profile shows it', async (
   await phone.close();
 });
 
-test("walk-ins and unfinished sign-ups show as what they are, never as a placeholder address", async ({ page }) => {
+test('walk-ins and unfinished sign-ups show as what they are, never as a placeholder address', async ({ page }) => {
   const stamp = Date.now().toString(36);
   const door = await asHost();
   const id = `w${stamp}`.padEnd(15, '0').slice(0, 15);
@@ -115,7 +111,10 @@ test("walk-ins and unfinished sign-ups show as what they are, never as a placeho
   await page.reload();
   await page.getByRole('searchbox', { name: 'Search name or email' }).fill(`Karin Ek ${stamp}`);
   await expect(page.getByTestId('person').filter({ hasText: `Karin Ek ${stamp}` })).toContainText('Let in at the door, no e-mail');
-  const role = page.getByTestId('person').filter({ hasText: `Karin Ek ${stamp}` }).getByLabel('Role');
+  const role = page
+    .getByTestId('person')
+    .filter({ hasText: `Karin Ek ${stamp}` })
+    .getByLabel('Role');
   await role.selectOption('member');
   const ask = page.getByRole('dialog', { name: 'Change the role?' });
   await expect(ask).toContainText(`Make Karin Ek ${stamp} a member instead of a guest?`);

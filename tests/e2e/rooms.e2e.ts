@@ -112,7 +112,10 @@ test('"Mina bokningar" lists my upcoming bookings on any day; cancelling asks an
   await expect(rows.nth(1)).toContainText('Styrelsemöte');
 
   // cancelling asks first; "Avbryt" keeps the booking, on the screen and on the server
-  await rows.nth(0).getByRole('button', { name: /^Avboka/ }).click();
+  await rows
+    .nth(0)
+    .getByRole('button', { name: /^Avboka/ })
+    .click();
   const dialog = page.getByRole('dialog', { name: 'Avboka bokningen?' });
   await expect(dialog).toContainText(`${roomName}, ${venueDay(venueAt(2, '09:00'), 'sv-SE').toLocaleLowerCase('sv')} 09:00–10:30.`);
   await expect(dialog).toContainText('Planering');
@@ -121,14 +124,20 @@ test('"Mina bokningar" lists my upcoming bookings on any day; cancelling asks an
   await expect(rows).toHaveCount(2);
   expect((await admin.collection('bookings').getOne(planning.id)).title).toBe('Planering');
   // Escape keeps it too
-  await rows.nth(0).getByRole('button', { name: /^Avboka/ }).click();
+  await rows
+    .nth(0)
+    .getByRole('button', { name: /^Avboka/ })
+    .click();
   await expect(dialog).toBeVisible();
   await page.keyboard.press('Escape');
   await expect(dialog).toHaveCount(0);
   expect((await admin.collection('bookings').getOne(planning.id)).id).toBe(planning.id);
 
   // confirming removes it, from the list and from the server
-  await rows.nth(0).getByRole('button', { name: /^Avboka/ }).click();
+  await rows
+    .nth(0)
+    .getByRole('button', { name: /^Avboka/ })
+    .click();
   await dialog.getByRole('button', { name: 'Ja, avboka' }).click();
   await expect(page.getByTestId('rooms-done')).toHaveText('Bokningen är avbokad.');
   await expect(rows).toHaveCount(1);
@@ -136,7 +145,10 @@ test('"Mina bokningar" lists my upcoming bookings on any day; cancelling asks an
   const left = await admin.collection('bookings').getFullList({ filter: `user = "${dora.id}"`, sort: 'starts' });
   expect(left.map((b) => b.title)).toEqual(['Igår', 'Styrelsemöte']);
 
-  await rows.nth(0).getByRole('button', { name: /^Avboka/ }).click();
+  await rows
+    .nth(0)
+    .getByRole('button', { name: /^Avboka/ })
+    .click();
   await dialog.getByRole('button', { name: 'Ja, avboka' }).click();
   await expect(mine.getByTestId('rooms-mine-empty')).toHaveText('Du har inga kommande bokningar. Välj en dag nedan för att boka ett rum.');
   await page.context().close();
@@ -148,7 +160,9 @@ test('"My bookings" and the cancel question in English', async ({ browser }) => 
   const room = await admin.collection('spaces').create({ name: roomName, kind: 'meeting_room', capacity: 6, bookable: true });
   const erik = await newMember('Erik Room');
   await admin.collection('users').update(erik.id, { locale: 'en' }); // signing in follows the profile's language
-  const demo = await admin.collection('bookings').create({ space: room.id, user: erik.id, title: 'Demo', starts: venueAt(4, '10:00'), ends: venueAt(4, '11:00') });
+  const demo = await admin
+    .collection('bookings')
+    .create({ space: room.id, user: erik.id, title: 'Demo', starts: venueAt(4, '10:00'), ends: venueAt(4, '11:00') });
 
   const page = await (await browser.newContext()).newPage();
   await signIn(page, erik);
@@ -179,7 +193,9 @@ test('a member at the limit of upcoming bookings is told so in words; days stop 
   const room = await admin.collection('spaces').create({ name: roomName, kind: 'meeting_room', capacity: 8, bookable: true });
   const cecilia = await newMember('Cecilia Rum');
   for (let days = 2; days < 12; days++) {
-    await admin.collection('bookings').create({ space: room.id, user: cecilia.id, starts: venueAt(days, '08:00'), ends: venueAt(days, '09:00') });
+    await admin
+      .collection('bookings')
+      .create({ space: room.id, user: cecilia.id, starts: venueAt(days, '08:00'), ends: venueAt(days, '09:00') });
   }
   const page = await roomsAs(browser, cecilia);
   await expect(page.getByTestId('rooms-day')).toHaveAttribute('max', venueAt(90, '12:00').slice(0, 10));

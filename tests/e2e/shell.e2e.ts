@@ -33,7 +33,9 @@ test('switching to English changes the whole shell and stays after a reload', as
   await expect(page.getByRole('heading', { level: 1, name: 'Programme' })).toBeVisible();
   const nav = page.getByRole('navigation', { name: 'Main menu' });
   await expect(nav.getByRole('link')).toHaveText(['Programme', 'Passes', 'Me']);
-  await expect(page.getByRole('article').filter({ hasText: E2E.breakfastTitle }).getByText('Breakfast meeting', { exact: true })).toBeVisible();
+  await expect(
+    page.getByRole('article').filter({ hasText: E2E.breakfastTitle }).getByText('Breakfast meeting', { exact: true }),
+  ).toBeVisible();
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
 
   await page.reload();

@@ -11,8 +11,12 @@ test('the host edits the venue; the event page and /join show it, offline too', 
   const before = await admin.collection('venue').getOne(VENUE_ID);
   expect(before).toMatchObject({ name: 'Coffice Söderköping', address: 'Hagatorget 1, 614 30 Söderköping' });
   const event = await admin.collection('events').create({
-    title: `Platsprov ${Date.now()}`, kind: 'talk', status: 'published', capacity: 0,
-    starts: new Date(Date.now() + 3 * 86_400_000).toISOString(), ends: new Date(Date.now() + 3 * 86_400_000 + 3_600_000).toISOString(),
+    title: `Platsprov ${Date.now()}`,
+    kind: 'talk',
+    status: 'published',
+    capacity: 0,
+    starts: new Date(Date.now() + 3 * 86_400_000).toISOString(),
+    ends: new Date(Date.now() + 3 * 86_400_000 + 3_600_000).toISOString(),
   });
   try {
     // a guest's phone knows the demo venue
@@ -43,7 +47,10 @@ test('the host edits the venue; the event page and /join show it, offline too', 
     await device.goto('/join');
     const join = device.getByTestId('venue');
     await expect(join).toContainText('Storgatan 5, 614 30 Söderköping');
-    await expect(join.getByRole('link')).toHaveAttribute('href', 'https://www.openstreetmap.org/search?query=Coffice%20vid%20%C3%A5n%2C%20Storgatan%205%2C%20614%2030%20S%C3%B6derk%C3%B6ping');
+    await expect(join.getByRole('link')).toHaveAttribute(
+      'href',
+      'https://www.openstreetmap.org/search?query=Coffice%20vid%20%C3%A5n%2C%20Storgatan%205%2C%20614%2030%20S%C3%B6derk%C3%B6ping',
+    );
     await device.screenshot({ path: 'test-results/join-venue-sv.png', fullPage: true });
     await device.goto(`/events/${event.id}`);
     await expect(device.getByTestId('venue')).toContainText('Coffice vid ån');

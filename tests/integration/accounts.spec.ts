@@ -148,7 +148,7 @@ describe('forgotten password', () => {
     expect(anonymous.authStore.record?.id).toBe(user.id);
   });
 
-  it('changing one\'s own password follows the same rules', async () => {
+  it("changing one's own password follows the same rules", async () => {
     const { pb, user } = await server.person('guest');
     const refused = await refusal(
       pb.collection('users').update(user.id, { oldPassword: PASSWORD, password: 'qwerty1234', passwordConfirm: 'qwerty1234' }),

@@ -48,7 +48,11 @@ describe('the batch API', () => {
 
   it('is refused without a session, even at a path with a trailing slash', async () => {
     for (const url of ['/api/batch', '/api/batch/']) {
-      const res = await fetch(`${server.url}${url}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{"requests":[]}' });
+      const res = await fetch(`${server.url}${url}`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: '{"requests":[]}',
+      });
       expect([403, 404]).toContain(res.status);
       expect(res.headers.get('content-type')).toMatch(/json/);
     }
@@ -99,7 +103,9 @@ describe('CORS', () => {
     const pb = await startPocketBase({ dataDir, port: await freePort(), publicDir, appUrl: 'https://coffice.example.se/' });
     try {
       const from = (origin: string) =>
-        fetch(`${pb.url}/api/collections/events/records`, { headers: { Origin: origin } }).then((r) => r.headers.get('access-control-allow-origin'));
+        fetch(`${pb.url}/api/collections/events/records`, { headers: { Origin: origin } }).then((r) =>
+          r.headers.get('access-control-allow-origin'),
+        );
       expect(await from('https://coffice.example.se')).toBe('https://coffice.example.se');
       expect(await from('https://evil.example')).toBeNull();
       const preflight = await fetch(`${pb.url}/api/collections/users/auth-with-password`, {
@@ -114,7 +120,9 @@ describe('CORS', () => {
   });
 
   it('a COFFICE_APP_URL that is not an address stops the start with a clear message', async () => {
-    await expect(startPocketBase({ dataDir: os.tmpdir(), port: await freePort(), appUrl: 'coffice' })).rejects.toThrow(/COFFICE_APP_URL must be/);
+    await expect(startPocketBase({ dataDir: os.tmpdir(), port: await freePort(), appUrl: 'coffice' })).rejects.toThrow(
+      /COFFICE_APP_URL must be/,
+    );
   });
 });
 

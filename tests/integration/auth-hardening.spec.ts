@@ -96,7 +96,12 @@ describe('one-time codes', () => {
 describe('nobody learns who has an account', () => {
   it('signing up with a known address answers like a new sign-up, makes nothing, and tells the owner', async () => {
     const { user } = await server.person('member', 'Ägaren Själv');
-    const newcomer = await post('127.0.3.1', SIGN_UP, { email: newEmail('fresh'), password: PASSWORD, passwordConfirm: PASSWORD, name: 'Ny' });
+    const newcomer = await post('127.0.3.1', SIGN_UP, {
+      email: newEmail('fresh'),
+      password: PASSWORD,
+      passwordConfirm: PASSWORD,
+      name: 'Ny',
+    });
     const known = await post('127.0.3.1', SIGN_UP, {
       email: user.email,
       password: 'another-long-password',
@@ -111,7 +116,10 @@ describe('nobody learns who has an account', () => {
     expect(await accountsLike(user.email)).toMatchObject([{ id: user.id, name: 'Ägaren Själv', role: 'member' }]);
     // the owner's password still works, the other one does not
     await server.client().collection('users').authWithPassword(user.email, PASSWORD);
-    expect((await post('127.0.3.2', '/api/collections/users/auth-with-password', { identity: user.email, password: 'another-long-password' })).status).toBe(400);
+    expect(
+      (await post('127.0.3.2', '/api/collections/users/auth-with-password', { identity: user.email, password: 'another-long-password' }))
+        .status,
+    ).toBe(400);
 
     await server.admin.crons.run('coffice-sign-up-warnings');
     const warning = await sink.nextMailTo(user.email);
@@ -174,7 +182,12 @@ describe('one account per address, whatever its letters', () => {
     const [first] = await accountsLike(email);
     const capitals = email.toUpperCase();
 
-    const twin = await post('127.0.7.1', SIGN_UP, { email: capitals, password: 'a-look-alike-password', passwordConfirm: 'a-look-alike-password', name: 'Tvilling' });
+    const twin = await post('127.0.7.1', SIGN_UP, {
+      email: capitals,
+      password: 'a-look-alike-password',
+      passwordConfirm: 'a-look-alike-password',
+      name: 'Tvilling',
+    });
     expect(twin.status).toBe(200);
     expect(await accountsLike(email)).toMatchObject([{ id: first.id, name: 'Första' }]);
 
@@ -183,7 +196,10 @@ describe('one account per address, whatever its letters', () => {
     expect(auth.record.id).toBe(first.id);
 
     const { otpId } = await server.client().collection('users').requestOTP(capitals);
-    const byCode = await server.client().collection('users').authWithOTP(otpId, codeIn(await sink.nextMailTo(email)));
+    const byCode = await server
+      .client()
+      .collection('users')
+      .authWithOTP(otpId, codeIn(await sink.nextMailTo(email)));
     expect(byCode.record.id).toBe(first.id);
     expect(await accountsLike(email)).toHaveLength(1);
 
@@ -199,9 +215,10 @@ describe('one account per address, whatever its letters', () => {
     await post('127.0.7.2', REQUEST_CODE, { email: byCode });
     expect((await accountsLike(byCode)).map((u) => u.email)).toEqual([byCode.toLowerCase()]);
     const byOperator = newEmail('Operatorn.Skapar');
-    expect((await server.admin.collection('users').create({ email: byOperator, password: PASSWORD, passwordConfirm: PASSWORD, role: 'guest' })).email).toBe(
-      byOperator.toLowerCase(),
-    );
+    expect(
+      (await server.admin.collection('users').create({ email: byOperator, password: PASSWORD, passwordConfirm: PASSWORD, role: 'guest' }))
+        .email,
+    ).toBe(byOperator.toLowerCase());
   });
 });
 
@@ -218,12 +235,16 @@ describe('addresses that cannot receive mail', () => {
       expect(fieldCodes(code), email).toEqual({ email: 'email_reserved' });
     }
     const { pb: host } = await server.person('host');
-    await expect(host.collection('users').create({ email: 'guest@walk-in.invalid', password: PASSWORD, passwordConfirm: PASSWORD })).rejects.toMatchObject({
+    await expect(
+      host.collection('users').create({ email: 'guest@walk-in.invalid', password: PASSWORD, passwordConfirm: PASSWORD }),
+    ).rejects.toMatchObject({
       status: 400,
       response: { data: { email: { code: 'email_reserved' } } },
     });
     for (const email of reserved) expect(await accountsLike(email), email).toEqual([]);
-    const byOperator = await server.admin.collection('users').create({ email: 'door@walk-in.invalid', password: PASSWORD, passwordConfirm: PASSWORD, role: 'guest' });
+    const byOperator = await server.admin
+      .collection('users')
+      .create({ email: 'door@walk-in.invalid', password: PASSWORD, passwordConfirm: PASSWORD, role: 'guest' });
     expect(byOperator.email).toBe('door@walk-in.invalid');
   });
 
@@ -277,14 +298,25 @@ describe('case twins made before addresses were kept in small letters', () => {
       const pb = new PocketBase(old.url);
       await pb.collection('_superusers').authWithPassword(OPERATOR.email, OPERATOR.password);
       const make = async (label: string, email: string, fields: Record<string, unknown> = {}) => {
-        ids[label] = (await pb.collection('users').create({ email, password: PASSWORD, passwordConfirm: PASSWORD, role: 'guest', name: label, ...fields })).id;
+        ids[label] = (
+          await pb
+            .collection('users')
+            .create({ email, password: PASSWORD, passwordConfirm: PASSWORD, role: 'guest', name: label, ...fields })
+        ).id;
       };
       await make('first guest', 'Sara@Coffice.test'); // older, but the other one is a member
       await make('member', 'sara@coffice.test', { role: 'member' });
       await make('proven', 'OLLE@coffice.test', { verified: true }); // signed in by a code once
       await make('unproven', 'olle@coffice.test');
       await make('alone', 'Ensam.Person@Coffice.test');
-      const event = await pb.collection('events').create({ title: 'Frukost', kind: 'breakfast', starts: '2026-01-01 08:00:00.000Z', ends: '2026-01-01 09:00:00.000Z', capacity: 0, status: 'published' });
+      const event = await pb.collection('events').create({
+        title: 'Frukost',
+        kind: 'breakfast',
+        starts: '2026-01-01 08:00:00.000Z',
+        ends: '2026-01-01 09:00:00.000Z',
+        capacity: 0,
+        status: 'published',
+      });
       await pb.collection('registrations').create({ event: event.id, user: ids['first guest'], status: 'confirmed' });
     } finally {
       await old.stop();

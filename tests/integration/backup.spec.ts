@@ -42,7 +42,10 @@ beforeAll(async () => {
   await prep.stop();
   const port = await freePort();
   url = `http://127.0.0.1:${port}`;
-  const child = spawn(process.execPath, ['scripts/start.mjs'], { cwd: root, env: { ...process.env, COFFICE_DATA: dataDir, PORT: String(port), HOST: '127.0.0.1' } });
+  const child = spawn(process.execPath, ['scripts/start.mjs'], {
+    cwd: root,
+    env: { ...process.env, COFFICE_DATA: dataDir, PORT: String(port), HOST: '127.0.0.1' },
+  });
   let output = '';
   const exited = new Promise<void>((r) => child.once('exit', () => r()));
   await new Promise<void>((resolve, reject) => {
@@ -73,7 +76,8 @@ afterAll(async () => {
   fs.rmSync(scratch, { recursive: true, force: true });
 });
 
-const allIds = async (collection: string) => new Set((await admin.collection(collection).getFullList({ fields: 'id', batch: 1000 })).map((r) => r.id));
+const allIds = async (collection: string) =>
+  new Set((await admin.collection(collection).getFullList({ fields: 'id', batch: 1000 })).map((r) => r.id));
 
 describe('npm run backup, then npm run restore, under npm start', () => {
   it('a backup taken while 20 clients register and scan restores every acknowledged write; the server restarts and answers', async () => {
@@ -90,7 +94,7 @@ describe('npm run backup, then npm run restore, under npm start', () => {
     const acked: { collection: 'registrations' | 'checkins'; id: string; at: number }[] = [];
     let running = true;
     const registering = guests.map(async ({ pb, user, half }) => {
-      for (let i = half * 6; i < half * 6 + 6 && running; ) {
+      for (let i = half * 6; i < half * 6 + 6 && running;) {
         // 10 people behind one address meet the create limit (60 in 5 s): as the app, try again
         const registration = await pb
           .collection('registrations')
@@ -111,10 +115,13 @@ describe('npm run backup, then npm run restore, under npm start', () => {
           device: `backup-door-${door}`,
           verdict: 'admitted',
         }));
-        const answer = await call<{ results: { id: string; status: string }[] }>(pb as TypedPocketBase, '/api/coffice/sync', 'POST', { scans });
+        const answer = await call<{ results: { id: string; status: string }[] }>(pb as TypedPocketBase, '/api/coffice/sync', 'POST', {
+          scans,
+        });
         expect(answer.status).toBe(200);
         const now = Date.now();
-        for (const result of answer.body.results) if (result.status === 'stored') acked.push({ collection: 'checkins', id: result.id, at: now });
+        for (const result of answer.body.results)
+          if (result.status === 'stored') acked.push({ collection: 'checkins', id: result.id, at: now });
       }
     });
 
@@ -167,7 +174,13 @@ describe('a restore that must not happen changes nothing', () => {
     const folder = fs.mkdtempSync(path.join(scratch, `${name}-`));
     const hooks = fs.mkdtempSync(path.join(scratch, `${name}-hooks-`));
     upsertSuperuser(folder, OPERATOR.email, OPERATOR.password, { hooksDir: hooks, migrationsDir: migrations });
-    const other = await startPocketBase({ dataDir: folder, port: await freePort(), publicDir: folder, hooksDir: hooks, migrationsDir: migrations });
+    const other = await startPocketBase({
+      dataDir: folder,
+      port: await freePort(),
+      publicDir: folder,
+      hooksDir: hooks,
+      migrationsDir: migrations,
+    });
     try {
       const pb = new PocketBase(other.url) as TypedPocketBase;
       await pb.collection('_superusers').authWithPassword(OPERATOR.email, OPERATOR.password);
@@ -231,7 +244,10 @@ describe('npm run restore while Coffice is stopped', () => {
     fs.mkdirSync(path.join(stopped, 'backups'), { recursive: true });
     fs.writeFileSync(path.join(stopped, 'data.db'), 'the old database');
     fs.writeFileSync(path.join(stopped, 'backups', 'older.zip'), 'an older backup');
-    expect(await scriptOn(stopped, 'scripts/backup.mjs')).toMatchObject({ code: 1, output: expect.stringContaining('Coffice is not running on') });
+    expect(await scriptOn(stopped, 'scripts/backup.mjs')).toMatchObject({
+      code: 1,
+      output: expect.stringContaining('Coffice is not running on'),
+    });
 
     const restore = await scriptOn(stopped, 'scripts/restore.mjs', made);
     expect(restore.output).toMatch(/Restored .*\.zip into .*stopped-venue\. The data it replaced is in .*stopped-venue\.replaced-/);

@@ -145,7 +145,10 @@ describe('personal calendar feed', () => {
     const host = await server.person('host');
     expect(await host.pb.collection('users').getOne(user.id)).not.toHaveProperty('calendar_secret');
 
-    await pb.collection('users').update(user.id, { calendar_secret: 'chosenbyme' }).catch(() => undefined);
+    await pb
+      .collection('users')
+      .update(user.id, { calendar_secret: 'chosenbyme' })
+      .catch(() => undefined);
     expect((await fetchFeed(`/api/coffice/calendar/${user.id}/chosenbyme.ics`)).status).toBe(404);
 
     const anonymous = server.client();

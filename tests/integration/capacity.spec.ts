@@ -50,7 +50,9 @@ describe('a capacity-10 event and 50 people at once', () => {
     const event = await createEvent(server.admin, { capacity: 1 });
     const [first, second] = await crowd(server, 2);
     await first.pb.collection('registrations').create({ event: event.id, user: first.user.id });
-    const mine = await second.pb.collection('registrations').create<RegistrationRecord>({ event: event.id, user: second.user.id, position: 0 } as never);
+    const mine = await second.pb
+      .collection('registrations')
+      .create<RegistrationRecord>({ event: event.id, user: second.user.id, position: 0 } as never);
     expect(mine.position).toBe(2);
     await expect(second.pb.collection('registrations').update(mine.id, { status: 'cancelled', position: 1 })).rejects.toMatchObject({
       status: 400,

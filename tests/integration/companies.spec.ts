@@ -11,10 +11,7 @@ beforeAll(async () => {
 });
 afterAll(() => server?.stop());
 
-const PNG = Buffer.from(
-  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
-  'base64',
-);
+const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
 const SVG = Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"><rect width="1" height="1"/></svg>');
 const HTML = Buffer.from('<!doctype html><html><body><script>alert(1)</script></body></html>');
 
@@ -117,10 +114,12 @@ describe('image bombs as logos', () => {
   it('a file that starts like a PNG but states no size is refused as unreadable', async () => {
     const { pb } = await server.person('host');
     const cut = png(64, 64).subarray(0, 20);
-    expect(await refusal(pb.collection('companies').create(companyForm({ bytes: cut, name: 'cut.png', type: 'image/png' })))).toMatchObject({
-      status: 400,
-      logo: 'image_unreadable',
-    });
+    expect(await refusal(pb.collection('companies').create(companyForm({ bytes: cut, name: 'cut.png', type: 'image/png' })))).toMatchObject(
+      {
+        status: 400,
+        logo: 'image_unreadable',
+      },
+    );
   });
 
   it('a batch request cannot carry one in (batches are for operators only)', async () => {

@@ -41,7 +41,11 @@ async function personWithHistory(role: 'guest' | 'member', name: string, past: s
   await admin.collection('registrations').create({ event: past, user: user.id });
   await admin.collection('registrations').create({ event: future, user: user.id });
   const pass = await admin.collection('passes').getFirstListItem(`holder = "${user.id}" && registration.event = "${past}"`);
-  for (const [event, direction] of [[past, 'in'], [past, 'out'], ['', 'in']]) {
+  for (const [event, direction] of [
+    [past, 'in'],
+    [past, 'out'],
+    ['', 'in'],
+  ]) {
     await admin.collection('checkins').create({
       pass: pass.id,
       holder: user.id,
@@ -114,7 +118,7 @@ describe('download my data', () => {
 });
 
 describe('delete my account', () => {
-  it('refuses without the account\'s email as confirmation, and changes nothing', async () => {
+  it("refuses without the account's email as confirmation, and changes nothing", async () => {
     const { pb, user } = await server.person('member');
     const del = (body: unknown) => pb.send('/api/coffice/me/delete', { method: 'POST', body });
     expect(await status(del({}))).toBe(400);

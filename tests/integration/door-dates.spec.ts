@@ -38,15 +38,23 @@ describe('scanned_at', () => {
   it('of the scan route: an impossible date or one before 2020 is a 400 naming it; 29 February of a leap year is a day', async () => {
     const { code } = await member(server);
     for (const at of IMPOSSIBLE) {
-      expect(await call(host, '/api/coffice/scan', 'POST', { code, scanned_at: at }), at).toMatchObject({ status: 400, message: NOT_A_DATE('scanned_at') });
+      expect(await call(host, '/api/coffice/scan', 'POST', { code, scanned_at: at }), at).toMatchObject({
+        status: 400,
+        message: NOT_A_DATE('scanned_at'),
+      });
     }
     for (const at of TOO_OLD) {
-      expect(await call(host, '/api/coffice/scan', 'POST', { code, scanned_at: at }), at).toMatchObject({ status: 400, message: TOO_EARLY('scanned_at') });
+      expect(await call(host, '/api/coffice/scan', 'POST', { code, scanned_at: at }), at).toMatchObject({
+        status: 400,
+        message: TOO_EARLY('scanned_at'),
+      });
     }
     for (const at of ['2024-02-29T10:00:00Z', '2020-01-01T00:00:00.000Z', '2026-01-10T10:00:00+01:00']) {
       expect((await call(host, '/api/coffice/scan', 'POST', { code, scanned_at: at })).status, at).toBe(200);
     }
-    expect(await server.admin.collection('checkins').getList(1, 1, { filter: `scanned_at < "2020-01-01 00:00:00.000Z"` })).toMatchObject({ totalItems: 0 });
+    expect(await server.admin.collection('checkins').getList(1, 1, { filter: `scanned_at < "2020-01-01 00:00:00.000Z"` })).toMatchObject({
+      totalItems: 0,
+    });
   });
 
   it('of a walk-in: the same', async () => {
@@ -57,14 +65,30 @@ describe('scanned_at', () => {
   });
 
   it('of an upload: each bad date is an invalid result naming the item, never the server’s error text; the good scans are stored', async () => {
-    const good = () => ({ id: newId(), code: strayCode(), direction: 'in', scanned_at: new Date(Date.now() - 60_000).toISOString(), device: 'door-1', verdict: 'unknown' });
-    const scans = [good(), ...TOO_OLD.map((at) => ({ ...good(), scanned_at: at })), ...IMPOSSIBLE.map((at) => ({ ...good(), scanned_at: at })), good()];
-    const answer = await call<{ results: { id: string; status: string; message?: string }[] }>(host, '/api/coffice/sync', 'POST', { scans });
+    const good = () => ({
+      id: newId(),
+      code: strayCode(),
+      direction: 'in',
+      scanned_at: new Date(Date.now() - 60_000).toISOString(),
+      device: 'door-1',
+      verdict: 'unknown',
+    });
+    const scans = [
+      good(),
+      ...TOO_OLD.map((at) => ({ ...good(), scanned_at: at })),
+      ...IMPOSSIBLE.map((at) => ({ ...good(), scanned_at: at })),
+      good(),
+    ];
+    const answer = await call<{ results: { id: string; status: string; message?: string }[] }>(host, '/api/coffice/sync', 'POST', {
+      scans,
+    });
     expect(answer.status).toBe(200);
     const results = answer.body.results;
     expect(results.map((r) => r.status)).toEqual(scans.map((_, i) => (i === 0 || i === scans.length - 1 ? 'stored' : 'invalid')));
     TOO_OLD.forEach((_, i) => expect(results[1 + i].message).toBe(TOO_EARLY(`scans[${1 + i}].scanned_at`)));
-    IMPOSSIBLE.forEach((_, i) => expect(results[1 + TOO_OLD.length + i].message).toBe(NOT_A_DATE(`scans[${1 + TOO_OLD.length + i}].scanned_at`)));
+    IMPOSSIBLE.forEach((_, i) =>
+      expect(results[1 + TOO_OLD.length + i].message).toBe(NOT_A_DATE(`scans[${1 + TOO_OLD.length + i}].scanned_at`)),
+    );
     expect(JSON.stringify(results)).not.toMatch(/GoError|cannot be blank/);
     const stored = await server.admin.collection('checkins').getList(1, 50, { filter: scans.map((s) => `id = "${s.id}"`).join(' || ') });
     expect(stored.items.map((c) => c.id).sort()).toEqual([scans[0].id, scans[scans.length - 1].id].sort());
@@ -128,11 +152,24 @@ describe('a scan of an upload that cannot be stored', () => {
       },
       logger: () => ({ error: (...args: unknown[]) => logged.push(args) }),
     };
-    const scan = (id: string) => ({ id, code: strayCode(), direction: 'in', scanned_at: new Date().toISOString(), device: 'door-1', verdict: 'unknown' });
+    const scan = (id: string) => ({
+      id,
+      code: strayCode(),
+      direction: 'in',
+      scanned_at: new Date().toISOString(),
+      device: 'door-1',
+      verdict: 'unknown',
+    });
     const ok = newId();
     const { results } = syncScans(app, { scans: [scan(refused), scan(ok)] });
     expect(results).toEqual([
-      { id: refused, status: 'invalid', verdict: '', conflict: false, message: '"scans[0]" could not be stored; the server’s log has the reason.' },
+      {
+        id: refused,
+        status: 'invalid',
+        verdict: '',
+        conflict: false,
+        message: '"scans[0]" could not be stored; the server’s log has the reason.',
+      },
       { id: ok, status: 'stored', verdict: 'unknown', conflict: false },
     ]);
     expect(saved).toEqual([ok]);

@@ -37,7 +37,13 @@ const HOSTILE = [
   '\u0000\u0001\u0002',
   '${7*7}',
 ];
-const URLS = ['https://evil.example/?x=1', 'http://127.0.0.1:8090/_/', 'webcal://x/y.ics', 'intent://scan/#Intent;scheme=zxing;end', 'https://coffice.example/checkin/'];
+const URLS = [
+  'https://evil.example/?x=1',
+  'http://127.0.0.1:8090/_/',
+  'webcal://x/y.ics',
+  'intent://scan/#Intent;scheme=zxing;end',
+  'https://coffice.example/checkin/',
+];
 const UNICODE = ['Ｃ Ｆ １', '🎫🚪✅', 'مرحبا', '\u202eCF1:', 'Åsa Öberg', '\u200b', 'ﬀ', 'é', '\ud83d'];
 
 const generators: (() => string)[] = [
@@ -74,7 +80,15 @@ describe('fuzz', () => {
     const counts: Record<string, number> = {};
     for (const text of texts(10_000, 1_000_000)) {
       for (const door of [{ kind: 'front' as const }, { kind: 'event' as const, event: 'breakfast' }]) {
-        const input = { code: text, pass: passes[text], events: table.events as DoorEvent[], scans: [], door, direction: 'in' as const, at: new Date() };
+        const input = {
+          code: text,
+          pass: passes[text],
+          events: table.events as DoorEvent[],
+          scans: [],
+          door,
+          direction: 'in' as const,
+          at: new Date(),
+        };
         const decision = decide(input, dayOf);
         expect(decision).toEqual(browserDecide(input, dayOf));
         expect(decision.verdict).toBe(PASS_CODE.test(text) ? 'unknown' : 'invalid');

@@ -43,7 +43,10 @@ function openName(sealed: string, code: string) {
 describe('the door list', () => {
   it('carries today’s events, passes by hash with sealed names, and other doors’ admissions', async () => {
     const event = await openEvent(server, { title: 'Frukost', reentry: true });
-    const later = await createEvent(server.admin, { starts: toStored(Date.now() + 9 * 24 * 3600_000), ends: toStored(Date.now() + 9 * 24 * 3600_000 + 3600_000) });
+    const later = await createEvent(server.admin, {
+      starts: toStored(Date.now() + 9 * 24 * 3600_000),
+      ends: toStored(Date.now() + 9 * 24 * 3600_000 + 3600_000),
+    });
     const guest = await eventGuest(server, event.id, 'Åsa Öberg');
     const laterGuest = await eventGuest(server, later.id);
     const someone = await member(server, 'Erik Sandberg');
@@ -59,7 +62,9 @@ describe('the door list', () => {
     expect(byHash.get(sha256(someone.code))).toMatchObject({ kind: 'member', event: '', revoked: false });
     expect(byHash.get(sha256(leaver.code))).toMatchObject({ kind: 'member', revoked: true });
     expect(byHash.has(sha256(laterGuest.code))).toBe(false);
-    expect(list.scans).toContainEqual(expect.objectContaining({ hash: sha256(guest.code), event: event.id, direction: 'in', device: 'door-1', verdict: 'admitted' }));
+    expect(list.scans).toContainEqual(
+      expect.objectContaining({ hash: sha256(guest.code), event: event.id, direction: 'in', device: 'door-1', verdict: 'admitted' }),
+    );
 
     // names open only with the code; the list itself holds no code and no name
     expect(openName(byHash.get(sha256(guest.code))!.name, guest.code)).toBe('Åsa Öberg');
@@ -71,7 +76,18 @@ describe('the door list', () => {
     // a door deciding offline from this list gives the verdicts the server gives
     const lookup = (code: string) => byHash.get(sha256(code));
     const offline = (code: string) =>
-      decide({ code, pass: lookup(code), events: list.events, scans: list.scans, door: { kind: 'event', event: event.id }, direction: 'in', at: new Date() }, dayOf);
+      decide(
+        {
+          code,
+          pass: lookup(code),
+          events: list.events,
+          scans: list.scans,
+          door: { kind: 'event', event: event.id },
+          direction: 'in',
+          at: new Date(),
+        },
+        dayOf,
+      );
     expect(offline(guest.code)).toMatchObject({ verdict: 'already_in', firstScan: { device: 'door-1' } });
     expect(offline(someone.code).verdict).toBe('wrong_event');
     const online = await call(host, '/api/coffice/scan', 'POST', { code: guest.code, event: event.id });
@@ -84,10 +100,19 @@ describe('the door list', () => {
     const event = await createEvent(server.admin, { starts: toStored(from.getTime() + 3600_000), ends: toStored(to.getTime()) });
     const list = await doorList(`?from=${from.toISOString()}&to=${to.toISOString()}`);
     expect(list.body.events.map((e) => e.id)).toEqual([event.id]);
-    expect(await doorList('?from=yesterday')).toMatchObject({ status: 400, message: '"from" must be a date and time like 2026-11-30T00:00:00.000Z.' });
-    expect(await doorList(`?from=${to.toISOString()}&to=${from.toISOString()}`)).toMatchObject({ status: 400, message: '"to" must not be before "from".' });
+    expect(await doorList('?from=yesterday')).toMatchObject({
+      status: 400,
+      message: '"from" must be a date and time like 2026-11-30T00:00:00.000Z.',
+    });
+    expect(await doorList(`?from=${to.toISOString()}&to=${from.toISOString()}`)).toMatchObject({
+      status: 400,
+      message: '"to" must not be before "from".',
+    });
     const far = new Date(from.getTime() + 8 * 24 * 3600_000).toISOString();
-    expect(await doorList(`?from=${from.toISOString()}&to=${far}`)).toMatchObject({ status: 400, message: '"from" and "to" may be at most 7 days apart.' });
+    expect(await doorList(`?from=${from.toISOString()}&to=${far}`)).toMatchObject({
+      status: 400,
+      message: '"from" and "to" may be at most 7 days apart.',
+    });
   });
 
   it('is for hosts only', async () => {
@@ -144,13 +169,21 @@ describe('door devices', () => {
     await call(host, '/api/coffice/scan', 'POST', { code: someone.code, device });
     const again = await call(host, '/api/coffice/scan', 'POST', { code: someone.code, device: 'door-other' });
     expect(again.body).toMatchObject({ verdict: 'already_in', first_scan: { device, device_name: 'Entrén' } });
-    expect((await call<DoorList & { devices: Record<string, string> }>(host, '/api/coffice/door-list', 'GET')).body.devices[device]).toBe('Entrén');
+    expect((await call<DoorList & { devices: Record<string, string> }>(host, '/api/coffice/door-list', 'GET')).body.devices[device]).toBe(
+      'Entrén',
+    );
     // renamed: the same device, a new name, everywhere at once
     await call(host, '/api/coffice/door-device', 'POST', { device, name: 'Kvarnen' });
     expect((await call<{ devices: Record<string, string> }>(host, '/api/coffice/door-list', 'GET')).body.devices[device]).toBe('Kvarnen');
 
-    expect(await call(host, '/api/coffice/door-device', 'POST', { device, name: 'x'.repeat(41) })).toMatchObject({ status: 400, message: '"name" is longer than 40 characters.' });
-    expect(await call(host, '/api/coffice/door-device', 'POST', { name: 'Entrén' })).toMatchObject({ status: 400, message: '"device" is missing (the door device\'s id).' });
+    expect(await call(host, '/api/coffice/door-device', 'POST', { device, name: 'x'.repeat(41) })).toMatchObject({
+      status: 400,
+      message: '"name" is longer than 40 characters.',
+    });
+    expect(await call(host, '/api/coffice/door-device', 'POST', { name: 'Entrén' })).toMatchObject({
+      status: 400,
+      message: '"device" is missing (the door device\'s id).',
+    });
     expect(await call(someone.pb, '/api/coffice/door-device', 'POST', { device, name: 'Mitt' })).toMatchObject({ status: 403 });
   });
 });

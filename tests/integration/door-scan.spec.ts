@@ -26,7 +26,13 @@ describe('the scan route decides like the door', () => {
     const event = await openEvent(server, { title: 'Frukost' });
     const guest = await eventGuest(server, event.id, 'Anna Berg');
     const first = await scan({ code: guest.code, event: event.id, device: 'door-1' });
-    expect(first.body).toMatchObject({ verdict: 'admitted', direction: 'in', holder_name: 'Anna Berg', event: event.id, event_title: 'Frukost' });
+    expect(first.body).toMatchObject({
+      verdict: 'admitted',
+      direction: 'in',
+      holder_name: 'Anna Berg',
+      event: event.id,
+      event_title: 'Frukost',
+    });
     const again = await scan({ code: guest.code, event: event.id, device: 'door-2' });
     const [stored1] = await checkinsOf(guest.pass.id);
     expect(again.body).toMatchObject({ verdict: 'already_in', first_scan: { at: stored1.scanned_at, device: 'door-1' } });
@@ -179,7 +185,11 @@ describe('the scan route refuses', () => {
 
   it('a body that is not a JSON object, and one over the size limit', async () => {
     const raw = (body: string) =>
-      fetch(`${server.url}/api/coffice/scan`, { method: 'POST', headers: { Authorization: host.authStore.token, 'Content-Type': 'application/json' }, body });
+      fetch(`${server.url}/api/coffice/scan`, {
+        method: 'POST',
+        headers: { Authorization: host.authStore.token, 'Content-Type': 'application/json' },
+        body,
+      });
     const broken = await raw('{"code": ');
     expect(broken.status).toBe(400);
     expect((await broken.json()).message).toBe('Send JSON: {"code": "<the scanned text>"}.');

@@ -40,10 +40,19 @@ describe('self check-in takes the door code of the day', () => {
     const shown = await poster();
     const someone = await member(server);
     for (const body of [{ door: shown.url }, { door: shown.code }, { door: shown.url, day_code: '' }]) {
-      expect(await selfCheckin(someone.pb, body)).toMatchObject({ status: 400, message: MISSING, data: { day_code: { code: 'day_code_missing' } } });
+      expect(await selfCheckin(someone.pb, body)).toMatchObject({
+        status: 400,
+        message: MISSING,
+        data: { day_code: { code: 'day_code_missing' } },
+      });
     }
-    expect(await selfCheckin(someone.pb, { door: shown.url, day_code: 'today' })).toMatchObject({ status: 400, data: { day_code: { code: 'day_code_wrong' } } });
-    expect(await server.admin.collection('checkins').getList(1, 1, { filter: `holder = "${someone.user.id}"` })).toMatchObject({ totalItems: 0 });
+    expect(await selfCheckin(someone.pb, { door: shown.url, day_code: 'today' })).toMatchObject({
+      status: 400,
+      data: { day_code: { code: 'day_code_wrong' } },
+    });
+    expect(await server.admin.collection('checkins').getList(1, 1, { filter: `holder = "${someone.user.id}"` })).toMatchObject({
+      totalItems: 0,
+    });
   });
 
   it('refuses yesterday’s code today (and tomorrow’s); today’s works, typed or carried in the live screen’s link', async () => {
@@ -60,14 +69,24 @@ describe('self check-in takes the door code of the day', () => {
 
     const someone = await member(server);
     for (const old of [yesterday, tomorrow]) {
-      expect(await selfCheckin(someone.pb, { door: shown.url, day_code: old })).toMatchObject({ status: 400, message: WRONG, data: { day_code: { code: 'day_code_wrong' } } });
+      expect(await selfCheckin(someone.pb, { door: shown.url, day_code: old })).toMatchObject({
+        status: 400,
+        message: WRONG,
+        data: { day_code: { code: 'day_code_wrong' } },
+      });
       // nor carried in a link: a photo of yesterday's screen
       expect(await selfCheckin(someone.pb, { door: `${shown.url}?day=${old}` })).toMatchObject({ status: 400, message: WRONG });
     }
-    expect((await selfCheckin(someone.pb, { door: shown.url, day_code: shown.day_code })).body).toMatchObject({ verdict: 'admitted', direction: 'in' });
+    expect((await selfCheckin(someone.pb, { door: shown.url, day_code: shown.day_code })).body).toMatchObject({
+      verdict: 'admitted',
+      direction: 'in',
+    });
     // typed as the screen shows it, with a space in the middle
     const spaced = `${shown.day_code.slice(0, 3)} ${shown.day_code.slice(3)}`;
-    expect((await selfCheckin(someone.pb, { door: shown.code, day_code: spaced })).body).toMatchObject({ verdict: 'admitted', direction: 'out' });
+    expect((await selfCheckin(someone.pb, { door: shown.code, day_code: spaced })).body).toMatchObject({
+      verdict: 'admitted',
+      direction: 'out',
+    });
     expect((await selfCheckin(someone.pb, { door: shown.day_url })).body).toMatchObject({ verdict: 'admitted', direction: 'in' });
     const mine = await server.admin.collection('checkins').getFullList<CheckinRecord>({ filter: `holder = "${someone.user.id}"` });
     expect(mine.map((c) => c.source)).toEqual(['self', 'self', 'self']);
@@ -81,7 +100,10 @@ describe('self check-in takes the door code of the day', () => {
     expect(rotated.day_code).toBe(dayCode(await daySecret(), rotated.code, rotated.day));
     expect(await poster()).toEqual(rotated);
     const someone = await member(server);
-    expect(await selfCheckin(someone.pb, { door: rotated.url, day_code: notTheCode(rotated.day_code) })).toMatchObject({ status: 400, message: WRONG });
+    expect(await selfCheckin(someone.pb, { door: rotated.url, day_code: notTheCode(rotated.day_code) })).toMatchObject({
+      status: 400,
+      message: WRONG,
+    });
     expect((await selfCheckin(someone.pb, { door: rotated.url, day_code: rotated.day_code })).body).toMatchObject({ verdict: 'admitted' });
   });
 });

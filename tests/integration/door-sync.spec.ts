@@ -30,7 +30,10 @@ const iso = (ms: number) => new Date(ms).toISOString();
 const countOf = async (ids: string[]) => {
   let found = 0;
   for (let i = 0; i < ids.length; i += 50) {
-    const filter = ids.slice(i, i + 50).map((id) => `id = "${id}"`).join(' || ');
+    const filter = ids
+      .slice(i, i + 50)
+      .map((id) => `id = "${id}"`)
+      .join(' || ');
     found += (await server.admin.collection('checkins').getList(1, 1, { filter })).totalItems;
   }
   return found;
@@ -38,7 +41,14 @@ const countOf = async (ids: string[]) => {
 
 /** Offline scans of stray (unknown) codes: facts that need no pass. */
 const strayScans = (n: number, device = 'door-1'): Scan[] =>
-  Array.from({ length: n }, (_, i) => ({ id: newId(), code: strayCode(), direction: 'in', scanned_at: iso(Date.now() - 60_000 + i), device, verdict: 'unknown' }));
+  Array.from({ length: n }, (_, i) => ({
+    id: newId(),
+    code: strayCode(),
+    direction: 'in',
+    scanned_at: iso(Date.now() - 60_000 + i),
+    device,
+    verdict: 'unknown',
+  }));
 
 describe('uploading offline scans', () => {
   it('stores each scan with the device’s time and verdict, and answers in the order sent', async () => {
@@ -54,7 +64,14 @@ describe('uploading offline scans', () => {
     const answer = await sync(scans);
     expect(answer.body.results).toEqual(scans.map((s) => ({ id: s.id, status: 'stored', verdict: s.verdict, conflict: false })));
     const stored = await server.admin.collection('checkins').getOne<CheckinRecord>(scans[0].id);
-    expect(stored).toMatchObject({ pass: guest.pass.id, holder: guest.user.id, event: event.id, device: 'door-7', source: 'door', verdict: 'admitted' });
+    expect(stored).toMatchObject({
+      pass: guest.pass.id,
+      holder: guest.user.id,
+      event: event.id,
+      device: 'door-7',
+      source: 'door',
+      verdict: 'admitted',
+    });
     expect(fromStored(stored.scanned_at).getTime()).toBe(at);
   });
 
@@ -82,9 +99,15 @@ describe('uploading offline scans', () => {
   });
 
   it('refuses a body that is not {scans: [...]}, an upload over 500, and anyone but a host', async () => {
-    expect(await call(host, '/api/coffice/sync', 'POST', { scan: [] })).toMatchObject({ status: 400, message: expect.stringContaining('{"scans": [') });
+    expect(await call(host, '/api/coffice/sync', 'POST', { scan: [] })).toMatchObject({
+      status: 400,
+      message: expect.stringContaining('{"scans": ['),
+    });
     expect(await call(host, '/api/coffice/sync', 'POST', { scans: {} })).toMatchObject({ status: 400 });
-    expect(await sync(strayScans(501))).toMatchObject({ status: 400, message: 'At most 500 scans per upload; this one has 501. Send the rest in another.' });
+    expect(await sync(strayScans(501))).toMatchObject({
+      status: 400,
+      message: 'At most 500 scans per upload; this one has 501. Send the rest in another.',
+    });
     const { pb } = await server.person('member');
     const scans = strayScans(1);
     expect(await sync(scans, pb)).toMatchObject({ status: 403, message: 'Only hosts can use the door.' });
@@ -119,7 +142,10 @@ describe('uploading offline scans', () => {
     expect(answers.every((a) => a.status === 200)).toBe(true);
     scans.forEach((scan, i) => {
       const statuses = answers.map((a) => a.body.results[i].status);
-      expect(statuses.filter((s) => s === 'stored'), scan.id).toHaveLength(1);
+      expect(
+        statuses.filter((s) => s === 'stored'),
+        scan.id,
+      ).toHaveLength(1);
       expect(statuses.filter((s) => s === 'known')).toHaveLength(19);
     });
     expect(await countOf(scans.map((s) => s.id))).toBe(scans.length);
@@ -133,27 +159,46 @@ describe('two doors offline admitting the same pass', () => {
     const event = await openEvent(server);
     const guest = await eventGuest(server, event.id);
     const at = Date.now() - 8 * 60_000;
-    const scan = (device: string, ms: number): Scan => ({ id: newId(), code: guest.code, event: event.id, direction: 'in', scanned_at: iso(ms), device, verdict: 'admitted' });
+    const scan = (device: string, ms: number): Scan => ({
+      id: newId(),
+      code: guest.code,
+      event: event.id,
+      direction: 'in',
+      scanned_at: iso(ms),
+      device,
+      verdict: 'admitted',
+    });
     return { guest, first: scan('door-1', at), second: scan('door-2', at + 2 * 60_000) };
   };
   const conflicts = async (passId: string) =>
-    (await server.admin.collection('checkins').getFullList<CheckinRecord>({ filter: `pass = "${passId}"`, sort: 'scanned_at' })).map((c) => [c.device, c.conflict]);
+    (await server.admin.collection('checkins').getFullList<CheckinRecord>({ filter: `pass = "${passId}"`, sort: 'scanned_at' })).map(
+      (c) => [c.device, c.conflict],
+    );
 
   it('flags the later admission when the earlier door uploads first', async () => {
     const { guest, first, second } = await twoDoors();
     expect((await sync([first])).body.results[0]).toMatchObject({ status: 'stored', conflict: false });
     expect((await sync([second])).body.results[0]).toMatchObject({ status: 'stored', verdict: 'admitted', conflict: true });
-    expect(await conflicts(guest.pass.id)).toEqual([['door-1', false], ['door-2', true]]);
+    expect(await conflicts(guest.pass.id)).toEqual([
+      ['door-1', false],
+      ['door-2', true],
+    ]);
   });
 
   it('flags the later admission even when the later door uploads first', async () => {
     const { guest, first, second } = await twoDoors();
     expect((await sync([second])).body.results[0]).toMatchObject({ status: 'stored', conflict: false });
     expect((await sync([first])).body.results[0]).toMatchObject({ status: 'stored', conflict: false });
-    expect(await conflicts(guest.pass.id)).toEqual([['door-1', false], ['door-2', true]]);
+    expect(await conflicts(guest.pass.id)).toEqual([
+      ['door-1', false],
+      ['door-2', true],
+    ]);
     // and replaying both changes nothing
     await sync([second, first]);
-    expect(await conflicts(guest.pass.id)).toEqual([['door-1', false], ['door-2', true]]);
+    expect(await conflicts(guest.pass.id)).toEqual([
+      ['door-1', false],
+      ['door-2', true],
+    ]);
   });
 
   it('does not flag a door that rightly said already_in, nor an exit', async () => {
@@ -161,7 +206,11 @@ describe('two doors offline admitting the same pass', () => {
     const exit = { ...second, id: newId(), direction: 'out' as const, scanned_at: iso(Date.parse(second.scanned_at) + 60_000) };
     const answer = await sync([first, { ...second, verdict: 'already_in' }, exit]);
     expect(answer.body.results.map((r) => r.conflict)).toEqual([false, false, false]);
-    expect(await conflicts(guest.pass.id)).toEqual([['door-1', false], ['door-2', false], ['door-2', false]]);
+    expect(await conflicts(guest.pass.id)).toEqual([
+      ['door-1', false],
+      ['door-2', false],
+      ['door-2', false],
+    ]);
   });
 
   it('flags a door that admitted what the server would refuse, judging revocation at the scan’s time', async () => {
@@ -169,7 +218,15 @@ describe('two doors offline admitting the same pass', () => {
     const other = await openEvent(server);
     const guest = await eventGuest(server, event.id);
     const stranger = await eventGuest(server, other.id);
-    const at = (ms: number, code: string, device: string): Scan => ({ id: newId(), code, event: event.id, direction: 'in', scanned_at: iso(ms), device, verdict: 'admitted' });
+    const at = (ms: number, code: string, device: string): Scan => ({
+      id: newId(),
+      code,
+      event: event.id,
+      direction: 'in',
+      scanned_at: iso(ms),
+      device,
+      verdict: 'admitted',
+    });
     const beforeRevocation = at(Date.now() - 5 * 60_000, guest.code, 'door-1');
     await server.admin.collection('registrations').update(guest.registration.id, { status: 'cancelled' }); // revokes the pass now
     const afterRevocation = at(Date.now() + 2000, guest.code, 'door-2');

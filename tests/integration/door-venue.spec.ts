@@ -48,10 +48,15 @@ describe('the door poster and self check-in', () => {
     const someone = await member(server, 'Erik Sandberg');
     expect((await selfCheckin(someone.pb, url)).body).toMatchObject({ verdict: 'admitted', direction: 'in', holder_name: 'Erik Sandberg' });
     // the host's door sees them inside: their pass there is a repeat, not an exit
-    expect((await call(host, '/api/coffice/scan', 'POST', { code: someone.code })).body).toMatchObject({ verdict: 'already_in', direction: 'in' });
+    expect((await call(host, '/api/coffice/scan', 'POST', { code: someone.code })).body).toMatchObject({
+      verdict: 'already_in',
+      direction: 'in',
+    });
     expect((await selfCheckin(someone.pb, url)).body).toMatchObject({ verdict: 'admitted', direction: 'out' });
     expect((await selfCheckin(someone.pb, url)).body).toMatchObject({ verdict: 'admitted', direction: 'in' });
-    const mine = await server.admin.collection('checkins').getFullList<CheckinRecord>({ filter: `holder = "${someone.user.id}"`, sort: 'scanned_at' });
+    const mine = await server.admin
+      .collection('checkins')
+      .getFullList<CheckinRecord>({ filter: `holder = "${someone.user.id}"`, sort: 'scanned_at' });
     expect(mine.map((c) => [c.source, c.verdict, c.direction])).toEqual([
       ['self', 'admitted', 'in'],
       ['door', 'already_in', 'in'],
@@ -63,10 +68,16 @@ describe('the door poster and self check-in', () => {
   it('refuses guests, texts that are not a poster, and hosts only may see or rotate the poster', async () => {
     const { url } = (await poster()).body;
     const guest = await server.person('guest');
-    expect(await selfCheckin(guest.pb, url)).toMatchObject({ status: 403, message: 'Only members can check themselves in. Ask a host at the door.' });
+    expect(await selfCheckin(guest.pb, url)).toMatchObject({
+      status: 403,
+      message: 'Only members can check themselves in. Ask a host at the door.',
+    });
     const someone = await member(server);
     for (const text of ['https://evil.example/checkin/x', someone.code, '<script>alert(1)</script>', 'A'.repeat(5000)]) {
-      expect(await selfCheckin(someone.pb, text)).toMatchObject({ status: 400, message: '"door" is not a Coffice door poster. Scan the poster at the entrance.' });
+      expect(await selfCheckin(someone.pb, text)).toMatchObject({
+        status: 400,
+        message: '"door" is not a Coffice door poster. Scan the poster at the entrance.',
+      });
     }
     expect(await call(someone.pb, '/api/coffice/self-checkin', 'POST', {})).toMatchObject({ status: 400 });
     expect((await selfCheckin(server.client(), url)).status).toBe(401);
@@ -89,7 +100,8 @@ describe('walk-ins', () => {
     expect(checkin).toMatchObject({ source: 'manual', event: '', pass: '', verdict: 'admitted', device: 'door-1' });
     const person = await server.admin.collection('users').getOne(checkin.holder);
     expect(person).toMatchObject({ name: 'Karin Ek', role: 'guest' });
-    for (let i = 0; i < 3; i++) expect((await walkIn({ id, name: 'Karin Ek' })).body).toMatchObject({ checkin_id: id, holder_name: 'Karin Ek', known: true });
+    for (let i = 0; i < 3; i++)
+      expect((await walkIn({ id, name: 'Karin Ek' })).body).toMatchObject({ checkin_id: id, holder_name: 'Karin Ek', known: true });
     expect((await server.admin.collection('users').getList(1, 1, { filter: 'name = "Karin Ek"' })).totalItems).toBe(1);
     expect(await inside()).toBe(before + 1); // counted like everyone else, once
   });
@@ -135,7 +147,10 @@ describe('closing time', () => {
   it('is set by hosts as HH:MM venue time, or "" for none', async () => {
     expect((await settings()).body).toEqual({ closing_time: '' });
     for (const bad of ['25:00', '7:00', '22:00:00', 'tonight']) {
-      expect(await setClosing(bad)).toMatchObject({ status: 400, message: '"closing_time" must be a time like "22:00" (24-hour, venue time), or "" for none.' });
+      expect(await setClosing(bad)).toMatchObject({
+        status: 400,
+        message: '"closing_time" must be a time like "22:00" (24-hour, venue time), or "" for none.',
+      });
     }
     expect(await setClosing(22)).toMatchObject({ status: 400 });
     const someone = await member(server);
@@ -146,39 +161,51 @@ describe('closing time', () => {
     expect((await setClosing('')).body).toEqual({ closing_time: '' });
   });
 
-  it('checks out, at the closing time, everyone still inside at the front door (PocketBase’s cron, within a minute)', { timeout: 400_000 }, async ({ skip }) => {
-    // the closing minute, the cron's check-out a minute later and the checks after it: one venue day
-    await awayFromMidnight({ before: 3 * 60_000, after: 60_000 });
-    const wallClock = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', hour: '2-digit', minute: '2-digit' });
-    skip(
-      wallClock.format(Date.now()) === wallClock.format(Date.now() - 3600_000),
-      'the hour the clock shows twice in October: a closing time then means its first showing, an hour ago',
-    );
-    const stays = await member(server);
-    const leaves = await member(server);
-    const late = await member(server);
-    // closing time: this very minute of the venue's clock
-    const closing = Math.floor(Date.now() / 60_000) * 60_000;
-    const hhmm = wallClock.format(closing);
-    const scan = (code: string, ms: number) => call(host, '/api/coffice/scan', 'POST', { code, scanned_at: new Date(ms).toISOString() });
-    await scan(stays.code, closing - 2000);
-    await scan(leaves.code, closing - 2000);
-    await call(host, '/api/coffice/scan', 'POST', { code: leaves.code, direction: 'out', scanned_at: new Date(closing - 1000).toISOString() });
-    await scan(late.code, closing); // came at closing time: left alone
-    expect((await setClosing(hhmm)).body).toEqual({ closing_time: hhmm });
+  it(
+    'checks out, at the closing time, everyone still inside at the front door (PocketBase’s cron, within a minute)',
+    { timeout: 400_000 },
+    async ({ skip }) => {
+      // the closing minute, the cron's check-out a minute later and the checks after it: one venue day
+      await awayFromMidnight({ before: 3 * 60_000, after: 60_000 });
+      const wallClock = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', hour: '2-digit', minute: '2-digit' });
+      skip(
+        wallClock.format(Date.now()) === wallClock.format(Date.now() - 3600_000),
+        'the hour the clock shows twice in October: a closing time then means its first showing, an hour ago',
+      );
+      const stays = await member(server);
+      const leaves = await member(server);
+      const late = await member(server);
+      // closing time: this very minute of the venue's clock
+      const closing = Math.floor(Date.now() / 60_000) * 60_000;
+      const hhmm = wallClock.format(closing);
+      const scan = (code: string, ms: number) => call(host, '/api/coffice/scan', 'POST', { code, scanned_at: new Date(ms).toISOString() });
+      await scan(stays.code, closing - 2000);
+      await scan(leaves.code, closing - 2000);
+      await call(host, '/api/coffice/scan', 'POST', {
+        code: leaves.code,
+        direction: 'out',
+        scanned_at: new Date(closing - 1000).toISOString(),
+      });
+      await scan(late.code, closing); // came at closing time: left alone
+      expect((await setClosing(hhmm)).body).toEqual({ closing_time: hhmm });
 
-    const ours = [stays, leaves, late].map((m) => `holder = "${m.user.id}"`).join(' || ');
-    const closedOut = () => server.admin.collection('checkins').getFullList<CheckinRecord>({ filter: `device = "closing-time" && (${ours})` });
-    let outs = await closedOut();
-    while (outs.length === 0) {
-      await new Promise((resolve) => setTimeout(resolve, 250)); // polling gently: the cron ticks once a minute
-      outs = await closedOut();
-    }
-    expect(outs.map((c) => [c.holder, c.direction, c.source, c.verdict, fromStored(c.scanned_at).getTime()])).toEqual([
-      [stays.user.id, 'out', 'manual', 'admitted', closing],
-    ]);
-    // the member who came after closing is still inside; the one checked out comes in anew
-    expect((await call(host, '/api/coffice/scan', 'POST', { code: late.code })).body.verdict).toBe('already_in');
-    expect((await call(host, '/api/coffice/scan', 'POST', { code: stays.code })).body).toMatchObject({ verdict: 'admitted', direction: 'in' });
-  });
+      const ours = [stays, leaves, late].map((m) => `holder = "${m.user.id}"`).join(' || ');
+      const closedOut = () =>
+        server.admin.collection('checkins').getFullList<CheckinRecord>({ filter: `device = "closing-time" && (${ours})` });
+      let outs = await closedOut();
+      while (outs.length === 0) {
+        await new Promise((resolve) => setTimeout(resolve, 250)); // polling gently: the cron ticks once a minute
+        outs = await closedOut();
+      }
+      expect(outs.map((c) => [c.holder, c.direction, c.source, c.verdict, fromStored(c.scanned_at).getTime()])).toEqual([
+        [stays.user.id, 'out', 'manual', 'admitted', closing],
+      ]);
+      // the member who came after closing is still inside; the one checked out comes in anew
+      expect((await call(host, '/api/coffice/scan', 'POST', { code: late.code })).body.verdict).toBe('already_in');
+      expect((await call(host, '/api/coffice/scan', 'POST', { code: stays.code })).body).toMatchObject({
+        verdict: 'admitted',
+        direction: 'in',
+      });
+    },
+  );
 });

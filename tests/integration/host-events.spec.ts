@@ -101,7 +101,9 @@ describe('event validation', () => {
     const live = await host.collection('events').create(draft({ status: 'published' }));
     expect(await coded(host.collection('events').update(live.id, past))).toEqual([400, 'event_ended']);
     const ended = await server.admin.collection('events').create(draft({ ...past, status: 'published' }));
-    await expect(host.collection('events').update(ended.id, { title: 'Kurs i bokföring (bilder)' })).resolves.toMatchObject({ status: 'published' });
+    await expect(host.collection('events').update(ended.id, { title: 'Kurs i bokföring (bilder)' })).resolves.toMatchObject({
+      status: 'published',
+    });
     // an ongoing event (started, not ended) can still be published
     const ongoing = await host.collection('events').create(draft({ starts: minutesFromNow(-30), ends: minutesFromNow(30) }));
     await expect(host.collection('events').update(ongoing.id, { status: 'published' })).resolves.toMatchObject({ status: 'published' });
@@ -172,7 +174,9 @@ describe('participants as CSV', () => {
     });
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toMatch(/^text\/csv; charset=utf-8/);
-    expect(response.headers.get('content-disposition')).toMatch(/^attachment; filename="participants-\d{4}-\d{2}-\d{2}-Traff-for-nya-medlemmar\.csv"$/);
+    expect(response.headers.get('content-disposition')).toMatch(
+      /^attachment; filename="participants-\d{4}-\d{2}-\d{2}-Traff-for-nya-medlemmar\.csv"$/,
+    );
     const bytes = new Uint8Array(await response.arrayBuffer());
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const lines = new TextDecoder().decode(bytes.slice(3)).trimEnd().split('\r\n');
@@ -186,7 +190,12 @@ describe('participants as CSV', () => {
     // the time of registering, on the venue's clock
     const first = await server.admin.collection('registrations').getFirstListItem(`user = "${users[0].id}"`);
     const local = new Intl.DateTimeFormat('sv-SE', {
-      timeZone: 'Europe/Stockholm', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit',
+      timeZone: 'Europe/Stockholm',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
     }).format(fromStored(first.created));
     expect(lines[1].split(';')[4]).toBe(local);
   });
@@ -208,7 +217,9 @@ describe('participants as CSV', () => {
     const response = await fetch(`${server.url}/api/coffice/events/${event.id}/participants.csv`, {
       headers: { Authorization: host.authStore.token },
     });
-    const cells = parseCsv((await response.text()).replace(/^\uFEFF/, '')).slice(1).map((row) => row[2]);
+    const cells = parseCsv((await response.text()).replace(/^\uFEFF/, ''))
+      .slice(1)
+      .map((row) => row[2]);
     expect(cells).toHaveLength(names.length);
     for (const [i, cell] of cells.entries()) {
       if (i === names.length - 1) {
@@ -235,7 +246,11 @@ describe('participants as CSV', () => {
       const response = await fetch(`${server.url}/api/coffice/events/${event.id}/participants.csv?lang=${lang}`, {
         headers: { Authorization: host.authStore.token },
       });
-      return (await response.text()).replace(/^\uFEFF/, '').trimEnd().split('\r\n').map((line) => line.split(';').slice(0, 4));
+      return (await response.text())
+        .replace(/^\uFEFF/, '')
+        .trimEnd()
+        .split('\r\n')
+        .map((line) => line.split(';').slice(0, 4));
     };
     expect(await csv('sv')).toEqual([
       ['status', 'plats', 'namn', 'e-post'],

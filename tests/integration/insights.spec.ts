@@ -23,7 +23,9 @@ describe('a week in October 2025 (summer time, UTC+2)', () => {
     const { admin } = server;
     const [a, b, c] = await Promise.all(['Anna', 'Bo', 'Cecilia'].map((name) => server.person('member', name)));
     const event = (title: string, starts: string, status = 'published') =>
-      admin.collection('events').create({ title, kind: 'talk', starts, ends: new Date(Date.parse(starts) + 3_600_000).toISOString(), status, capacity: 0 });
+      admin
+        .collection('events')
+        .create({ title, kind: 'talk', starts, ends: new Date(Date.parse(starts) + 3_600_000).toISOString(), status, capacity: 0 });
     const talk = await event('Tisdagsföredrag', '2025-10-07T06:00:00Z');
     const breakfast = await event('Torsdagsfrukost', '2025-10-09T05:00:00Z');
     await event('Inställt', '2025-10-08T06:00:00Z', 'cancelled');
@@ -31,7 +33,13 @@ describe('a week in October 2025 (summer time, UTC+2)', () => {
     await event('Veckan efter', '2025-10-13T06:00:00Z');
     const checkin = (holder: { user: { id: string } }, at: string, fields: Record<string, unknown> = {}) =>
       admin.collection('checkins').create({
-        holder: holder.user.id, direction: 'in', source: 'door', verdict: 'admitted', scanned_at: at, device: 'test', ...fields,
+        holder: holder.user.id,
+        direction: 'in',
+        source: 'door',
+        verdict: 'admitted',
+        scanned_at: at,
+        device: 'test',
+        ...fields,
       });
     // at the talk: Anna twice (one participant), Bo once; Cecilia was refused; Anna's exit counts nothing
     await checkin(a, '2025-10-07T05:50:00Z', { event: talk.id });
@@ -64,7 +72,13 @@ describe('a week in October 2025 (summer time, UTC+2)', () => {
   it('counts a visit once per person and Stockholm day, and averages them per weekday', () => {
     expect(answer.visits).toBe(4);
     expect(answer.visits_by_weekday.map((w) => [w.weekday, w.visits, w.days, w.average])).toEqual([
-      [1, 2, 1, 2], [2, 2, 1, 2], [3, 0, 1, 0], [4, 0, 1, 0], [5, 0, 1, 0], [6, 0, 1, 0], [7, 0, 1, 0],
+      [1, 2, 1, 2],
+      [2, 2, 1, 2],
+      [3, 0, 1, 0],
+      [4, 0, 1, 0],
+      [5, 0, 1, 0],
+      [6, 0, 1, 0],
+      [7, 0, 1, 0],
     ]);
   });
 
@@ -75,7 +89,13 @@ describe('a week in October 2025 (summer time, UTC+2)', () => {
     expect(status).toBe(200);
     expect(body.counted_from).toBe('2025-10-06');
     expect(body.visits_by_weekday.map((w) => [w.weekday, w.visits, w.days, w.average])).toEqual([
-      [1, 2, 1, 2], [2, 2, 1, 2], [3, 0, 1, 0], [4, 0, 1, 0], [5, 0, 1, 0], [6, 0, 1, 0], [7, 0, 1, 0],
+      [1, 2, 1, 2],
+      [2, 2, 1, 2],
+      [3, 0, 1, 0],
+      [4, 0, 1, 0],
+      [5, 0, 1, 0],
+      [6, 0, 1, 0],
+      [7, 0, 1, 0],
     ]);
     expect(answer.counted_from).toBe('2025-10-06');
     // a period wholly before the door's first day has nothing to average
@@ -108,7 +128,10 @@ it('counts the companies added in the period, and only the days that have been',
 
 it('answers only hosts', async () => {
   const member = (await server.person('member')).pb;
-  expect(await insights('?from=2025-10-06&to=2025-10-12', member)).toMatchObject({ status: 403, message: "Only hosts can see the venue's numbers." });
+  expect(await insights('?from=2025-10-06&to=2025-10-12', member)).toMatchObject({
+    status: 403,
+    message: "Only hosts can see the venue's numbers.",
+  });
   expect((await insights('?from=2025-10-06&to=2025-10-12', server.client())).status).toBe(401);
 });
 

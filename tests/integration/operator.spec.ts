@@ -28,9 +28,7 @@ describe('upsertSuperuser', () => {
   });
 
   it('throws with PocketBase’s reason when the account is refused', () => {
-    expect(() => upsertSuperuser(dataDir, 'operator@coffice.test', 'short')).toThrow(
-      /Could not create the operator account: .*at least 8/,
-    );
+    expect(() => upsertSuperuser(dataDir, 'operator@coffice.test', 'short')).toThrow(/Could not create the operator account: .*at least 8/);
     expect(() => upsertSuperuser(dataDir, 'not-an-email', 'long-enough-password')).toThrow(/Could not create the operator account/);
   });
 });

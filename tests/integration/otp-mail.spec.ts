@@ -27,7 +27,11 @@ async function requestCode(email: string): Promise<string> {
 }
 
 const statusOf = async (otpId: string) => (await (await fetch(`${server.url}/api/coffice/otp-status/${otpId}`)).json()).status;
-const accounts = (email: string) => server.admin.collection('users').getList(1, 1, { filter: `email = "${email}"` }).then((r) => r.totalItems);
+const accounts = (email: string) =>
+  server.admin
+    .collection('users')
+    .getList(1, 1, { filter: `email = "${email}"` })
+    .then((r) => r.totalItems);
 
 describe('the one-time-code mail', () => {
   it('when it cannot be sent, says so and leaves no new account behind; a known account stays', async () => {

@@ -47,7 +47,10 @@ describe('reissuing a pass', () => {
     expect(await reissue(holder.pb, 'not-an-id')).toMatchObject({ status: 400, message: 'That is not a pass id.' });
 
     await holder.pb.collection('registrations').update(reg.id, { status: 'cancelled' });
-    expect(await reissue(holder.pb, pass.id)).toMatchObject({ status: 400, message: 'This pass is no longer valid and cannot be reissued.' });
+    expect(await reissue(holder.pb, pass.id)).toMatchObject({
+      status: 400,
+      message: 'This pass is no longer valid and cannot be reissued.',
+    });
     expect((await server.admin.collection('passes').getOne(pass.id)).code).toBe(pass.code);
   });
 });
@@ -111,7 +114,9 @@ describe('QR modules stored with a pass', () => {
     const pb = new PocketBase(old.url);
     await pb.collection('_superusers').authWithPassword(OPERATOR.email, OPERATOR.password);
     const email = `qr-migration-${Date.now()}@coffice.test`;
-    const member = await pb.collection('users').create({ email, password: PASSWORD, passwordConfirm: PASSWORD, name: 'Gammal', role: 'member' });
+    const member = await pb
+      .collection('users')
+      .create({ email, password: PASSWORD, passwordConfirm: PASSWORD, name: 'Gammal', role: 'member' });
     const [earlier] = await pb.collection('passes').getFullList<HeldPass>({ filter: `holder = "${member.id}"` });
     expect(earlier.qr).toBeUndefined();
     await old.stop();

@@ -55,21 +55,19 @@ const cases: CollectionCase[] = [
     }),
     updateBody: { name: 'Changed Name' },
   },
-  ...(['companies', 'spaces'] as const).map(
-    (name): CollectionCase => ({
-      name,
-      allowed: { list: EVERYONE, view: EVERYONE, create: ['host'], update: ['host'], delete: ['host'] },
-      target: () =>
-        name === 'companies'
-          ? server.admin.collection('companies').create({ name: `Firma ${++slot}`, seat: 'flex' })
-          : server.admin.collection('spaces').create({ name: `Rum ${++slot}`, kind: 'meeting_room', capacity: 4 }),
-      createBody: async (actor) =>
-        name === 'companies'
-          ? { name: `Ny firma ${actor} ${++slot}`, seat: 'flex' }
-          : { name: `Nytt rum ${actor} ${++slot}`, kind: 'meeting_room', capacity: 4 },
-      updateBody: { name: `Nytt namn ${Date.now()}` },
-    }),
-  ),
+  ...(['companies', 'spaces'] as const).map((name): CollectionCase => ({
+    name,
+    allowed: { list: EVERYONE, view: EVERYONE, create: ['host'], update: ['host'], delete: ['host'] },
+    target: () =>
+      name === 'companies'
+        ? server.admin.collection('companies').create({ name: `Firma ${++slot}`, seat: 'flex' })
+        : server.admin.collection('spaces').create({ name: `Rum ${++slot}`, kind: 'meeting_room', capacity: 4 }),
+    createBody: async (actor) =>
+      name === 'companies'
+        ? { name: `Ny firma ${actor} ${++slot}`, seat: 'flex' }
+        : { name: `Nytt rum ${actor} ${++slot}`, kind: 'meeting_room', capacity: 4 },
+    updateBody: { name: `Nytt namn ${Date.now()}` },
+  })),
   {
     name: 'events',
     allowed: { list: EVERYONE, view: EVERYONE, create: ['host'], update: ['host'], delete: ['host'] },
@@ -186,7 +184,9 @@ beforeAll(async () => {
     pbOf[actor] = pb;
     userOf[actor] = user;
   }
-  bookableRoom = (await server.admin.collection('spaces').create({ name: 'Konferensrum', kind: 'meeting_room', capacity: 8, bookable: true })).id;
+  bookableRoom = (
+    await server.admin.collection('spaces').create({ name: 'Konferensrum', kind: 'meeting_room', capacity: 8, bookable: true })
+  ).id;
 });
 
 afterAll(() => server?.stop());
@@ -211,10 +211,13 @@ describe('drafts', () => {
   it('are seen by hosts only', async () => {
     const draft = await createEvent(server.admin, { status: 'draft' });
     for (const actor of ACTORS) {
-      const seen = await pbOf[actor].collection('events').getOne(draft.id).then(
-        () => true,
-        () => false,
-      );
+      const seen = await pbOf[actor]
+        .collection('events')
+        .getOne(draft.id)
+        .then(
+          () => true,
+          () => false,
+        );
       expect(seen, actor).toBe(actor === 'host');
     }
   });

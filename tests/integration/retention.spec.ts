@@ -54,12 +54,22 @@ it('check-ins past 24 months lose the person and keep their counts; newer ones k
 
   await server.admin.crons.run('coffice-retention');
   await expect
-    .poll(async () => (await server.admin.collection('checkins').getFullList({ filter: 'device = "retention-door" && holder = ""' })).length, { timeout: 15_000 })
+    .poll(
+      async () => (await server.admin.collection('checkins').getFullList({ filter: 'device = "retention-door" && holder = ""' })).length,
+      { timeout: 15_000 },
+    )
     .toBe(oldOnes.length);
 
   for (const record of oldOnes) {
     const now = await server.admin.collection('checkins').getOne(record.id);
-    expect(now).toMatchObject({ holder: '', pass: '', direction: 'in', verdict: 'admitted', event: record.event, scanned_at: record.scanned_at });
+    expect(now).toMatchObject({
+      holder: '',
+      pass: '',
+      direction: 'in',
+      verdict: 'admitted',
+      event: record.event,
+      scanned_at: record.scanned_at,
+    });
   }
   expect(await server.admin.collection('checkins').getOne(newer.id)).toMatchObject({ holder: anna.user.id, pass: anna.pass.id });
   // nothing on the API leads back to the person: the key is hidden, and even the operator sees no holder

@@ -14,7 +14,12 @@ beforeAll(async () => {
 });
 afterAll(() => server?.stop());
 
-const newestMigration = () => fs.readdirSync('pb_migrations').filter((f) => f.endsWith('.js')).sort().at(-1);
+const newestMigration = () =>
+  fs
+    .readdirSync('pb_migrations')
+    .filter((f) => f.endsWith('.js'))
+    .sort()
+    .at(-1);
 
 describe('/api/health', () => {
   it('tells anyone that it is healthy, the schema version and that no backup was made yet; never the data folder', async () => {
@@ -42,7 +47,12 @@ describe('/api/health', () => {
 
 describe('the request log', () => {
   it('keeps no secret, pass code or e-mail address of an address asked for', async () => {
-    const secrets = ['eyJhbGciOiJIUzI1NiJ9.eyJpZCI6IjEyMyJ9.c2lnbmF0dXJlc2lnbmF0dXJl', 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'anna@example.se', 'anna%40example.se'];
+    const secrets = [
+      'eyJhbGciOiJIUzI1NiJ9.eyJpZCI6IjEyMyJ9.c2lnbmF0dXJlc2lnbmF0dXJl',
+      'ABCDEFGHIJKLMNOPQRSTUVWXYZ',
+      'anna@example.se',
+      'anna%40example.se',
+    ];
     const probe = `probe${Date.now()}`;
     for (const address of [
       `/me/reset?token=${secrets[0]}&${probe}`,
@@ -70,13 +80,20 @@ describe('scheduled backups', () => {
 });
 
 describe('HTTPS on a domain', () => {
-  it('serves with PocketBase\'s automatic certificates; the plain port redirects to HTTPS', async () => {
+  it("serves with PocketBase's automatic certificates; the plain port redirects to HTTPS", async () => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'coffice-https-'));
     const plan = servePlan({ COFFICE_DOMAIN: 'coffice.example.se', COFFICE_SMTP_HOST: 'smtp.example.se' });
     // the same command on free ports instead of 80 and 443 (which need root)
     const [http, https] = [await freePort(), await freePort()];
-    const serveArgs = plan.serveArgs.map((arg) => arg.replace(':80', `:${http}`).replace(':443', `:${https}`).replace('0.0.0.0', '127.0.0.1'));
-    const running = await startPocketBase({ dataDir, serve: { serveArgs, localUrl: plan.localUrl }, appUrl: plan.appUrl, publicDir: dataDir });
+    const serveArgs = plan.serveArgs.map((arg) =>
+      arg.replace(':80', `:${http}`).replace(':443', `:${https}`).replace('0.0.0.0', '127.0.0.1'),
+    );
+    const running = await startPocketBase({
+      dataDir,
+      serve: { serveArgs, localUrl: plan.localUrl },
+      appUrl: plan.appUrl,
+      publicDir: dataDir,
+    });
     try {
       expect(running.log()).toContain('Server started at https://coffice.example.se');
       const answer = await fetch(`http://127.0.0.1:${http}/api/health`, { redirect: 'manual' });

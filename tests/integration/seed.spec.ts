@@ -15,7 +15,11 @@ afterAll(async () => {
   fs.rmSync(dataDir, { recursive: true, force: true });
 });
 
-const count = (s: TestServer, collection: string) => s.admin.collection(collection).getList(1, 1).then((r) => r.totalItems);
+const count = (s: TestServer, collection: string) =>
+  s.admin
+    .collection(collection)
+    .getList(1, 1)
+    .then((r) => r.totalItems);
 
 describe('the demo seed', () => {
   it('stopped halfway (the server killed mid-registrations), a second run finishes it with nothing twice', async () => {

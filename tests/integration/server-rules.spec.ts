@@ -29,8 +29,7 @@ async function refusal(request: Promise<unknown>): Promise<{ status: number; mes
   throw new Error('expected the server to refuse, but it accepted');
 }
 
-const passesOf = (userId: string) =>
-  server.admin.collection('passes').getFullList({ filter: `holder = "${userId}"`, sort: 'created' });
+const passesOf = (userId: string) => server.admin.collection('passes').getFullList({ filter: `holder = "${userId}"`, sort: 'created' });
 
 describe('roles', () => {
   it('a new sign-up is always a guest, and cannot sign up as a host', async () => {
@@ -113,7 +112,11 @@ describe('registrations', () => {
     const reg = await pb.collection('registrations').create({ event: a.id, user: user.id });
     expect((await refusal(pb.collection('registrations').update(reg.id, { status: 'cancelled', event: b.id }))).status).toBe(404);
     expect((await refusal(pb.collection('registrations').update(reg.id, { status: 'cancelled', user: other.user.id }))).status).toBe(404);
-    expect(await server.admin.collection('registrations').getOne(reg.id)).toMatchObject({ event: a.id, user: user.id, status: 'confirmed' });
+    expect(await server.admin.collection('registrations').getOne(reg.id)).toMatchObject({
+      event: a.id,
+      user: user.id,
+      status: 'confirmed',
+    });
   });
 
   it.each([
@@ -220,7 +223,9 @@ let refused: ReturnType<TestServer['person']> | undefined;
 /** One member for the attempts that are all refused (sign-ins are rate limited per address). */
 const refusedMember = () => (refused ??= server.person('member'));
 const newRoom = () =>
-  server.admin.collection('spaces').create({ name: `Rum ${Date.now()} ${Math.random()}`, kind: 'meeting_room', capacity: 6, bookable: true });
+  server.admin
+    .collection('spaces')
+    .create({ name: `Rum ${Date.now()} ${Math.random()}`, kind: 'meeting_room', capacity: 6, bookable: true });
 
 describe('bookings', () => {
   it('refuses an overlapping booking of one room with a clear message', async () => {
@@ -236,7 +241,9 @@ describe('bookings', () => {
       pb.collection('bookings').create({ space: room.id, user: user.id, starts: venueAt(1, '15:00'), ends: venueAt(1, '14:00') }),
     );
     expect(backwards).toEqual({ status: 400, message: 'A booking must end after it starts.', codes: ['booking_span'] });
-    const hall = await server.admin.collection('spaces').create({ name: `Yta ${Date.now()}`, kind: 'event_area', capacity: 60, bookable: false });
+    const hall = await server.admin
+      .collection('spaces')
+      .create({ name: `Yta ${Date.now()}`, kind: 'event_area', capacity: 60, bookable: false });
     const unbookable = await refusal(
       pb.collection('bookings').create({ space: hall.id, user: user.id, starts: venueAt(1, '13:00'), ends: venueAt(1, '14:00') }),
     );
@@ -274,9 +281,9 @@ describe('bookings', () => {
     const { pb, user } = await refusedMember();
     const room = await newRoom();
     const starts = venueAt(2, '10:00').replace(':00.000Z', ':30.000Z');
-    expect((await refusal(pb.collection('bookings').create({ space: room.id, user: user.id, starts, ends: venueAt(2, '11:00') }))).codes).toEqual([
-      'booking_step',
-    ]);
+    expect(
+      (await refusal(pb.collection('bookings').create({ space: room.id, user: user.id, starts, ends: venueAt(2, '11:00') }))).codes,
+    ).toEqual(['booking_step']);
   });
 
   it('keeps to the edges: 30 min and 8 h, 07:00 and 22:00, 90 days ahead', async () => {
@@ -310,10 +317,13 @@ describe('bookings', () => {
     });
     expect((await refusal(pb.collection('bookings').update(mine.id, { starts: venueAt(4, '10:07') }))).codes).toEqual(['booking_step']);
     expect((await refusal(pb.collection('bookings').update(mine.id, { ends: venueAt(5, '09:00') }))).codes).toEqual(['booking_length']);
-    expect((await refusal(pb.collection('bookings').update(mine.id, { starts: venueAt(200, '10:00'), ends: venueAt(200, '11:00') }))).codes).toEqual([
-      'booking_ahead',
-    ]);
-    expect(await server.admin.collection('bookings').getOne(mine.id)).toMatchObject({ starts: venueAt(4, '10:00'), ends: venueAt(4, '11:00') });
+    expect(
+      (await refusal(pb.collection('bookings').update(mine.id, { starts: venueAt(200, '10:00'), ends: venueAt(200, '11:00') }))).codes,
+    ).toEqual(['booking_ahead']);
+    expect(await server.admin.collection('bookings').getOne(mine.id)).toMatchObject({
+      starts: venueAt(4, '10:00'),
+      ends: venueAt(4, '11:00'),
+    });
     // a title-only edit, and a move within the rules, are fine
     expect(await pb.collection('bookings').update(mine.id, { title: 'Styrelsemöte' })).toMatchObject({ title: 'Styrelsemöte' });
     expect(await pb.collection('bookings').update(mine.id, { starts: venueAt(4, '13:00'), ends: venueAt(4, '14:30') })).toMatchObject({
@@ -335,9 +345,17 @@ describe('bookings', () => {
     const room = await newRoom();
     const { pb, user } = await server.person('member');
     const other = await server.person('member');
-    const mine = await pb.collection('bookings').create({ space: room.id, user: user.id, starts: venueAt(4, '10:00'), ends: venueAt(4, '11:00') });
+    const mine = await pb
+      .collection('bookings')
+      .create({ space: room.id, user: user.id, starts: venueAt(4, '10:00'), ends: venueAt(4, '11:00') });
     expect((await refusal(pb.collection('bookings').update(mine.id, { user: other.user.id }))).status).toBe(404);
-    expect((await refusal(pb.collection('bookings').create({ space: room.id, user: other.user.id, starts: venueAt(4, '12:00'), ends: venueAt(4, '13:00') }))).status).toBe(400);
+    expect(
+      (
+        await refusal(
+          pb.collection('bookings').create({ space: room.id, user: other.user.id, starts: venueAt(4, '12:00'), ends: venueAt(4, '13:00') }),
+        )
+      ).status,
+    ).toBe(400);
     expect((await server.admin.collection('bookings').getOne(mine.id)).user).toBe(user.id);
     expect(await server.admin.collection('bookings').getFullList({ filter: `user = "${other.user.id}"` })).toEqual([]);
   });
@@ -358,7 +376,9 @@ describe('bookings', () => {
       codes: ['booking_limit'],
     });
     await pb.collection('bookings').delete(tenth.id);
-    await server.admin.collection('bookings').create({ space: room, user: user.id, starts: venueAt(-2, '10:00'), ends: venueAt(-2, '11:00') });
+    await server.admin
+      .collection('bookings')
+      .create({ space: room, user: user.id, starts: venueAt(-2, '10:00'), ends: venueAt(-2, '11:00') });
     await bookFor(pb, room, user.id, 17); // the one that is over does not count
     expect(await refusal(bookFor(pb, room, user.id, 18))).toMatchObject({ codes: ['booking_limit'] });
 
@@ -388,7 +408,9 @@ describe('bookings', () => {
       host.pb.collection('bookings').create({ space: room.id, user: host.user.id, starts: venueAt(3, '10:07'), ends: venueAt(3, '11:07') }),
     );
     expect(refused).toMatchObject({ status: 400, codes: ['booking_step'] });
-    await server.admin.collection('bookings').create({ space: room.id, user: host.user.id, starts: venueAt(3, '05:07'), ends: venueAt(3, '23:07') });
+    await server.admin
+      .collection('bookings')
+      .create({ space: room.id, user: host.user.id, starts: venueAt(3, '05:07'), ends: venueAt(3, '23:07') });
   });
 });
 

@@ -56,7 +56,10 @@ async function operatorClient(url: string, folder = dataDir) {
 }
 
 const count = (pb: PocketBase, collection: string, filter = '') =>
-  pb.collection(collection).getList(1, 1, { filter }).then((r) => r.totalItems);
+  pb
+    .collection(collection)
+    .getList(1, 1, { filter })
+    .then((r) => r.totalItems);
 
 describe('npm start', () => {
   let port = 0;
@@ -149,7 +152,10 @@ describe('npm start', () => {
   it('stopped while it makes the demo venue, stops PocketBase too and leaves the venue marked unfinished', async () => {
     const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'coffice-start-stop-'));
     const stopPort = await freePort();
-    const child = spawn(process.execPath, ['scripts/start.mjs'], { cwd: root, env: { ...process.env, PORT: String(stopPort), COFFICE_DATA: folder } });
+    const child = spawn(process.execPath, ['scripts/start.mjs'], {
+      cwd: root,
+      env: { ...process.env, PORT: String(stopPort), COFFICE_DATA: folder },
+    });
     let output = '';
     child.stdout.on('data', (d) => (output += d));
     child.stderr.on('data', (d) => (output += d));
@@ -170,7 +176,10 @@ describe('npm start', () => {
   it('heals a folder whose operator an earlier start never got saved, and seeds it', async () => {
     // what an older version left when PocketBase took a password starting with "-" for a flag
     const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'coffice-start-heal-'));
-    fs.writeFileSync(path.join(folder, 'coffice-operator.json'), JSON.stringify({ email: 'operator@coffice.test', password: '-hXk2_unsaved9' }));
+    fs.writeFileSync(
+      path.join(folder, 'coffice-operator.json'),
+      JSON.stringify({ email: 'operator@coffice.test', password: '-hXk2_unsaved9' }),
+    );
     const healPort = await freePort();
     const run = await start({ PORT: String(healPort), COFFICE_DATA: folder });
     try {

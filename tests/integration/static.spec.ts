@@ -80,7 +80,8 @@ describe('the app shell', () => {
 
 describe('API answers', () => {
   it('are compressed, except the realtime stream', async () => {
-    for (let i = 0; i < 30; i++) await server.admin.collection('spaces').create({ name: `Rum nummer ${i}`, kind: 'meeting_room', capacity: 4 });
+    for (let i = 0; i < 30; i++)
+      await server.admin.collection('spaces').create({ name: `Rum nummer ${i}`, kind: 'meeting_room', capacity: 4 });
     const list = await get('/api/collections/spaces/records?perPage=100');
     expect(list.headers.get('content-encoding')).toBe('gzip');
     expect((await list.json()).items).toHaveLength(30);

@@ -23,10 +23,16 @@ const TOUCHES: Record<string, Record<string, string[]>> = {
 };
 
 const fixtureDir = path.join(root, 'tests', 'fixtures', 'upgrade');
-const fixtures = fs.readdirSync(fixtureDir).filter((name) => name.endsWith('.zip')).sort();
-const migrations = fs.readdirSync(migrationsDir).filter((name) => name.endsWith('.js')).sort();
+const fixtures = fs
+  .readdirSync(fixtureDir)
+  .filter((name) => name.endsWith('.zip'))
+  .sort();
+const migrations = fs
+  .readdirSync(migrationsDir)
+  .filter((name) => name.endsWith('.js'))
+  .sort();
 
-it('there is a data folder of today\'s schema or older to upgrade from', () => {
+it("there is a data folder of today's schema or older to upgrade from", () => {
   expect(fixtures.length).toBeGreaterThan(0);
   expect(fixtures.map((name) => `${name.replace(/\.zip$/, '')}.js`).every((file) => migrations.includes(file))).toBe(true);
 });

@@ -43,7 +43,13 @@ beforeAll(async () => {
   fs.copyFileSync(path.join(hooksDir, 'lib/package.json'), path.join(hooks, 'lib/package.json'));
   fs.writeFileSync(path.join(hooks, 'clock.pb.js'), HOOK);
   const dataDir = dir('data');
-  server = await startPocketBase({ dataDir, publicDir: dataDir, port: await freePort(), hooksDir: hooks, migrationsDir: dir('migrations') });
+  server = await startPocketBase({
+    dataDir,
+    publicDir: dataDir,
+    port: await freePort(),
+    hooksDir: hooks,
+    migrationsDir: dir('migrations'),
+  });
 });
 afterAll(async () => {
   await server?.stop();
@@ -52,7 +58,9 @@ afterAll(async () => {
 
 it('goja computes every venue day, bound, shift, weekday and stored date the app computes', async () => {
   const instants = [...DAY_TABLE.dayOf.map(([iso]) => Date.parse(iso)), ...CHANGE_DAYS_INSTANTS];
-  const days = [...new Set([...DAY_TABLE.bounds.map(([day]) => day), ...DAY_TABLE.weekday.map(([day]) => day), ...instants.map((t) => clock.dayOf(t))])];
+  const days = [
+    ...new Set([...DAY_TABLE.bounds.map(([day]) => day), ...DAY_TABLE.weekday.map(([day]) => day), ...instants.map((t) => clock.dayOf(t))]),
+  ];
   const stored = [...STORED_TABLE.map(([, s]) => s), ...STORED_TABLE.map(([iso]) => iso), '', 'soon'];
   const texts = INSTANT_TEXTS.map(([text]) => text);
   const shifts = DAY_TABLE.shift.map(([day, n]) => [day, n] as const);

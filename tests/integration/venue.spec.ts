@@ -47,7 +47,12 @@ describe('the venue settings', () => {
   it("a host's change reaches every calendar feed's LOCATION", async () => {
     const { pb, user } = await server.person('member', 'Erik Sandberg');
     const space = await server.admin.collection('spaces').create({ name: 'Ljusgården', kind: 'event_area', capacity: 40 });
-    const event = await createEvent(server.admin, { title: 'Kvällsföredrag', space: space.id, starts: minutesFromNow(600), ends: minutesFromNow(660) });
+    const event = await createEvent(server.admin, {
+      title: 'Kvällsföredrag',
+      space: space.id,
+      starts: minutesFromNow(600),
+      ends: minutesFromNow(660),
+    });
     await pb.collection('registrations').create({ event: event.id, user: user.id });
     const { path } = await pb.send<{ path: string }>('/api/coffice/calendar-feed', { method: 'GET' });
     const location = async () => {

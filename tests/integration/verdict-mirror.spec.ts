@@ -44,7 +44,15 @@ describe('the server decides like the door', () => {
           for (const at of times) {
             // earlier scans of this pass drawn from the table's cases, so repeats, exits and re-entries occur
             const scans = table.cases.flatMap((c) => c.scans as KnownScan[]).filter((s) => fromStored(s.at).getTime() < at);
-            const input = { code, pass: passes[code], events: table.events as DoorEvent[], scans, door: doorOf(door), direction, at: new Date(at) };
+            const input = {
+              code,
+              pass: passes[code],
+              events: table.events as DoorEvent[],
+              scans,
+              door: doorOf(door),
+              direction,
+              at: new Date(at),
+            };
             expect(decide(input, clock.dayOf)).toEqual(browserDecide(input, dayOf));
             compared++;
           }

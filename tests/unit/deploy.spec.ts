@@ -22,7 +22,10 @@ describe('deploy/coffice.service', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'coffice-unit-'));
     const broken = path.join(dir, 'coffice.service');
     const text = fs.readFileSync(unit, 'utf8');
-    fs.writeFileSync(broken, text.replace('ProtectSystem=strict', 'ProtectSystm=strict').replace('Restart=on-failure', 'Restart=sometimes'));
+    fs.writeFileSync(
+      broken,
+      text.replace('ProtectSystem=strict', 'ProtectSystm=strict').replace('Restart=on-failure', 'Restart=sometimes'),
+    );
     const { said } = verify(broken);
     expect(said).toContain("Unknown key 'ProtectSystm'");
     expect(said).toContain('restart specifier');

@@ -80,7 +80,11 @@ describe('imageSize on what is not a readable image', () => {
     const jpeg = jpegClaiming(640, 480);
     const junk = Buffer.alloc(1024 * 1024, 0x20);
     const afterApp0 = 4 + jpeg.readUInt16BE(4);
-    expect(sizeOf(Buffer.concat([jpeg.subarray(0, afterApp0), junk, jpeg.subarray(afterApp0)])).size).toEqual({ format: 'jpeg', width: 0, height: 0 });
+    expect(sizeOf(Buffer.concat([jpeg.subarray(0, afterApp0), junk, jpeg.subarray(afterApp0)])).size).toEqual({
+      format: 'jpeg',
+      width: 0,
+      height: 0,
+    });
   });
 
   it('anything else is left to PocketBase’s type check', () => {

@@ -50,7 +50,10 @@ describe('the codes the server refuses with', () => {
 /** Words in both languages: not empty, not the code itself, not the same in both, and not the
  * generic words an unknown code gets. */
 function expectWords(code: string, sv: string, en: string, generic: Record<(typeof LOCALES)[number], string>) {
-  for (const [locale, text] of [['sv', sv], ['en', en]] as const) {
+  for (const [locale, text] of [
+    ['sv', sv],
+    ['en', en],
+  ] as const) {
     expect(text.trim(), `${code} in ${locale}`).not.toBe('');
     expect(text, `${code} in ${locale}`).not.toContain(code);
     expect(text, `${code} in ${locale}`).not.toBe(generic[locale]);

@@ -23,7 +23,12 @@ describe('demo seed batches', () => {
       collection: () => ({ getFullList: async () => stored.map((id) => ({ id })) }),
     };
     const ids = Array.from({ length: 30 }, (_, i) => idFor(`r${i}`));
-    await createMissing(writer, 'registrations', ids.map((id) => ({ id })), { size: 100 });
+    await createMissing(
+      writer,
+      'registrations',
+      ids.map((id) => ({ id })),
+      { size: 100 },
+    );
     expect(stored).toEqual(ids);
     expect(sent.slice(0, 4)).toEqual([30, 15, 7, 7]);
 

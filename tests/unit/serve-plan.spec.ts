@@ -28,16 +28,17 @@ describe('npm start: how it serves', () => {
     expect(plan.warnings).toEqual([]);
   });
 
-  it.each([[{ HOST: '0.0.0.0' }], [{ HOST: '192.168.1.20', PORT: '8080' }], [{ HOST: '0.0.0.0', COFFICE_APP_URL: 'http://192.168.1.20:8090' }]])(
-    'plain HTTP other devices can reach (%o) warns that cameras and installing will not work',
-    (env) => {
-      const plan = servePlan(env);
-      expect(plan.https).toBe(false);
-      expect(plan.warnings).toHaveLength(1);
-      expect(plan.warnings[0]).toMatch(plainHttpWarning);
-      expect(plan.warnings[0]).toContain('COFFICE_DOMAIN');
-    },
-  );
+  it.each([
+    [{ HOST: '0.0.0.0' }],
+    [{ HOST: '192.168.1.20', PORT: '8080' }],
+    [{ HOST: '0.0.0.0', COFFICE_APP_URL: 'http://192.168.1.20:8090' }],
+  ])('plain HTTP other devices can reach (%o) warns that cameras and installing will not work', (env) => {
+    const plan = servePlan(env);
+    expect(plan.https).toBe(false);
+    expect(plan.warnings).toHaveLength(1);
+    expect(plan.warnings[0]).toMatch(plainHttpWarning);
+    expect(plan.warnings[0]).toContain('COFFICE_DOMAIN');
+  });
 
   it('plain HTTP behind an HTTPS reverse proxy (COFFICE_APP_URL https) does not warn, and is asked locally', () => {
     const plan = servePlan({ HOST: '0.0.0.0', COFFICE_APP_URL: 'https://coffice.example.se/' });
@@ -61,7 +62,12 @@ describe('npm start: how it serves', () => {
   });
 
   it('COFFICE_DOMAIN with a matching COFFICE_APP_URL is fine; HOST narrows the addresses', () => {
-    const plan = servePlan({ COFFICE_DOMAIN: 'coffice.example.se', COFFICE_APP_URL: 'https://coffice.example.se', HOST: '10.0.0.2', COFFICE_SMTP_HOST: 'smtp' });
+    const plan = servePlan({
+      COFFICE_DOMAIN: 'coffice.example.se',
+      COFFICE_APP_URL: 'https://coffice.example.se',
+      HOST: '10.0.0.2',
+      COFFICE_SMTP_HOST: 'smtp',
+    });
     expect(plan.serveArgs).toEqual(['coffice.example.se', '--http=10.0.0.2:80', '--https=10.0.0.2:443']);
     expect(plan.warnings).toEqual([]);
   });
@@ -74,12 +80,20 @@ describe('npm start: how it serves', () => {
     expect(plan.warnings[2]).toMatch(/only this machine can connect/);
   });
 
-  it.each(['https://coffice.example.se', 'coffice.example.se:443', 'coffice.example.se/app', 'localhost', '192.168.1.20', 'coffice', '-x.example.se', ''.padEnd(300, 'a') + '.se'])(
-    'refuses COFFICE_DOMAIN=%s with a sentence that shows the right form',
-    (domain) => {
-      expect(() => servePlan({ COFFICE_DOMAIN: domain })).toThrow(/COFFICE_DOMAIN must be the venue's domain name alone, like coffice\.example\.se/);
-    },
-  );
+  it.each([
+    'https://coffice.example.se',
+    'coffice.example.se:443',
+    'coffice.example.se/app',
+    'localhost',
+    '192.168.1.20',
+    'coffice',
+    '-x.example.se',
+    ''.padEnd(300, 'a') + '.se',
+  ])('refuses COFFICE_DOMAIN=%s with a sentence that shows the right form', (domain) => {
+    expect(() => servePlan({ COFFICE_DOMAIN: domain })).toThrow(
+      /COFFICE_DOMAIN must be the venue's domain name alone, like coffice\.example\.se/,
+    );
+  });
 
   it('refuses a COFFICE_APP_URL that disagrees with COFFICE_DOMAIN', () => {
     expect(() => servePlan({ COFFICE_DOMAIN: 'coffice.example.se', COFFICE_APP_URL: 'http://coffice.example.se' })).toThrow(/disagree/);

@@ -142,11 +142,7 @@ export function buildCalendar(entries: CalendarEntry[], words: CalendarWords, op
       description: descriptionFor(entry, words) || null,
       location: entry.room || null,
       url: entry.url || null,
-      status: entry.cancelled
-        ? ICalEventStatus.CANCELLED
-        : entry.waitlisted
-          ? ICalEventStatus.TENTATIVE
-          : ICalEventStatus.CONFIRMED,
+      status: entry.cancelled ? ICalEventStatus.CANCELLED : entry.waitlisted ? ICalEventStatus.TENTATIVE : ICalEventStatus.CONFIRMED,
     });
   }
   return calendar.toString();

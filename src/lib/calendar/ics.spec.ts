@@ -40,14 +40,17 @@ describe('the .ics for one event', () => {
     // Saturday before the change (UTC+1) and Monday after it (UTC+2), both 18:00 in Stockholm
     ['2027-03-27 17:00:00.000Z', '2027-03-27 18:30:00.000Z', '20270327T180000', '20270327T193000'],
     ['2027-03-29 16:00:00.000Z', '2027-03-29 17:30:00.000Z', '20270329T180000', '20270329T193000'],
-  ])('an event starting %s is written as 18:00 Stockholm time and parsed back to the same instant', (starts, ends, localStart, localEnd) => {
-    const text = eventIcs(event({ starts, ends }), ORIGIN, WORDS);
-    expect(text).toContain(`DTSTART;TZID=Europe/Stockholm:${localStart}\r\n`);
-    expect(text).toContain(`DTEND;TZID=Europe/Stockholm:${localEnd}\r\n`);
-    const [parsed] = parsedEvents(text);
-    expect(parsed.start.toISOString()).toBe(fromStored(starts).toISOString());
-    expect(parsed.end?.toISOString()).toBe(fromStored(ends).toISOString());
-  });
+  ])(
+    'an event starting %s is written as 18:00 Stockholm time and parsed back to the same instant',
+    (starts, ends, localStart, localEnd) => {
+      const text = eventIcs(event({ starts, ends }), ORIGIN, WORDS);
+      expect(text).toContain(`DTSTART;TZID=Europe/Stockholm:${localStart}\r\n`);
+      expect(text).toContain(`DTEND;TZID=Europe/Stockholm:${localEnd}\r\n`);
+      const [parsed] = parsedEvents(text);
+      expect(parsed.start.toISOString()).toBe(fromStored(starts).toISOString());
+      expect(parsed.end?.toISOString()).toBe(fromStored(ends).toISOString());
+    },
+  );
 
   it('carries the VTIMEZONE for Europe/Stockholm with the EU summer-time rule', () => {
     const text = eventIcs(event({}), ORIGIN, WORDS);

@@ -12,8 +12,9 @@ interface DetectorLike {
 }
 
 async function nativeDetector(): Promise<DetectorLike | null> {
-  const Detector = (globalThis as { BarcodeDetector?: { new (o: { formats: string[] }): DetectorLike; getSupportedFormats(): Promise<string[]> } })
-    .BarcodeDetector;
+  const Detector = (
+    globalThis as { BarcodeDetector?: { new (o: { formats: string[] }): DetectorLike; getSupportedFormats(): Promise<string[]> } }
+  ).BarcodeDetector;
   if (!Detector) return null;
   const formats = await Detector.getSupportedFormats().catch(() => [] as string[]);
   return formats.includes('qr_code') ? new Detector({ formats: ['qr_code'] }) : null;

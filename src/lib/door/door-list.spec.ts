@@ -28,7 +28,13 @@ describe('the door list keeps codes and names from a lost tablet', () => {
 });
 
 describe('name search offers the passes this door takes now (issue #12)', () => {
-  const event = (id: string, starts: string, status: 'published' | 'cancelled' = 'published') => ({ id, starts, ends: starts, status, reentry: false });
+  const event = (id: string, starts: string, status: 'published' | 'cancelled' = 'published') => ({
+    id,
+    starts,
+    ends: starts,
+    status,
+    reentry: false,
+  });
   // 23:30 in Stockholm on 30 November is 22:30 UTC
   const now = new Date('2026-11-30T22:30:00Z');
   const events = [

@@ -15,10 +15,24 @@ function seeded(seed: number) {
 }
 
 const HOSTILE = [
-  '<script>alert(1)</script>', '"><img src=x onerror=alert(1)>', 'javascript:alert(1)', 'https://evil.example/CF1:',
-  'CF1:', 'CF1:' + 'A'.repeat(25), 'CF1:' + 'A'.repeat(27), 'cf1:' + 'A'.repeat(26), 'CF1:' + '0'.repeat(26),
-  'CF1:' + 'A'.repeat(25) + '8', '\u0000CF1:' + 'A'.repeat(26), 'CF1:' + 'A'.repeat(26) + '\n', 'ＣＦ１：' + 'Ａ'.repeat(26),
-  '{"code":"CF1:AAAA"}', '../../etc/passwd', 'x'.repeat(100_000), '🎫'.repeat(30), 'DROP TABLE checkins;--',
+  '<script>alert(1)</script>',
+  '"><img src=x onerror=alert(1)>',
+  'javascript:alert(1)',
+  'https://evil.example/CF1:',
+  'CF1:',
+  'CF1:' + 'A'.repeat(25),
+  'CF1:' + 'A'.repeat(27),
+  'cf1:' + 'A'.repeat(26),
+  'CF1:' + '0'.repeat(26),
+  'CF1:' + 'A'.repeat(25) + '8',
+  '\u0000CF1:' + 'A'.repeat(26),
+  'CF1:' + 'A'.repeat(26) + '\n',
+  'ＣＦ１：' + 'Ａ'.repeat(26),
+  '{"code":"CF1:AAAA"}',
+  '../../etc/passwd',
+  'x'.repeat(100_000),
+  '🎫'.repeat(30),
+  'DROP TABLE checkins;--',
 ];
 
 function randomText(rnd: () => number): string {

@@ -70,9 +70,7 @@ export function decide(input: ScanInput, dayOf: (instant: Date) => string): Deci
   if (!pass) return refuse('unknown');
   if (pass.revoked) return refuse('revoked');
 
-  const admitted = input.scans
-    .filter((s) => s.hash === pass.hash && s.verdict === 'admitted')
-    .sort((a, b) => time(a.at) - time(b.at));
+  const admitted = input.scans.filter((s) => s.hash === pass.hash && s.verdict === 'admitted').sort((a, b) => time(a.at) - time(b.at));
   const firstIn = (scans: KnownScan[]) => {
     const first = scans.find((s) => s.direction === 'in');
     return first ? { at: first.at, device: first.device } : undefined;

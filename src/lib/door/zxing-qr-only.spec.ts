@@ -118,7 +118,10 @@ function vendoredDecode(canvas: HTMLCanvasElement): string | null {
 /** html5-qrcode's own decoder, whose ZXing import the plugin points at zxing-qr-only.ts. */
 const door = new ZXingHtml5QrcodeDecoder([Html5QrcodeSupportedFormats.QR_CODE], false, new BaseLoggger(false));
 async function slimDecode(canvas: HTMLCanvasElement): Promise<string | null> {
-  return door.decodeAsync(canvas).then((result) => result.text, () => null);
+  return door.decodeAsync(canvas).then(
+    (result) => result.text,
+    () => null,
+  );
 }
 
 const BASE32 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
@@ -154,7 +157,10 @@ describe('the QR-only ZXing at the door', () => {
   });
 
   it('throws for a frame without a code, as the vendored one does ("no code in this frame")', async () => {
-    for (const image of [render({ size: 1, version: 1, dark: [false] }, { scale: 4 }, 1), render({ size: 1, version: 1, dark: [false] }, { scale: 4, noise: 120 }, 2)]) {
+    for (const image of [
+      render({ size: 1, version: 1, dark: [false] }, { scale: 4 }, 1),
+      render({ size: 1, version: 1, dark: [false] }, { scale: 4, noise: 120 }, 2),
+    ]) {
       const canvas = canvasOf(image);
       expect(vendoredDecode(canvas)).toBeNull();
       await expect(door.decodeAsync(canvas)).rejects.toThrow(/No MultiFormat Readers were able to detect the code/);

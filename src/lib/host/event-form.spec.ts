@@ -55,7 +55,9 @@ describe('reading the host event form', () => {
 
   it('starts a new event with an empty capacity (unlimited) and shows 0 as empty', () => {
     expect(emptyEventForm().capacity).toBe('');
-    expect(formValuesFor({ starts: '2027-10-31 00:30:00.000Z', ends: '2027-10-31 02:30:00.000Z', capacity: 0 } as EventRecord).capacity).toBe('');
+    expect(
+      formValuesFor({ starts: '2027-10-31 00:30:00.000Z', ends: '2027-10-31 02:30:00.000Z', capacity: 0 } as EventRecord).capacity,
+    ).toBe('');
   });
 
   it('fills the form from a stored event in venue time', () => {
@@ -76,7 +78,9 @@ describe('reading the host event form', () => {
 });
 
 describe('server refusals', () => {
-  const refused = (code: string, params?: Record<string, unknown>) => ({ anyField: { code, message: 'Words the app never reads.', params } });
+  const refused = (code: string, params?: Record<string, unknown>) => ({
+    anyField: { code, message: 'Words the app never reads.', params },
+  });
   it.each([
     ['event_capacity_below_confirmed', { confirmed: 3 }, { field: 'capacity', code: 'capacity_below_confirmed', confirmed: 3 }],
     ['event_ends_before_starts', undefined, { field: 'ends', code: 'ends_before_starts' }],

@@ -113,8 +113,15 @@ describe('merging a pull into the device', () => {
 
     // meanwhile the outbox sends a registration and stores the server's record (as the transport does)
     const sent = {
-      id: 'reg000000000009', event: 'evt000000000001', user: 'user00000000001', status: 'confirmed' as const, position: 0,
-      created: '2026-11-30 21:00:00.000Z', updated: '2026-11-30 21:00:00.000Z', collectionId: 'r', collectionName: 'registrations',
+      id: 'reg000000000009',
+      event: 'evt000000000001',
+      user: 'user00000000001',
+      status: 'confirmed' as const,
+      position: 0,
+      created: '2026-11-30 21:00:00.000Z',
+      updated: '2026-11-30 21:00:00.000Z',
+      collectionId: 'r',
+      collectionName: 'registrations',
     };
     localWrites.note('registrations', sent.id);
     await db.put('registrations', sent);

@@ -31,11 +31,15 @@ describe('the outbox has one way in', () => {
   it('finds the ways a module could write the store itself', () => {
     // what door.service, registrations.service and admitWalkIn did before enqueue
     expect(outboxWrites(`const tx = runtime.db.transaction(['registrations', 'outbox'], 'readwrite');`)).toHaveLength(1);
-    expect(outboxWrites(`const stores = ['doorScans', 'outbox'] as const;\nconst tx = db.transaction(stores, 'readwrite');`)).toHaveLength(1);
+    expect(outboxWrites(`const stores = ['doorScans', 'outbox'] as const;\nconst tx = db.transaction(stores, 'readwrite');`)).toHaveLength(
+      1,
+    );
     expect(outboxWrites(`if (op) writes.push(tx.objectStore('outbox').add(newEntry(op)));`)).toHaveLength(1);
     expect(outboxWrites(`await runtime.db.add('outbox', newEntry({ kind: 'walk-in', walkIn }));`)).toHaveLength(1);
     expect(outboxWrites(`await db.put("outbox", entry); db.transaction(\`outbox\`, 'readwrite')`)).toHaveLength(1);
-    expect(outboxWrites(`await enqueue(op, { stores: ['registrations'], write: (tx) => tx.objectStore('registrations').put(local) });`)).toEqual([]);
+    expect(
+      outboxWrites(`await enqueue(op, { stores: ['registrations'], write: (tx) => tx.objectStore('registrations').put(local) });`),
+    ).toEqual([]);
     expect(outboxWrites(`// keep the scan durably in the 'outbox' (before the verdict shows)\n/* the 'outbox' store */`)).toEqual([]);
   });
 

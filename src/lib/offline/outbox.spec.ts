@@ -7,9 +7,25 @@ import { addToOutbox, indexedDbOutbox, type OutboxOp } from './outbox';
 
 const scan = (id: string): OutboxOp => ({
   kind: 'scan',
-  scan: { id, code: `CP-${id}`, event: '', direction: 'in', scanned_at: '2026-12-01 08:00:00.000Z', device: 'door-abc', verdict: 'admitted' },
+  scan: {
+    id,
+    code: `CP-${id}`,
+    event: '',
+    direction: 'in',
+    scanned_at: '2026-12-01 08:00:00.000Z',
+    device: 'door-abc',
+    verdict: 'admitted',
+  },
 });
-const deviceScan = (id: string): DeviceScan => ({ id, hash: `h-${id}`, event: '', direction: 'in', at: '2026-12-01 08:00:00.000Z', device: 'door-abc', verdict: 'admitted' });
+const deviceScan = (id: string): DeviceScan => ({
+  id,
+  hash: `h-${id}`,
+  event: '',
+  direction: 'in',
+  at: '2026-12-01 08:00:00.000Z',
+  device: 'door-abc',
+  verdict: 'admitted',
+});
 
 describe('the IndexedDB outbox', () => {
   it('stores the entry and its local change in one transaction: both, or neither', async () => {
@@ -20,7 +36,9 @@ describe('the IndexedDB outbox', () => {
 
     // a local write that fails (no key) takes the entry down with it
     const broken = { ...deviceScan('s2'), id: undefined } as unknown as DeviceScan;
-    await expect(addToOutbox(db, scan('s2'), { stores: ['doorScans'], write: (tx) => tx.objectStore('doorScans').put(broken) })).rejects.toThrow();
+    await expect(
+      addToOutbox(db, scan('s2'), { stores: ['doorScans'], write: (tx) => tx.objectStore('doorScans').put(broken) }),
+    ).rejects.toThrow();
     expect(await db.count('doorScans')).toBe(1);
     expect(await indexedDbOutbox(db).counts()).toEqual({ pending: 1, failed: 0 });
     db.close();

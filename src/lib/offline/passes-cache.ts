@@ -19,7 +19,10 @@ export function passesPuller(pb: AppPocketBase, db: CofficeDb): Puller {
         .collection('passes')
         .getFullList<HeldPass>({ filter: pb.filter('holder = {:me}', { me: me.id }), requestKey: null });
       const company = me.company
-        ? await pb.collection('companies').getOne<CompanyRecord>(me.company, { fields: 'id,name', requestKey: null }).catch(() => null)
+        ? await pb
+            .collection('companies')
+            .getOne<CompanyRecord>(me.company, { fields: 'id,name', requestKey: null })
+            .catch(() => null)
         : null;
       const tx = db.transaction(['passes', 'meta'], 'readwrite');
       const store = tx.objectStore('passes');

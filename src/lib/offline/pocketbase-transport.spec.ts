@@ -6,10 +6,22 @@ import { newEntry, type OutboxEntry } from './outbox';
 import { classify, sendScanBatch } from './pocketbase-transport';
 
 const scanEntry = (id: string, seq: number): OutboxEntry => ({
-  ...newEntry({ kind: 'scan', scan: { id, code: `CF1:${id}`, event: '', direction: 'in', scanned_at: '2026-12-01 08:00:00.000Z', device: 'door-abc', verdict: 'admitted' } }),
+  ...newEntry({
+    kind: 'scan',
+    scan: {
+      id,
+      code: `CF1:${id}`,
+      event: '',
+      direction: 'in',
+      scanned_at: '2026-12-01 08:00:00.000Z',
+      device: 'door-abc',
+      verdict: 'admitted',
+    },
+  }),
   seq,
 });
-const httpError = (status: number) => new ClientResponseError({ url: '/api/coffice/sync', status, response: { message: `HTTP ${status}` } });
+const httpError = (status: number) =>
+  new ClientResponseError({ url: '/api/coffice/sync', status, response: { message: `HTTP ${status}` } });
 
 describe('classify', () => {
   it.each([
@@ -58,7 +70,14 @@ describe('sendScanBatch', () => {
   it('a lapsed session answers every scan of the run "unauthorized"; a result for another scan is not taken', async () => {
     const refused = { send: async () => Promise.reject(httpError(401)) } as never;
     expect((await sendScanBatch(refused, entries)).map((r) => r.outcome)).toEqual(['unauthorized', 'unauthorized', 'unauthorized']);
-    const confused = { send: async () => ({ results: [{ id: 'a', status: 'stored' }, { id: 'x', status: 'stored' }] }) } as never;
+    const confused = {
+      send: async () => ({
+        results: [
+          { id: 'a', status: 'stored' },
+          { id: 'x', status: 'stored' },
+        ],
+      }),
+    } as never;
     expect((await sendScanBatch(confused, entries)).map((r) => r.outcome)).toEqual(['done', 'retry', 'retry']);
   });
 });

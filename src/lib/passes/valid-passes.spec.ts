@@ -4,7 +4,8 @@ import type { EventRecord, PassRecord } from '$lib/pocketbase/types';
 import { validPasses } from './valid-passes';
 
 const NOW = new Date('2026-11-28T10:00:00Z');
-const pass = (id: string, fields: Partial<PassRecord>) => ({ id, kind: 'event', revoked: false, registration: '', ...fields }) as PassRecord;
+const pass = (id: string, fields: Partial<PassRecord>) =>
+  ({ id, kind: 'event', revoked: false, registration: '', ...fields }) as PassRecord;
 const reg = (id: string, event: string, status: LocalRegistration['status'], extra: Partial<LocalRegistration> = {}) =>
   ({ id, event, status, ...extra }) as LocalRegistration;
 const event = (id: string, starts: string, ends: string, status: EventRecord['status'] = 'published') =>

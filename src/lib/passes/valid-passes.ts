@@ -10,12 +10,7 @@ export interface ShownPass {
   event?: EventRecord;
 }
 
-export function validPasses(
-  passes: HeldPass[],
-  registrations: LocalRegistration[],
-  events: EventRecord[],
-  now: Date,
-): ShownPass[] {
+export function validPasses(passes: HeldPass[], registrations: LocalRegistration[], events: EventRecord[], now: Date): ShownPass[] {
   const registrationById = new Map(registrations.map((r) => [r.id, r]));
   const eventById = new Map(events.map((e) => [e.id, e]));
   const shown: ShownPass[] = [];

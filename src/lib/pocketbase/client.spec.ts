@@ -8,7 +8,12 @@ const user = { id: 'u1', collectionId: '_pb_users_auth_', collectionName: 'users
 
 /** What the SDK's fetch sees: a 200 for an auth refresh, with the given body. */
 const answer = (json: () => Promise<unknown>, status = 200) =>
-  (async () => ({ ok: status < 300, status, url: 'http://127.0.0.1:8090/api/collections/users/auth-refresh?expand=company', json })) as unknown as typeof fetch;
+  (async () => ({
+    ok: status < 300,
+    status,
+    url: 'http://127.0.0.1:8090/api/collections/users/auth-refresh?expand=company',
+    json,
+  })) as unknown as typeof fetch;
 
 describe('the client keeps the session when an auth answer is cut off', () => {
   afterEach(() => pb.authStore.clear());

@@ -56,7 +56,10 @@ export function bookingTimesRefusal(starts: number, ends: number, now: number): 
   if (minutes < BOOKING_LIMITS.minMinutes || minutes > BOOKING_LIMITS.maxMinutes) return { field: 'ends', code: 'booking_length' };
   const from = venueWallClock(starts);
   const to = venueWallClock(ends);
-  for (const [field, instant, clock] of [['starts', starts, from], ['ends', ends, to]] as const) {
+  for (const [field, instant, clock] of [
+    ['starts', starts, from],
+    ['ends', ends, to],
+  ] as const) {
     if (instant % MINUTE !== 0 || clock.minute % BOOKING_LIMITS.stepMinutes !== 0) return { field, code: 'booking_step' };
   }
   if (dayNumber(from) !== dayNumber(to) || minuteOfDay(from) < BOOKING_LIMITS.opensAt) return { field: 'starts', code: 'booking_hours' };

@@ -8,8 +8,7 @@ import { accountReason, logoProblem, type AccountReason, type AccountResult } fr
 /** The server's field errors (field → code), so the form can name each refused field. */
 export type CompanyFieldErrors = Record<string, { code?: string } | undefined>;
 export type CompanySaveResult =
-  | { ok: true; company: CompanyRecord }
-  | { ok: false; reason: AccountReason; fieldErrors?: CompanyFieldErrors };
+  { ok: true; company: CompanyRecord } | { ok: false; reason: AccountReason; fieldErrors?: CompanyFieldErrors };
 
 export interface CompanyFields {
   name: string;
@@ -27,11 +26,7 @@ export async function listCompanies(): Promise<AccountResult<{ companies: Compan
 }
 
 /** Creates (no id) or updates a company; a logo file is checked here first, then by the server. */
-export async function saveCompany(
-  id: string | null,
-  fields: CompanyFields,
-  logo: File | null,
-): Promise<CompanySaveResult> {
+export async function saveCompany(id: string | null, fields: CompanyFields, logo: File | null): Promise<CompanySaveResult> {
   if (logo) {
     const problem = logoProblem(logo);
     if (problem) return { ok: false, reason: problem };
@@ -43,9 +38,7 @@ export async function saveCompany(
   form.append('seat', fields.seat);
   if (logo) form.append('logo', logo);
   try {
-    const company = id
-      ? await pb.collection('companies').update(id, form)
-      : await pb.collection('companies').create(form);
+    const company = id ? await pb.collection('companies').update(id, form) : await pb.collection('companies').create(form);
     return { ok: true, company };
   } catch (error) {
     const fieldErrors =

@@ -72,7 +72,10 @@ export async function nameThisDevice(label: string): Promise<boolean> {
 /** Keeps a scan on the device: the door's own record of it, and the fact to upload when the door decided it. */
 async function keep(deviceScan: DeviceScan | null, op: OutboxOp | null) {
   // upload after the verdict is on screen, not in competition with painting it
-  if (op) await enqueue(op, deviceScan ? { stores: ['doorScans'], write: (tx) => tx.objectStore('doorScans').put(deviceScan) } : undefined, { afterMs: 100 });
+  if (op)
+    await enqueue(op, deviceScan ? { stores: ['doorScans'], write: (tx) => tx.objectStore('doorScans').put(deviceScan) } : undefined, {
+      afterMs: 100,
+    });
   else if (deviceScan) await (await offline()).db.put('doorScans', deviceScan);
   if (deviceScan) doorState.remember(deviceScan);
 }
@@ -96,27 +99,49 @@ export async function scanAtDoor(code: string, door: Door, direction: Direction)
       const decided = answer.direction ?? direction;
       const scan: DeviceScan = { id, hash, event, direction: decided, at: stamp(at), device, verdict: answer.verdict };
       await keep(answer.verdict === 'admitted' ? scan : null, null);
-      const firstScan = answer.first_scan && { at: answer.first_scan.at, device: answer.first_scan.device, deviceName: answer.first_scan.device_name };
-      const ofPass = answer.event_title && answer.event_starts && answer.event_ends ? { title: answer.event_title, starts: answer.event_starts, ends: answer.event_ends } : undefined;
-      return { id, verdict: answer.verdict, direction: decided, firstScan, holderName: answer.holder_name, event: ofPass, askedServer: true };
+      const firstScan = answer.first_scan && {
+        at: answer.first_scan.at,
+        device: answer.first_scan.device,
+        deviceName: answer.first_scan.device_name,
+      };
+      const ofPass =
+        answer.event_title && answer.event_starts && answer.event_ends
+          ? { title: answer.event_title, starts: answer.event_starts, ends: answer.event_ends }
+          : undefined;
+      return {
+        id,
+        verdict: answer.verdict,
+        direction: decided,
+        firstScan,
+        holderName: answer.holder_name,
+        event: ofPass,
+        askedServer: true,
+      };
     } catch {
       // no answer: decide from what the door knows (unknown), and upload the fact later
     }
   }
 
-  const decision = decide(
-    { code, pass, events: doorState.events, scans: doorState.knownScans, door, direction, at },
-    dayOf,
-  );
+  const decision = decide({ code, pass, events: doorState.events, scans: doorState.knownScans, door, direction, at }, dayOf);
   const fact: ScanFact = { id, code, event, direction: decision.direction, scanned_at: stamp(at), device, verdict: decision.verdict };
   const deviceScan: DeviceScan | null =
-    decision.verdict === 'admitted' ? { id, hash, event, direction: decision.direction, at: fact.scanned_at, device, verdict: 'admitted' } : null;
+    decision.verdict === 'admitted'
+      ? { id, hash, event, direction: decision.direction, at: fact.scanned_at, device, verdict: 'admitted' }
+      : null;
   const [, holderName] = await Promise.all([
     keep(deviceScan, { kind: 'scan', scan: fact }),
     pass ? openName(pass.name, code) : Promise.resolve(undefined),
   ]);
   const ofPass = pass?.event ? doorState.events.find((e) => e.id === pass.event) : undefined;
-  return { id, verdict: decision.verdict, direction: decision.direction, firstScan: decision.firstScan, holderName, event: ofPass, askedServer: false };
+  return {
+    id,
+    verdict: decision.verdict,
+    direction: decision.direction,
+    firstScan: decision.firstScan,
+    holderName,
+    event: ofPass,
+    askedServer: false,
+  };
 }
 
 /** Someone without a pass, admitted at once and registered for the event when there is one. */
@@ -124,7 +149,14 @@ export async function admitWalkIn(name: string, email: string, door: Door): Prom
   const at = new Date();
   const id = newRecordId();
   const device = await deviceName();
-  const walkIn = { id, name: name.trim(), email: email.trim(), event: door.kind === 'event' ? door.event : '', scanned_at: stamp(at), device };
+  const walkIn = {
+    id,
+    name: name.trim(),
+    email: email.trim(),
+    event: door.kind === 'event' ? door.event : '',
+    scanned_at: stamp(at),
+    device,
+  };
   await enqueue({ kind: 'walk-in', walkIn });
   return { id, verdict: 'admitted', direction: 'in', holderName: walkIn.name, askedServer: false };
 }

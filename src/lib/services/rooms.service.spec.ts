@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ClientResponseError } from 'pocketbase';
-import { BOOKING_CODES, bookingReason, bookingSpan, dayBounds, DURATIONS, lastBookableDay, START_TIMES, type BookingRequest } from './rooms.service';
+import { bookingReason, bookingSpan, dayBounds, DURATIONS, lastBookableDay, START_TIMES, type BookingRequest } from './rooms.service';
 import { BOOKING_LIMITS } from '$lib/rooms/booking-rules';
 
 const refusal = (status: number, data: object) =>

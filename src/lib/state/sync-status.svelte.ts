@@ -6,7 +6,15 @@ import type { OutboxEntry } from '$lib/offline/outbox';
 import type { SyncStatus } from '$lib/offline/sync';
 
 class SyncStatusState {
-  #status = $state<SyncStatus>({ pending: 0, failed: 0, syncing: false, needsSignIn: false, lastSyncAt: null, lastError: null, nextRetryAt: null });
+  #status = $state<SyncStatus>({
+    pending: 0,
+    failed: 0,
+    syncing: false,
+    needsSignIn: false,
+    lastSyncAt: null,
+    lastError: null,
+    nextRetryAt: null,
+  });
   #started = false;
 
   start() {

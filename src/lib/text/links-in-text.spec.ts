@@ -16,7 +16,11 @@ describe('linksInText', () => {
     const text = 'javascript:alert(1) <a href="https://x.se">x</a> ftp://files.se data:text/html,hi';
     const links = linksInText(text).filter((p) => p.href);
     expect(links).toEqual([{ text: 'https://x.se', href: 'https://x.se' }]);
-    expect(linksInText(text).map((p) => p.text).join('')).toBe(text);
+    expect(
+      linksInText(text)
+        .map((p) => p.text)
+        .join(''),
+    ).toBe(text);
   });
 
   it('keeps a closing bracket with the sentence', () => {

@@ -91,7 +91,14 @@ describe('venue clock', () => {
 
   it('finds the instant of a venue wall-clock time on every change day, as the tz database would', () => {
     for (const day of new Set(CHANGE_DAYS_INSTANTS.map((t) => dayOf(t)))) {
-      for (const [h, m] of [[0, 0], [1, 30], [3, 0], [12, 0], [22, 0], [23, 59]]) {
+      for (const [h, m] of [
+        [0, 0],
+        [1, 30],
+        [3, 0],
+        [12, 0],
+        [22, 0],
+        [23, 59],
+      ]) {
         const instant = venueInstant(day, h, m);
         const c = intlWallClock(instant);
         expect([intlDay(instant), c.hour, c.minute], `${day} ${h}:${m}`).toEqual([day, h, m]);

@@ -11,7 +11,10 @@ describe('booking refusals in words', () => {
     expect(sv.trim()).not.toBe('');
     expect(en.trim()).not.toBe('');
     expect(sv).not.toBe(en);
-    for (const [locale, text] of [['sv', sv], ['en', en]] as const) {
+    for (const [locale, text] of [
+      ['sv', sv],
+      ['en', en],
+    ] as const) {
       expect(text).not.toBe(m.error_unknown({}, { locale }));
     }
   });

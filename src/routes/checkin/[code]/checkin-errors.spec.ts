@@ -14,9 +14,13 @@ describe('checkinErrorMessage', () => {
       for (const text of words) expect(text).not.toMatch(/day_code|door_|"/);
     }
     overwriteGetLocale(() => 'sv');
-    expect(checkinErrorMessage('day_code_wrong')).toBe('Det är inte dagens dörrkod. Den byts varje dag: läs av den på dörrskärmen vid entrén.');
+    expect(checkinErrorMessage('day_code_wrong')).toBe(
+      'Det är inte dagens dörrkod. Den byts varje dag: läs av den på dörrskärmen vid entrén.',
+    );
     overwriteGetLocale(() => 'en');
-    expect(checkinErrorMessage('day_code_wrong')).toBe('That is not today’s door code. It changes every day: read it on the door screen at the entrance.');
+    expect(checkinErrorMessage('day_code_wrong')).toBe(
+      'That is not today’s door code. It changes every day: read it on the door screen at the entrance.',
+    );
     expect(checkinErrorMessage('too_many')).toBe('Too many tries in a short time. Wait ten minutes and try again, or ask a host.');
   });
 });
