@@ -12,6 +12,7 @@ import { benchDoorServer } from './door-server.mjs';
 import { benchDoorClient } from './door-client.mjs';
 import { benchUpload } from './upload.mjs';
 import { benchLighthouse } from './lighthouse.mjs';
+import { benchBackup } from './backup.mjs';
 
 /** @type {Record<string, () => Promise<void>>} */
 const benches = {
@@ -23,6 +24,7 @@ const benches = {
   'door-client': benchDoorClient,
   upload: benchUpload,
   lighthouse: benchLighthouse,
+  backup: benchBackup,
 };
 
 const asked = process.argv.slice(2);

@@ -25,3 +25,36 @@ routerAdd("POST", "/api/coffice/local-operator", (e) => {
   }
   return e.json(200, { token: operators[0].newStaticAuthToken(10 * 60 * 1000 * 1000 * 1000) });
 });
+
+// While a restore runs, writes wait: between the copy of the live data kept aside and the
+// restart, an acknowledged write would be in neither. Doors and phones get a 503 and keep the
+// write in their outbox; the restarted server has no such mode (it lives in memory). It ends by
+// itself after ten minutes, should the restoring tool die.
+routerAdd(
+  "POST",
+  "/api/coffice/maintenance",
+  (e) => {
+    const on = new DynamicModel({ on: false });
+    e.bindBody(on);
+    if (on.on) e.app.store().set("coffice.maintenanceUntil", Date.now() + 10 * 60 * 1000);
+    else e.app.store().remove("coffice.maintenanceUntil");
+    return e.json(200, { on: !!on.on });
+  },
+  $apis.requireSuperuserAuth(),
+);
+
+routerUse((e) => {
+  const until = e.app.store().get("coffice.maintenanceUntil");
+  if (!until || Date.now() > until) return e.next();
+  const method = e.request.method;
+  const path = e.request.url.path;
+  const reads = method === "GET" || method === "HEAD" || method === "OPTIONS";
+  const tools = path.indexOf("/api/backups") === 0 || path === "/api/coffice/maintenance" || path.indexOf("/api/coffice/local-") === 0;
+  if (reads || tools || path.indexOf("/api/") !== 0) return e.next();
+  e.response.header().set("Retry-After", "30");
+  return e.json(503, {
+    status: 503,
+    message: "The venue's data is being restored from a backup. Your change is kept on your device and sent in a minute.",
+    data: {},
+  });
+});

@@ -22,6 +22,23 @@ if (!where) {
   );
 }
 // to the millisecond: two backups in one second are two files
+/** A backup needs about the database's size free on the data folder's disk: say when it is not there. */
+function diskNote() {
+  try {
+    const { bavail, bsize } = fs.statfsSync(dataDir);
+    const free = bavail * bsize;
+    const needed = ['data.db', 'auxiliary.db']
+      .map((file) => path.join(dataDir, file))
+      .filter((file) => fs.existsSync(file))
+      .reduce((sum, file) => sum + fs.statSync(file).size, 0);
+    if (free >= needed) return '';
+    const mb = (/** @type {number} */ bytes) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+    return `\nThe disk of ${dataDir} is full: ${mb(free)} free, and a backup needs about ${mb(needed)}. Free some space (old backups in ${path.join(dataDir, 'backups')}, or S3 in the admin UI) and run this again.`;
+  } catch {
+    return '';
+  }
+}
+
 const stamp = new Date().toISOString().replace(/[-:]/g, '').replace('T', '-').replace('.', '-').slice(0, 19);
 const name = `coffice-${stamp}.zip`;
 try {
@@ -30,7 +47,7 @@ try {
   const answer = await ask(where, 'POST', '/api/backups', { token, body: { name } });
   if (answer.status !== 204 && answer.status !== 200) {
     const detail = JSON.stringify(answer.body?.data ?? {});
-    fail(`The backup was not made: ${answer.body?.message ?? answer.status} ${detail !== '{}' ? detail : ''}\nThe live data is untouched.`);
+    fail(`The backup was not made: ${answer.body?.message ?? answer.status} ${detail !== '{}' ? detail : ''}${diskNote()}\nThe live data is untouched.`);
   }
   const file = path.join(dataDir, 'backups', name);
   const size = fs.existsSync(file) ? `${(fs.statSync(file).size / 1024 / 1024).toFixed(1)} MB, ` : '';

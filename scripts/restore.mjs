@@ -66,12 +66,20 @@ if (where) {
     const token = await localOperatorToken(dataDir, where);
     const startedAt = (await ask(where, 'GET', '/api/health')).body?.data?.startedAt;
     const aside = `before-restore-${stamp}.zip`;
+    // writes wait from here (503, kept in the devices' outboxes) until the restored server answers
+    const paused = await ask(where, 'POST', '/api/coffice/maintenance', { token, body: { on: true } });
+    if (paused.status !== 200) throw new Error(paused.body?.message ?? `the server answered ${paused.status}`);
+    const resume = () => ask(where, 'POST', '/api/coffice/maintenance', { token, body: { on: false } }).catch(() => null);
     const kept = await ask(where, 'POST', '/api/backups', { token, body: { name: aside } });
-    if (kept.status !== 204 && kept.status !== 200)
-      throw new Error(`the live data could not be kept aside first (${kept.body?.message ?? kept.status})`);
+    if (kept.status !== 204 && kept.status !== 200) {
+      await resume();
+      throw new Error(`the live data could not be kept aside first (${kept.body?.message ?? kept.status}); it is untouched`);
+    }
     const restored = await ask(where, 'POST', `/api/backups/${encodeURIComponent(name)}/restore`, { token });
-    if (restored.status !== 204 && restored.status !== 200)
-      throw new Error(restored.body?.message ?? `the server answered ${restored.status}`);
+    if (restored.status !== 204 && restored.status !== 200) {
+      await resume();
+      throw new Error(`${restored.body?.message ?? `the server answered ${restored.status}`}; the live data is untouched`);
+    }
     console.log(`Restoring ${name}: the server restarts with it. The data it replaced is kept as ${path.join(backups, aside)}.`);
     // back when a new process answers (PocketBase restores a second later and restarts in place)
     const deadline = Date.now() + 120_000;
