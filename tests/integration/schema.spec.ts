@@ -56,13 +56,13 @@ describe('schema', () => {
     expect(settings.meta).toMatchObject({ senderName: 'Coffice', senderAddress: 'noreply@coffice.test' });
   });
 
-  it('settings: rate limiter on, batch API on, daily backups kept for a week', async () => {
+  it('settings: rate limiter on, batch API on, daily backups kept for two weeks', async () => {
     const settings = await server.admin.settings.getAll();
     expect(settings.rateLimits.enabled).toBe(true);
     const labels = settings.rateLimits.rules.map((r: { label: string }) => r.label);
     expect(labels).toEqual(expect.arrayContaining(['*:auth', '*:create', '/api/']));
     expect(settings.batch.enabled).toBe(true);
     expect(settings.backups.cron).toBe('0 3 * * *');
-    expect(settings.backups.cronMaxKeep).toBe(7);
+    expect(settings.backups.cronMaxKeep).toBe(14);
   });
 });
