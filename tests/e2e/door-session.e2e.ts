@@ -6,31 +6,11 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './world';
 import { newGuest, operator } from './operator';
+import { scanByHand } from './door-hands';
+import { signIn } from './people';
 
 const minutes = (n: number) => new Date(Date.now() + n * 60_000).toISOString();
 const NEW_PASSWORD = 'another-long-test-password';
-
-async function signIn(page: Page, who: { email: string; password: string }) {
-  await page.goto('/me');
-  await page.getByLabel('E-post').fill(who.email);
-  await page.getByLabel('Lösenord').fill(who.password);
-  await page.getByRole('button', { name: 'Logga in' }).click();
-  await expect(page.getByTestId('signed-in-as')).toBeVisible();
-}
-
-async function scanByHand(page: Page, text: string) {
-  await page.getByPlaceholder('Skriv in koden').fill(text);
-  await page.getByRole('button', { name: 'Kontrollera' }).click();
-  const verdict = page.locator('[data-verdict]');
-  await expect(verdict).toBeVisible();
-  const result = await verdict.getAttribute('data-verdict');
-  await page
-    .getByRole('button', { name: 'Nästa' })
-    .click({ timeout: 2000 })
-    .catch(() => undefined);
-  await expect(verdict).toBeHidden();
-  return result;
-}
 
 /** The device's outbox, read from IndexedDB as it is. */
 function outbox(page: Page) {

@@ -5,6 +5,8 @@ import type { BrowserContext, Page } from '@playwright/test';
 import { expect, test, E2E } from './world';
 import { CAMERA_ARGS, showToCamera } from './camera';
 import { newGuest, operator } from './operator';
+import { dismiss, scanByHand } from './door-hands';
+import { signIn } from './people';
 
 test.use({ launchOptions: { executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CAMERA_ARGS } });
 
@@ -56,25 +58,6 @@ async function scanWithCamera(page: Page, text: string) {
   // the same code in view is ignored for a few seconds: time enough to stop the camera
   await dismiss(page);
   await page.getByRole('button', { name: 'Stoppa kameran' }).click();
-  return result;
-}
-
-/** Back to scanning: "Nästa", unless the verdict's countdown got there first. */
-async function dismiss(page: Page) {
-  await page
-    .getByRole('button', { name: 'Nästa' })
-    .click({ timeout: 2000 })
-    .catch(() => undefined);
-  await expect(page.locator('[data-verdict]')).toBeHidden();
-}
-
-async function scanByHand(page: Page, text: string) {
-  await page.getByPlaceholder('Skriv in koden').fill(text);
-  await page.getByRole('button', { name: 'Kontrollera' }).click();
-  const verdict = page.locator('[data-verdict]');
-  await expect(verdict).toBeVisible();
-  const result = await verdict.getAttribute('data-verdict');
-  await dismiss(page);
   return result;
 }
 
@@ -153,14 +136,6 @@ test('offline: twenty passes (one twice) decided at once, uploaded once; two doo
   await doorOne.close();
   await doorTwo.close();
 });
-
-async function signIn(page: Page, who: { email: string; password: string }) {
-  await page.goto('/me');
-  await page.getByLabel('E-post').fill(who.email);
-  await page.getByLabel('Lösenord').fill(who.password);
-  await page.getByRole('button', { name: 'Logga in' }).click();
-  await expect(page.getByTestId('signed-in-as')).toBeVisible();
-}
 
 test('self check-in: the printed poster, then the door code of the day that the door screen shows', async ({ browser }) => {
   test.setTimeout(90_000);
