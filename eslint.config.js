@@ -90,7 +90,7 @@ export default defineConfig(
   svelte.configs.prettier,
   {
     // the app runs in browsers, the scripts, tests and configs in Node
-    ignores: ['pb_hooks/**', 'pb_migrations/**'],
+    ignores: ['pb_hooks/**', 'pb_migrations/**', 'bench/hooks/**'],
     languageOptions: { globals: { ...globals.browser, ...globals.node } },
   },
   {
@@ -112,7 +112,7 @@ export default defineConfig(
   },
   {
     // goja runs these as CommonJS scripts, one handler at a time: require() and module.exports
-    files: ['pb_hooks/**/*.js', 'pb_migrations/**/*.js'],
+    files: ['pb_hooks/**/*.js', 'pb_migrations/**/*.js', 'bench/hooks/**/*.js'],
     languageOptions: {
       sourceType: 'commonjs',
       globals: { ...globals.commonjs, ...pocketbaseGlobals },

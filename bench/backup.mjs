@@ -97,9 +97,7 @@ async function venue(name, fill) {
 
 export async function benchBackup() {
   const rows = [];
-  rows.push(
-    await venue('demo venue', (_pb, url) => seedDemoVenue(url, OPERATOR, { log: () => undefined })),
-  );
+  rows.push(await venue('demo venue', (_pb, url) => seedDemoVenue(url, OPERATOR, { log: () => undefined })));
   rows.push(
     await venue('five years', (pb) =>
       pb.send('/api/bench/generate', { method: 'POST', body: { people: 10_000, events: 1_000, checkins: 200_000, years: 5 } }),
@@ -107,7 +105,15 @@ export async function benchBackup() {
   );
   console.log('\nBackup and restore of a venue (npm run backup / npm run restore on the running server)');
   printTable(
-    ['venue', 'contents', 'data folder', 'backup zip', 'npm run backup (median of 3)', 'copy of the db files (baseline)', 'npm run restore'],
+    [
+      'venue',
+      'contents',
+      'data folder',
+      'backup zip',
+      'npm run backup (median of 3)',
+      'copy of the db files (baseline)',
+      'npm run restore',
+    ],
     rows.map((r) => [
       r.name,
       r.contents,
@@ -120,6 +126,6 @@ export async function benchBackup() {
   );
   console.log(
     'npm run backup includes starting node and asking for a token (~0.3 s); npm run restore includes checking the backup on a\n' +
-      'PocketBase of its own, keeping the live data aside as a backup, PocketBase\'s restore (it waits 1 s) and the restart.',
+      "PocketBase of its own, keeping the live data aside as a backup, PocketBase's restore (it waits 1 s) and the restart.",
   );
 }

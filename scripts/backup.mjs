@@ -47,7 +47,9 @@ try {
   const answer = await ask(where, 'POST', '/api/backups', { token, body: { name } });
   if (answer.status !== 204 && answer.status !== 200) {
     const detail = JSON.stringify(answer.body?.data ?? {});
-    fail(`The backup was not made: ${answer.body?.message ?? answer.status} ${detail !== '{}' ? detail : ''}${diskNote()}\nThe live data is untouched.`);
+    fail(
+      `The backup was not made: ${answer.body?.message ?? answer.status} ${detail !== '{}' ? detail : ''}${diskNote()}\nThe live data is untouched.`,
+    );
   }
   const file = path.join(dataDir, 'backups', name);
   const size = fs.existsSync(file) ? `${(fs.statSync(file).size / 1024 / 1024).toFixed(1)} MB, ` : '';

@@ -48,7 +48,15 @@ routerAdd(
           "INSERT INTO users (id, email, password, tokenKey, name, role, verified, emailVisibility, created, updated) " +
             "VALUES ({:id}, {:email}, {:hash}, {:token}, {:name}, {:role}, 1, 0, {:at}, {:at})",
         )
-          .bind({ id: person, email: "p" + i + "@five-years.test", hash: hash, token: id() + id() + id(), name: "Person " + i, role: i % 20 === 0 ? "member" : "guest", at: when })
+          .bind({
+            id: person,
+            email: "p" + i + "@five-years.test",
+            hash: hash,
+            token: id() + id() + id(),
+            name: "Person " + i,
+            role: i % 20 === 0 ? "member" : "guest",
+            at: when,
+          })
           .execute();
       }
       for (let i = 0; i < body.events; i++) {
@@ -59,7 +67,14 @@ routerAdd(
           "INSERT INTO events (id, title, summary, kind, starts, ends, capacity, status, created, updated) " +
             "VALUES ({:id}, {:title}, {:summary}, 'breakfast', {:starts}, {:ends}, 0, 'published', {:at}, {:at})",
         )
-          .bind({ id: event, title: "Frukostmöte " + i, summary: "Kaffe, nyheter och samtal om näringslivet i kommunen.", starts: stamp(starts), ends: stamp(starts + 5400000), at: stamp(starts - 30 * 86400000) })
+          .bind({
+            id: event,
+            title: "Frukostmöte " + i,
+            summary: "Kaffe, nyheter och samtal om näringslivet i kommunen.",
+            starts: stamp(starts),
+            ends: stamp(starts + 5400000),
+            at: stamp(starts - 30 * 86400000),
+          })
           .execute();
         // about twenty registered people, each with a pass
         for (let k = 0; k < 20; k++) {
@@ -85,7 +100,13 @@ routerAdd(
           "INSERT INTO checkins (id, holder, event, direction, source, verdict, scanned_at, device, created, updated) " +
             "VALUES ({:id}, {:holder}, {:event}, {:direction}, 'door', 'admitted', {:at}, 'door-1', {:at}, {:at})",
         )
-          .bind({ id: id(), holder: people[Math.floor(Math.random() * people.length)], event: atEvent ? events[Math.floor(Math.random() * events.length)] : "", direction: i % 2 ? "out" : "in", at: when })
+          .bind({
+            id: id(),
+            holder: people[Math.floor(Math.random() * people.length)],
+            event: atEvent ? events[Math.floor(Math.random() * events.length)] : "",
+            direction: i % 2 ? "out" : "in",
+            at: when,
+          })
           .execute();
       }
     });

@@ -173,10 +173,19 @@ describe('a restore while a door uploads its scans', () => {
     const door = (async () => {
       for (let n = 0; running || outbox.length > 0; n++) {
         if (running && outbox.length < 5) {
-          outbox.push({ id: newId(), code: pass.code, direction: n % 2 ? 'out' : 'in', scanned_at: new Date().toISOString(), device: 'restore-door', verdict: 'admitted' });
+          outbox.push({
+            id: newId(),
+            code: pass.code,
+            direction: n % 2 ? 'out' : 'in',
+            scanned_at: new Date().toISOString(),
+            device: 'restore-door',
+            verdict: 'admitted',
+          });
         }
         const batch = outbox.slice(0, 5);
-        const answer = await call<{ results: { id: string; status: string }[] }>(host.pb as TypedPocketBase, '/api/coffice/sync', 'POST', { scans: batch });
+        const answer = await call<{ results: { id: string; status: string }[] }>(host.pb as TypedPocketBase, '/api/coffice/sync', 'POST', {
+          scans: batch,
+        });
         answers.push({ status: answer.status, message: answer.message });
         if (answer.status === 200) {
           outbox.splice(0, batch.length);
@@ -325,33 +334,39 @@ afterAll(() => {
 });
 
 describe('a full disk during a backup', () => {
-  it.skipIf(!canMount)('says so plainly, and the live data is untouched (needs root to mount a small disk)', async () => {
-    upsertSuperuser(smallDisk, OPERATOR.email, OPERATOR.password);
-    const small = await startPocketBase({ dataDir: smallDisk, port: await freePort(), publicDir: smallDisk });
-    try {
-      writeServing(smallDisk, { url: small.url, servername: null, pid: small.child.pid! });
-      const pb = new PocketBase(small.url) as TypedPocketBase;
-      pb.autoCancellation(false);
-      await pb.collection('_superusers').authWithPassword(OPERATOR.email, OPERATOR.password);
-      for (let i = 0; i < 5; i++) await createEvent(pb, { title: `Före ${i}` });
-      // fill the disk but for a few kilobytes
-      const free = Number(spawnSync('df', ['-B1', '--output=avail', smallDisk], { encoding: 'utf8' }).stdout.trim().split('\n').at(-1));
-      const filler = path.join(smallDisk, 'filler');
-      expect(spawnSync('fallocate', ['-l', String(free - 48 * 1024), filler]).status).toBe(0);
+  it.skipIf(!canMount)(
+    'says so plainly, and the live data is untouched (needs root to mount a small disk)',
+    async () => {
+      upsertSuperuser(smallDisk, OPERATOR.email, OPERATOR.password);
+      const small = await startPocketBase({ dataDir: smallDisk, port: await freePort(), publicDir: smallDisk });
+      try {
+        writeServing(smallDisk, { url: small.url, servername: null, pid: small.child.pid! });
+        const pb = new PocketBase(small.url) as TypedPocketBase;
+        pb.autoCancellation(false);
+        await pb.collection('_superusers').authWithPassword(OPERATOR.email, OPERATOR.password);
+        for (let i = 0; i < 5; i++) await createEvent(pb, { title: `Före ${i}` });
+        // fill the disk but for a few kilobytes
+        const free = Number(spawnSync('df', ['-B1', '--output=avail', smallDisk], { encoding: 'utf8' }).stdout.trim().split('\n').at(-1));
+        const filler = path.join(smallDisk, 'filler');
+        expect(spawnSync('fallocate', ['-l', String(free - 48 * 1024), filler]).status).toBe(0);
 
-      const full = await scriptOn(smallDisk, 'scripts/backup.mjs');
-      expect(full.code).toBe(1);
-      expect(full.output).toMatch(/The backup was not made: .*The disk of .* is full: 0\.\d MB free, and a backup needs about \d+\.\d MB\..*The live data is untouched\./s);
-      expect(fs.readdirSync(path.join(smallDisk, 'backups')).filter((name) => name.endsWith('.zip'))).toEqual([]);
+        const full = await scriptOn(smallDisk, 'scripts/backup.mjs');
+        expect(full.code).toBe(1);
+        expect(full.output).toMatch(
+          /The backup was not made: .*The disk of .* is full: 0\.\d MB free, and a backup needs about \d+\.\d MB\..*The live data is untouched\./s,
+        );
+        expect(fs.readdirSync(path.join(smallDisk, 'backups')).filter((name) => name.endsWith('.zip'))).toEqual([]);
 
-      fs.rmSync(filler);
-      expect((await pb.collection('events').getFullList({ filter: 'title ~ "Före"' })).length).toBe(5);
-      await createEvent(pb, { title: 'Efter' });
-      const again = await scriptOn(smallDisk, 'scripts/backup.mjs');
-      expect(again.output).toContain('Backup made:');
-      expect(again.code).toBe(0);
-    } finally {
-      await small.stop();
-    }
-  }, 60_000);
+        fs.rmSync(filler);
+        expect((await pb.collection('events').getFullList({ filter: 'title ~ "Före"' })).length).toBe(5);
+        await createEvent(pb, { title: 'Efter' });
+        const again = await scriptOn(smallDisk, 'scripts/backup.mjs');
+        expect(again.output).toContain('Backup made:');
+        expect(again.code).toBe(0);
+      } finally {
+        await small.stop();
+      }
+    },
+    60_000,
+  );
 });
