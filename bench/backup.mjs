@@ -125,7 +125,7 @@ export async function benchBackup() {
     ]),
   );
   console.log(
-    'npm run backup includes starting node and asking for a token (~0.3 s); npm run restore includes checking the backup on a\n' +
+    'npm run backup includes starting node and asking for a token; npm run restore includes checking the backup on a\n' +
       "PocketBase of its own, keeping the live data aside as a backup, PocketBase's restore (it waits 1 s) and the restart.",
   );
 }
