@@ -89,11 +89,24 @@ export async function crowd(server: TestServer, count: number, role: Role = 'gue
   const emails = Array.from({ length: count }, (_, i) => `crowd-${i}-${Date.now()}@coffice.test`);
   const users: UserRecord[] = [];
   for (let i = 0; i < count; i += 10) {
-    const batch = server.admin.createBatch();
-    for (const email of emails.slice(i, i + 10)) {
-      batch.collection('users').create({ email, name: email, role, password: PASSWORD, passwordConfirm: PASSWORD });
+    const send = () => {
+      const batch = server.admin.createBatch();
+      for (const email of emails.slice(i, i + 10)) {
+        batch.collection('users').create({ email, name: email, role, password: PASSWORD, passwordConfirm: PASSWORD });
+      }
+      return batch.send();
+    };
+    // ten password hashes can outlast the batch API's 5 s on a busy machine: the batch is then
+    // rolled back whole ("Batch transaction failed", nothing stored), so sending it again is safe
+    let results: Awaited<ReturnType<typeof send>> | null = null;
+    for (let attempt = 1; !results; attempt++) {
+      results = await send().catch((error: { status?: number; response?: { data?: object } }) => {
+        const rolledBack = error.status === 400 && Object.keys(error.response?.data ?? {}).length === 0;
+        if (!rolledBack || attempt === 3) throw error;
+        return null;
+      });
     }
-    for (const result of await batch.send()) users.push(result.body as UserRecord);
+    for (const result of results) users.push(result.body as UserRecord);
   }
   return Promise.all(
     users.map(async (user) => {
