@@ -105,12 +105,21 @@ function venueTime(value) {
   }
 }
 
+/** The id of the pass the notice is about (data.pass, or the pass of data.registration), or "". */
+function passOf(app, data) {
+  const id = (value) => (typeof value === "string" && /^[a-z0-9]{15}$/.test(value) ? value : "");
+  if (id(data.pass)) return data.pass;
+  if (!id(data.registration)) return "";
+  const passes = app.findRecordsByFilter("passes", "registration = {:r} && revoked = false", "-created", 1, 0, { r: data.registration });
+  return passes.length > 0 ? passes[0].id : "";
+}
+
 /** The notice as the person reads it: {title, body, url, tag}, in their language (users.locale). */
 function payloadFor(app, notice, user) {
   const language = user && user.getString("locale") === "en" ? "en" : "sv";
   const kind = notice.getString("kind");
   const eventId = notice.getString("event");
-  let data = {};
+  let data;
   try {
     data = JSON.parse(notice.getString("data") || "{}");
   } catch (_) {
@@ -136,10 +145,9 @@ function payloadFor(app, notice, user) {
   const texts = TEXTS[language];
   const make = texts[kind] || texts.fallback;
   const text = make(title || "Coffice", words);
-  const registration = typeof data.registration === "string" && /^[a-z0-9]{15}$/.test(data.registration) ? data.registration : "";
+  const pass = kind === "confirmed" || kind === "promoted" || kind === "reminder" || kind === "changed" ? passOf(app, data) : "";
   let url = "/";
-  if (registration && (kind === "confirmed" || kind === "promoted" || kind === "reminder" || kind === "changed"))
-    url = "/passes/" + registration;
+  if (pass) url = "/passes/" + pass;
   else if (eventId) url = "/events/" + eventId;
   else if (kind === "welcome" || kind === "application") url = "/me";
   return { title: text.title, body: text.body, url: url, tag: notice.getString("key") || notice.id };
@@ -214,7 +222,7 @@ function freshSecret() {
  * Subscriptions answered 404 or 410 are deleted (the browser dropped them).
  */
 function sendPushNotice(app, notice) {
-  let user = null;
+  let user;
   try {
     user = app.findRecordById("users", notice.getString("user"));
   } catch (_) {

@@ -171,10 +171,11 @@ describe('web push', () => {
     await server.admin.collection('users').update(person.user.id, { locale: 'en' });
     const { keys, endpoint } = await subscribe(person, 'en-person');
     const event = await createEvent(server.admin, { title: 'Morning pitch — åäö' });
-    const registration = 'abcdefghij12345';
+    const registration = await person.pb.collection('registrations').create({ event: event.id, user: person.user.id });
+    const pass = await person.pb.collection('passes').getFirstListItem(`registration = "${registration.id}"`);
     const before = received.length;
     answer = 201;
-    const { notice, result } = await pushNotice(person.user.id, 'promoted', event.id, { registration });
+    const { notice, result } = await pushNotice(person.user.id, 'promoted', event.id, { registration: registration.id });
     expect(result).toEqual({ ok: true });
     expect(received.length).toBe(before + 1);
     const request = received[received.length - 1];
@@ -192,7 +193,7 @@ describe('web push', () => {
     expect(JSON.parse(decrypt(request.body, keys))).toEqual({
       title: 'Morning pitch — åäö',
       body: 'You got a place from the waitlist. Your pass is in the app.',
-      url: `/passes/${registration}`,
+      url: `/passes/${pass.id}`,
       tag: notice.key,
     });
   });

@@ -4625,7 +4625,7 @@ var gcm = /* @__PURE__ */ wrapCipher({
 		}
 	};
 });
-// src/lib/pwa/web-push-crypto.ts
+// src/lib/pwa/base64url.ts
 var B64URL = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
 function base64urlEncode(bytes) {
 	let out = "";
@@ -4655,6 +4655,7 @@ function base64urlDecode(text) {
 	}
 	return new Uint8Array(out);
 }
+// src/lib/pwa/web-push-crypto.ts
 /** UTF-8 without TextEncoder (goja has none). */
 function utf8(text) {
 	const out = [];
