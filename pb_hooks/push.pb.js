@@ -3,7 +3,12 @@
 // folder, 0600) and its public half is what browsers subscribe with.
 onBootstrap((e) => {
   e.next();
-  require(`${__hooks}/lib/push.js`).vapidKeys(e.app);
+  try {
+    require(`${__hooks}/lib/push.js`).vapidKeys(e.app);
+  } catch (err) {
+    // the server runs without push rather than not at all; the next use tries again
+    e.app.logger().error("Could not make or read the web push (VAPID) keys", "error", String(err));
+  }
 });
 
 routerAdd("GET", "/api/coffice/push-key", (e) => {
