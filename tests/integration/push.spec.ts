@@ -44,7 +44,12 @@ beforeAll(async () => {
   fs.cpSync(appHooksDir, hooks, { recursive: true });
   fs.writeFileSync(
     path.join(hooks, 'push-test.pb.js'),
-    `routerAdd("POST", "/api/test/push/{id}", (e) => {
+    `onBootstrap((e) => { e.next(); e.app.store().set("coffice:push-allow-http", true); });
+    routerAdd("POST", "/api/test/push-http/{allow}", (e) => {
+      $app.store().set("coffice:push-allow-http", e.request.pathValue("allow") === "yes");
+      return e.noContent(204);
+    }, $apis.requireSuperuserAuth());
+    routerAdd("POST", "/api/test/push/{id}", (e) => {
       const notice = $app.findRecordById("notices", e.request.pathValue("id"));
       return e.json(200, require(\`\${__hooks}/lib/push.js\`).sendPushNotice($app, notice));
     }, $apis.requireSuperuserAuth());`,
@@ -227,6 +232,7 @@ describe('web push', () => {
     const failed = await pushNotice(person.user.id, 'changed', event.id);
     expect(failed.result).toMatchObject({ ok: false, retry: true });
     expect(failed.result.error).toContain('500');
+    expect(failed.result.error).not.toContain('garbage'); // the push service's words are not the person's to read
     answer = 'hang-up';
     const dropped = await pushNotice(person.user.id, 'changed', event.id);
     expect(dropped.result).toMatchObject({ ok: false, retry: true });
@@ -255,6 +261,29 @@ describe('web push', () => {
     expect(refused.result).toMatchObject({ ok: false, retry: false });
     expect(refused.result.error).toContain('403');
     expect(await subscriptionsOf(person.user.id)).toHaveLength(1);
+  });
+
+  it('sends only to https push services in the app (the test’s http stand-in is allowed by its own hooks)', async () => {
+    const allowHttp = (allow: boolean) =>
+      fetch(`${server.url}/api/test/push-http/${allow ? 'yes' : 'no'}`, {
+        method: 'POST',
+        headers: { Authorization: server.admin.authStore.token },
+      });
+    const person = await server.person('guest');
+    await subscribe(person, 'plain-http');
+    const event = await createEvent(server.admin);
+    const before = received.length;
+    answer = 201;
+    expect((await allowHttp(false)).status).toBe(204);
+    try {
+      const { result } = await pushNotice(person.user.id, 'cancelled', event.id);
+      expect(result).toMatchObject({ ok: false, retry: false });
+      expect(result.error).toContain('https');
+    } finally {
+      await allowHttp(true);
+    }
+    expect(received.length).toBe(before);
+    expect(await subscriptionsOf(person.user.id)).toHaveLength(0);
   });
 
   it('lets nobody read another person’s subscriptions', async () => {
