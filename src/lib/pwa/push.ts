@@ -79,3 +79,14 @@ export async function disablePush(): Promise<void> {
   }
   await subscription.unsubscribe();
 }
+
+/**
+ * On signing out: the browser drops this device's subscription, so a shared device stops getting
+ * the previous person's notices (the server removes the record when the push service answers 410).
+ */
+export function forgetDevicePush(): void {
+  void registration()
+    .then((worker) => worker?.pushManager.getSubscription())
+    .then((subscription) => subscription?.unsubscribe())
+    .catch(() => undefined);
+}

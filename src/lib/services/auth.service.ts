@@ -148,13 +148,5 @@ export async function confirmPasswordReset(token: string, password: string): Pro
 }
 
 export function signOut() {
-  // this device's notices were the signed-out person's: the browser drops its push subscription,
-  // and the server removes the record when the push service answers 410 for it
-  if (typeof PushManager !== 'undefined')
-    void navigator.serviceWorker
-      ?.getRegistration()
-      .then((r) => r?.pushManager.getSubscription())
-      .then((s) => s?.unsubscribe())
-      .catch(() => undefined);
   pb.authStore.clear();
 }
