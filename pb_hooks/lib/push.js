@@ -44,12 +44,7 @@ function vapidKeys(app) {
 }
 
 function isValidSecret(secret) {
-  try {
-    crypto().vapidKeysFromSecret(secret);
-    return true;
-  } catch (_) {
-    return false;
-  }
+  return crypto().isValidSecretKey(secret);
 }
 
 /** Who runs this push sender, for the push services (RFC 8292 §2.1): the mail sender, else the app's address. */

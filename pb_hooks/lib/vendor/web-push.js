@@ -4683,6 +4683,10 @@ function concat(...parts) {
 	}
 	return out;
 }
+/** Whether 32 bytes are a P-256 secret key (1 ≤ n < the curve order). */
+function isValidSecretKey(secret) {
+	return p256.utils.isValidSecretKey(secret);
+}
 /** A VAPID key pair from 32 random bytes; both halves base64url (public: the uncompressed point). */
 function vapidKeysFromSecret(secret) {
 	if (!p256.utils.isValidSecretKey(secret)) throw new Error("not a valid P-256 secret key");
@@ -4741,6 +4745,7 @@ exports.base64urlDecode = base64urlDecode;
 exports.base64urlEncode = base64urlEncode;
 exports.encryptPushPayload = encryptPushPayload;
 exports.hexToBytes = hexToBytes;
+exports.isValidSecretKey = isValidSecretKey;
 exports.utf8 = utf8;
 exports.vapidAuthorization = vapidAuthorization;
 exports.vapidKeysFromSecret = vapidKeysFromSecret;

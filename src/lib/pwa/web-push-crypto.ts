@@ -41,6 +41,11 @@ function concat(...parts: Uint8Array[]): Uint8Array {
   return out;
 }
 
+/** Whether 32 bytes are a P-256 secret key (1 ≤ n < the curve order). */
+export function isValidSecretKey(secret: Uint8Array): boolean {
+  return p256.utils.isValidSecretKey(secret);
+}
+
 /** A VAPID key pair from 32 random bytes; both halves base64url (public: the uncompressed point). */
 export function vapidKeysFromSecret(secret: Uint8Array): { publicKey: string; privateKey: string } {
   if (!p256.utils.isValidSecretKey(secret)) throw new Error('not a valid P-256 secret key');
