@@ -24,8 +24,8 @@ let hooks: string;
 let pushService: http.Server;
 let pushOrigin = '';
 const received: Received[] = [];
-/** what the push service answers next: a status, or 'hang-up' to drop the connection */
-let answer: number | 'hang-up' = 201;
+/** what the push service answers next: a status, 'hang-up' to drop the connection, 'hang' to never answer */
+let answer: number | 'hang-up' | 'hang' = 201;
 
 beforeAll(async () => {
   pushService = http.createServer((req, res) => {
@@ -34,6 +34,7 @@ beforeAll(async () => {
     req.on('end', () => {
       received.push({ path: req.url ?? '', headers: req.headers, body: Buffer.concat(chunks) });
       if (answer === 'hang-up') return req.socket.destroy();
+      if (answer === 'hang') return; // the server's timeout ends it
       res.writeHead(answer, { 'Content-Type': 'text/plain' }).end(answer >= 400 ? '<html>garbage</html>' : '');
     });
   });
@@ -44,7 +45,7 @@ beforeAll(async () => {
   fs.cpSync(appHooksDir, hooks, { recursive: true });
   fs.writeFileSync(
     path.join(hooks, 'push-test.pb.js'),
-    `onBootstrap((e) => { e.next(); e.app.store().set("coffice:push-allow-http", true); });
+    `onBootstrap((e) => { e.next(); e.app.store().set("coffice:push-allow-http", true); e.app.store().set("coffice:push-timeout", 1); });
     routerAdd("POST", "/api/test/push-http/{allow}", (e) => {
       $app.store().set("coffice:push-allow-http", e.request.pathValue("allow") === "yes");
       return e.noContent(204);
@@ -224,7 +225,7 @@ describe('web push', () => {
     }
   });
 
-  it('asks to try again when the push service fails or hangs up, and keeps the subscription', async () => {
+  it('asks to try again when the push service fails, is busy, hangs up or never answers, and keeps the subscription', async () => {
     const person = await server.person('guest');
     await subscribe(person, 'busy');
     const event = await createEvent(server.admin);
@@ -238,6 +239,11 @@ describe('web push', () => {
     expect(dropped.result).toMatchObject({ ok: false, retry: true });
     answer = 429;
     expect((await pushNotice(person.user.id, 'changed', event.id)).result).toMatchObject({ ok: false, retry: true });
+    answer = 'hang';
+    const started = Date.now();
+    const hung = await pushNotice(person.user.id, 'changed', event.id);
+    expect(hung.result).toMatchObject({ ok: false, retry: true });
+    expect(Date.now() - started).toBeLessThan(5_000);
     expect(await subscriptionsOf(person.user.id)).toHaveLength(1);
   });
 
