@@ -124,18 +124,24 @@ function payloadFor(app, notice, user) {
   if (!data || typeof data !== "object" || Array.isArray(data)) data = {};
   let title = "";
   let starts = "";
+  let hostMessage = "";
   if (eventId) {
     try {
       const event = app.findRecordById("events", eventId);
       title = event.getString("title");
       starts = venueTime(event.getString("starts"));
+      hostMessage = event.getString("message");
     } catch (_) {
       title = "";
     }
   }
   const words = {
     position: data.position,
-    text: typeof data.text === "string" ? data.text.slice(0, 300) : "",
+    // a host's words: as the notice keeps them, else as the event shows them now
+    text: String((typeof data.text === "string" && data.text) || (typeof data.message === "string" && data.message) || hostMessage).slice(
+      0,
+      300,
+    ),
     starts: venueTime(data.new_starts || data.starts) || starts,
   };
   const texts = TEXTS[language];

@@ -225,6 +225,22 @@ describe('web push', () => {
     }
   });
 
+  it('carries a host’s message in its words', async () => {
+    const person = await server.person('guest');
+    await server.admin.collection('users').update(person.user.id, { locale: 'en' });
+    const { keys } = await subscribe(person, 'message');
+    const event = await createEvent(server.admin, { title: 'Lunch talk', message: 'We start in room B.' });
+    const before = received.length;
+    answer = 201;
+    expect((await pushNotice(person.user.id, 'message', event.id)).result.ok).toBe(true);
+    const request = received.slice(before).find((r) => r.path.endsWith('/message'));
+    expect(JSON.parse(decrypt(request!.body, keys))).toMatchObject({
+      title: 'Lunch talk',
+      body: 'A message from the host: We start in room B.',
+      url: `/events/${event.id}`,
+    });
+  });
+
   it('asks to try again when the push service fails, is busy, hangs up or never answers, and keeps the subscription', async () => {
     const person = await server.person('guest');
     await subscribe(person, 'busy');
