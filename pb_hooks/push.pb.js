@@ -3,6 +3,8 @@
 // folder, 0600) and its public half is what browsers subscribe with.
 onBootstrap((e) => {
   e.next();
+  // the server's start, not a command such as `superuser upsert` (which would only pay for it)
+  if ($os.args.indexOf("serve") < 0) return;
   try {
     require(`${__hooks}/lib/push.js`).vapidKeys(e.app);
   } catch (err) {
