@@ -30,6 +30,12 @@ function byEndpoint(endpoint: string) {
   return pb.filter('endpoint = {:endpoint}', { endpoint });
 }
 
+/** Deletes the signed-in person's record of this endpoint (others' are not theirs to see). */
+async function forgetKept(endpoint: string): Promise<void> {
+  const kept = await pb.collection(COLLECTION).getFullList({ filter: byEndpoint(endpoint) });
+  await Promise.all(kept.map((record) => pb.collection(COLLECTION).delete(record.id)));
+}
+
 /** On: this browser has a subscription and the server keeps it for the signed-in person. */
 export async function pushEnabled(): Promise<boolean> {
   const subscription = await (await registration())?.pushManager.getSubscription();
@@ -49,7 +55,11 @@ export async function enablePush(): Promise<EnableResult> {
     const { publicKey } = await pb.send<{ publicKey: string }>('/api/coffice/push-key', { method: 'GET' });
     // a subscription left by someone else signed in on this device (or by an old key) goes first:
     // an endpoint belongs to one person
-    await (await worker.pushManager.getSubscription())?.unsubscribe();
+    const old = await worker.pushManager.getSubscription();
+    if (old) {
+      await forgetKept(old.endpoint).catch(() => undefined); // someone else's: not ours to delete
+      await old.unsubscribe();
+    }
     const subscription = await worker.pushManager.subscribe({
       userVisibleOnly: true,
       applicationServerKey: base64urlDecode(publicKey) as Uint8Array<ArrayBuffer>,
@@ -73,10 +83,7 @@ export async function enablePush(): Promise<EnableResult> {
 export async function disablePush(): Promise<void> {
   const subscription = await (await registration())?.pushManager.getSubscription();
   if (!subscription) return;
-  if (pb.authStore.record) {
-    const kept = await pb.collection(COLLECTION).getFullList({ filter: byEndpoint(subscription.endpoint) });
-    await Promise.all(kept.map((record) => pb.collection(COLLECTION).delete(record.id)));
-  }
+  if (pb.authStore.record) await forgetKept(subscription.endpoint);
   await subscription.unsubscribe();
 }
 
