@@ -57,7 +57,7 @@ export async function enablePush(): Promise<EnableResult> {
     // an endpoint belongs to one person
     const old = await worker.pushManager.getSubscription();
     if (old) {
-      await forgetKept(old.endpoint).catch(() => undefined); // someone else's: not ours to delete
+      await forgetKept(old.endpoint).catch(() => undefined); // finds only our own record, if any
       await old.unsubscribe();
     }
     const subscription = await worker.pushManager.subscribe({
