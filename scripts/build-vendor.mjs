@@ -5,7 +5,9 @@
 //   their passes and the guest screens carry no encoder;
 // - the door's decision and the venue clock, so the scan route decides with the very code
 //   the door decides with offline, on the same summer-time rule;
-// - the room-booking limits, so the server refuses exactly what the /rooms form refuses.
+// - the room-booking limits, so the server refuses exactly what the /rooms form refuses;
+// - web push encryption and VAPID signing (@noble/curves, hashes, ciphers), since goja has no
+//   Web Crypto; es2020 because the curve arithmetic needs BigInt, which goja has.
 // The outputs are committed (pb_hooks/ is deployed as it is); tests/unit/vendor.spec.ts fails
 // when one is older than its sources. Run: npm run vendor
 import fs from 'node:fs';
@@ -45,11 +47,17 @@ var crypto = { randomUUID: function () { return $security.randomStringWithAlphab
     file: path.join(vendorDir, 'booking-rules.js'),
     banner: '',
   },
+  {
+    source: 'src/lib/pwa/web-push-crypto.ts',
+    file: path.join(vendorDir, 'web-push.js'),
+    banner: '// Contains @noble/curves, @noble/hashes and @noble/ciphers (MIT, Paul Miller).',
+    target: 'es2020',
+  },
 ];
 
 /**
  * Writes one bundle to `outFile` (default: its committed vendor file).
- * @param {{ source: string, file: string, banner: string }} bundle
+ * @param {{ source: string, file: string, banner: string, target?: string }} bundle
  */
 export async function buildVendorBundle(bundle, outFile = bundle.file) {
   const outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'coffice-vendor-'));
@@ -64,7 +72,7 @@ export async function buildVendorBundle(bundle, outFile = bundle.file) {
         outDir,
         emptyOutDir: true,
         minify: false,
-        target: 'es2015',
+        target: bundle.target ?? 'es2015',
         lib: { entry: path.join(root, bundle.source), formats: ['cjs'], fileName: () => name },
         rollupOptions: {
           output: {

@@ -8,6 +8,7 @@ import { build, files, version } from '$service-worker';
 import { precacheAndRoute, cleanupOutdatedCaches, createHandlerBoundToURL } from 'workbox-precaching';
 import { NavigationRoute, registerRoute } from 'workbox-routing';
 import { clientsClaim } from 'workbox-core';
+import { chooseWindow, noticeTarget } from '$lib/pwa/notice-click';
 
 declare const self: ServiceWorkerGlobalScope;
 
@@ -31,3 +32,39 @@ self.addEventListener('message', (event) => {
   if (event.data?.type === 'SKIP_WAITING') void self.skipWaiting();
 });
 clientsClaim();
+
+// Web push (issue #14): the server sends {title, body, url, tag}, encrypted for this browser;
+// the browser decrypts it before this handler sees it.
+self.addEventListener('push', (event) => {
+  let notice: { title?: unknown; body?: unknown; url?: unknown; tag?: unknown };
+  try {
+    notice = event.data?.json() ?? {};
+  } catch {
+    notice = { body: event.data?.text() };
+  }
+  const title = typeof notice.title === 'string' && notice.title ? notice.title : 'Coffice';
+  event.waitUntil(
+    self.registration.showNotification(title, {
+      body: typeof notice.body === 'string' ? notice.body : '',
+      icon: '/icons/icon-192.png',
+      tag: typeof notice.tag === 'string' ? notice.tag : undefined,
+      data: { url: noticeTarget(notice.url, self.location.origin) },
+    }),
+  );
+});
+
+// A tap opens the pass or the event: in the window already showing it, else an open window of
+// the app, else a new one.
+self.addEventListener('notificationclick', (event) => {
+  event.notification.close();
+  const origin = self.location.origin;
+  const target = noticeTarget((event.notification.data as { url?: unknown } | null)?.url, origin);
+  event.waitUntil(
+    self.clients.matchAll({ type: 'window', includeUncontrolled: true }).then(async (windows) => {
+      const chosen = chooseWindow(windows, target, origin);
+      if (!chosen) return void (await self.clients.openWindow(target));
+      const focused = await chosen.window.focus();
+      if (chosen.navigate) await focused.navigate(target);
+    }),
+  );
+});

@@ -26,10 +26,17 @@ export interface TestServer {
 
 let counter = 0;
 
-export async function startTestServer(options: { publicDir?: string; dataDir?: string } = {}): Promise<TestServer> {
+export async function startTestServer(
+  options: { publicDir?: string; dataDir?: string; /** a copy of pb_hooks with test-only routes */ hooksDir?: string } = {},
+): Promise<TestServer> {
   const dataDir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'coffice-test-'));
-  upsertSuperuser(dataDir, OPERATOR.email, OPERATOR.password);
-  const server = await startPocketBase({ dataDir, port: await freePort(), publicDir: options.publicDir ?? dataDir });
+  upsertSuperuser(dataDir, OPERATOR.email, OPERATOR.password, { hooksDir: options.hooksDir });
+  const server = await startPocketBase({
+    dataDir,
+    port: await freePort(),
+    publicDir: options.publicDir ?? dataDir,
+    hooksDir: options.hooksDir,
+  });
   const client = () => {
     const pb = new PocketBase(server.url) as TypedPocketBase;
     pb.autoCancellation(false);
