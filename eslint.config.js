@@ -59,6 +59,7 @@ const pocketbaseGlobals = Object.fromEntries(
     'NumberField',
     'Record',
     'RelationField',
+    'DateField',
     'SelectField',
     'TextField',
     'TooManyRequestsError',
