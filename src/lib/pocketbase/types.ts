@@ -42,7 +42,11 @@ export interface UserRecord extends BaseRecord {
   locale: Locale | '';
   /** opted in to "who is here" */
   show_presence: boolean;
+  /** which notices reach the person by mail; empty means all (DESIGN "Notices") */
+  mail_notices?: MailNotices | '';
 }
+
+export type MailNotices = 'all' | 'essential' | 'none';
 
 export interface CompanyRecord extends BaseRecord {
   name: string;
@@ -80,6 +84,9 @@ export interface EventRecord extends BaseRecord {
   reentry: boolean;
   /** confirmed registrations, kept by the server */
   taken: number;
+  /** the host's short message to the registered people, and when it was written */
+  message?: string;
+  message_at?: IsoDate | '';
 }
 
 export type RegistrationStatus = 'confirmed' | 'waitlisted' | 'cancelled';
