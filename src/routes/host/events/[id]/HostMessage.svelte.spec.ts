@@ -46,7 +46,7 @@ describe('HostMessage', () => {
     expect(send).not.toHaveBeenCalled();
     await fireEvent.click(screen.getByRole('button', { name: 'Send' }));
     expect(send).toHaveBeenCalledWith('event000000001', 'We are in room B today.');
-    expect(await screen.findByRole('status')).toHaveTextContent('Sent to 3 people.');
+    expect(await screen.findByRole('status')).toHaveTextContent('Sent. Recipients: 3.');
     expect(onsent).toHaveBeenCalled();
     expect(box).toHaveValue('');
   });
