@@ -108,15 +108,14 @@ export async function downloadParticipantsCsv(eventId: string, lang: 'sv' | 'en'
 }
 
 /** Why the server refused a host's message, in codes the screen words (MAIL's route answers 400 with them). */
-export type MessageProblem = { code: 'empty' | 'too_long' | 'cancelled' } | { code: 'server'; serverCode: string; message: string };
+export type MessageProblem = { code: 'empty' | 'too_long' } | { code: 'server'; serverCode: string; message: string };
 
-const MESSAGE_CODES: Record<string, 'empty' | 'too_long' | 'cancelled'> = {
-  text_required: 'empty',
+// the route's field codes (pb_hooks/notices.pb.js), and PocketBase's own for the same faults
+const MESSAGE_CODES: Record<string, 'empty' | 'too_long'> = {
+  message_empty: 'empty',
   validation_required: 'empty',
-  text_too_long: 'too_long',
+  message_too_long: 'too_long',
   validation_max_text_constraint: 'too_long',
-  validation_length_out_of_range: 'too_long',
-  event_cancelled: 'cancelled',
 };
 
 /** The server's 400 answer as a problem; a code the app does not know keeps the server's own words. */

@@ -81,9 +81,9 @@ describe('HostMessage', () => {
 
 describe('messageProblem', () => {
   it.each([
+    [{ data: { text: { code: 'message_empty', message: 'Write a message.' } } }, { code: 'empty' }],
+    [{ data: { text: { code: 'message_too_long', message: 'Too long.' } } }, { code: 'too_long' }],
     [{ data: { text: { code: 'validation_required', message: 'Cannot be blank.' } } }, { code: 'empty' }],
-    [{ data: { text: { code: 'text_too_long', message: 'Too long.' } } }, { code: 'too_long' }],
-    [{ data: { text: { code: 'event_cancelled', message: 'Cancelled.' } } }, { code: 'cancelled' }],
     [
       { message: 'Nope.', data: { text: { code: 'weird', message: 'Weird.' } } },
       { code: 'server', serverCode: 'weird', message: 'Weird.' },
