@@ -8,8 +8,12 @@ onRecordCreate((e) => {
   e.record.setEmailVisibility(true);
   if (!e.record.getString("role")) e.record.set("role", "guest");
   if (!e.record.getString("locale")) e.record.set("locale", "sv");
-  e.next();
-  require(`${__hooks}/lib/passes.js`).syncMemberPass(e.app, e.record);
+  e.app.runInTransaction((txApp) => {
+    e.app = txApp;
+    e.next();
+    require(`${__hooks}/lib/passes.js`).syncMemberPass(txApp, e.record);
+    if (e.record.getString("role") === "member") require(`${__hooks}/lib/notices.js`).becameMember(txApp, e.record);
+  });
 }, "users");
 
 onRecordUpdate((e) => {
@@ -18,10 +22,14 @@ onRecordUpdate((e) => {
   e.record.setEmail(e.record.email().trim().toLowerCase());
   const { ANONYMOUS_DOMAIN } = require(`${__hooks}/lib/my-data.js`);
   e.record.setEmailVisibility(e.record.email().slice(-ANONYMOUS_DOMAIN.length) !== ANONYMOUS_DOMAIN);
-  e.next();
-  if (e.record.getString("role") !== before) {
-    require(`${__hooks}/lib/passes.js`).syncMemberPass(e.app, e.record);
-  }
+  e.app.runInTransaction((txApp) => {
+    e.app = txApp;
+    e.next();
+    if (e.record.getString("role") !== before) {
+      require(`${__hooks}/lib/passes.js`).syncMemberPass(txApp, e.record);
+      if (e.record.getString("role") === "member") require(`${__hooks}/lib/notices.js`).becameMember(txApp, e.record);
+    }
+  });
 }, "users");
 
 // Defence in depth beside the API rules: only hosts and operators give roles.
