@@ -11,7 +11,11 @@ const MAX_ATTEMPTS = 8;
 // minutes to wait after the 1st, 2nd, … failed attempt
 const BACKOFF_MINUTES = [1, 2, 5, 15, 60, 120, 240];
 // how long a claimed notice is left to its sender before another worker may try it again
-const LEASE_MS = 5 * 60 * 1000;
+// (longer than any SMTP exchange; shorter with a test's short backoff, but never under 10 s)
+function leaseMs() {
+  const unit = parseInt(String($os.getenv("COFFICE_NOTICE_BACKOFF_MS") || ""), 10);
+  return unit ? Math.max(10 * 1000, 5 * unit) : 5 * 60 * 1000;
+}
 const QUEUED_FLAG = "coffice:notices:queued";
 
 function stamp(ms) {
@@ -94,7 +98,7 @@ function claim(app, notice) {
   const result = app
     .db()
     .newQuery("UPDATE notices SET next_at = {:lease}, attempts = attempts + 1 WHERE id = {:id} AND status = 'pending' AND next_at = {:was}")
-    .bind({ lease: stamp(Date.now() + LEASE_MS), id: notice.id, was: notice.getString("next_at") })
+    .bind({ lease: stamp(Date.now() + leaseMs()), id: notice.id, was: notice.getString("next_at") })
     .execute();
   return result.rowsAffected() === 1;
 }
