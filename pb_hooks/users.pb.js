@@ -8,12 +8,8 @@ onRecordCreate((e) => {
   e.record.setEmailVisibility(true);
   if (!e.record.getString("role")) e.record.set("role", "guest");
   if (!e.record.getString("locale")) e.record.set("locale", "sv");
-  e.app.runInTransaction((txApp) => {
-    e.app = txApp;
-    e.next();
-    require(`${__hooks}/lib/passes.js`).syncMemberPass(txApp, e.record);
-    if (e.record.getString("role") === "member") require(`${__hooks}/lib/notices.js`).becameMember(txApp, e.record);
-  });
+  e.next();
+  require(`${__hooks}/lib/passes.js`).syncMemberPass(e.app, e.record);
 }, "users");
 
 onRecordUpdate((e) => {
@@ -27,6 +23,8 @@ onRecordUpdate((e) => {
     e.next();
     if (e.record.getString("role") !== before) {
       require(`${__hooks}/lib/passes.js`).syncMemberPass(txApp, e.record);
+      // the welcome goes when a host makes someone a member (accounts made as members by an
+      // operator, e.g. the seed, are not welcomed)
       if (e.record.getString("role") === "member") require(`${__hooks}/lib/notices.js`).becameMember(txApp, e.record);
     }
   });

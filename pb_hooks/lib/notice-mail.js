@@ -164,18 +164,21 @@ function passOf(app, registrationId) {
   return passes.length ? passes[0] : null;
 }
 
+function parseData(notice) {
+  try {
+    return JSON.parse(notice.getString("data") || "{}") || {};
+  } catch (_) {
+    return {};
+  }
+}
+
 /** The mail of a notice: { subject, text, html, ics? (the calendar text for a confirmation) }. */
 function composeNoticeMail(app, notice) {
   const user = app.findRecordById("users", notice.getString("user"));
   const lang = languageOf(user);
   const t = TEXTS[lang];
   const kind = notice.getString("kind");
-  let data = {};
-  try {
-    data = JSON.parse(notice.getString("data") || "{}") || {};
-  } catch (_) {
-    data = {};
-  }
+  const data = parseData(notice);
   const base = appUrlOf(app);
   const venue = venueOf(app);
   let event = null;
@@ -189,7 +192,7 @@ function composeNoticeMail(app, notice) {
   const title = event ? event.getString("title") : "";
   const words = t[kind](title, data);
   const rows = []; // [label, value]
-  let paragraphs = [words.lead];
+  const paragraphs = [words.lead];
   if (kind === "message" && data.text) paragraphs.push(String(data.text));
   if (event) {
     const place = [spaceName(app, event.getString("space")), venue.name, venue.address].filter(Boolean).join(", ");
@@ -202,7 +205,7 @@ function composeNoticeMail(app, notice) {
       rows.push([t.where, place]);
     }
   }
-  let link = null;
+  let link;
   const pass =
     (kind === "confirmed" || kind === "promoted" || kind === "reminder") && data.registration ? passOf(app, data.registration) : null;
   if (pass) link = [t.pass, base + "/passes/" + pass.id];
