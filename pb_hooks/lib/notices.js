@@ -190,6 +190,7 @@ function isoOf(record, field) {
 function registrationDecided(app, registration, again) {
   const status = registration.getString("status");
   if (status !== "confirmed" && status !== "waitlisted") return;
+  if (hasEnded(app, registration.getString("event"))) return;
   // coming back after cancelling is a new fact: its key names the new place in the queue
   const key = status + ":" + registration.id + (again ? ":" + registration.getInt("position") : "");
   const data = { registration: registration.id };
@@ -205,8 +206,14 @@ function registrationDecided(app, registration, again) {
   queueNotice(app, { user: registration.getString("user"), kind: status, event: registration.getString("event"), key: key, data: data });
 }
 
+/** Registrations filed for past events (the demo's history, an operator's corrections) tell nobody. */
+function hasEnded(app, eventId) {
+  return app.findRecordById("events", eventId).getDateTime("ends").time().unixMilli() <= Date.now();
+}
+
 /** A waitlisted registration got a place. */
 function registrationPromoted(app, registration) {
+  if (hasEnded(app, registration.getString("event"))) return;
   queueNotice(app, {
     user: registration.getString("user"),
     kind: "promoted",
