@@ -45,7 +45,7 @@ export interface UserRecord extends BaseRecord {
   /** opted in to "who is here" */
   show_presence: boolean;
   /** which notices come by mail; empty means all (DESIGN "Notices") */
-  mail_notices: MailNotices | '';
+  mail_notices?: MailNotices | '';
 }
 
 export type MailNotices = 'all' | 'essential' | 'none';
@@ -86,9 +86,10 @@ export interface EventRecord extends BaseRecord {
   reentry: boolean;
   /** confirmed registrations, kept by the server */
   taken: number;
-  /** a host's short message to the registered people (sent by the event message route) */
-  message: string;
-  message_at: IsoDate;
+  /** a host's short message to the registered people (sent by the event message route); absent
+   * in events a device kept from before it existed */
+  message?: string;
+  message_at?: IsoDate;
 }
 
 export type RegistrationStatus = 'confirmed' | 'waitlisted' | 'cancelled';
