@@ -13,6 +13,8 @@ export const Collections = {
   checkins: 'checkins',
   bookings: 'bookings',
   venue: 'venue',
+  notices: 'notices',
+  push_subscriptions: 'push_subscriptions',
 } as const;
 
 export type CollectionName = (typeof Collections)[keyof typeof Collections];
@@ -145,6 +147,35 @@ export interface VenueRecord extends BaseRecord {
   map_url: string;
 }
 
+export type NoticeKind =
+  'confirmed' | 'waitlisted' | 'promoted' | 'changed' | 'cancelled' | 'reminder' | 'welcome' | 'application' | 'message';
+
+/** The server's outbox: one per fact and channel (unique `key`); a person reads their own, hosts all. */
+export interface NoticeRecord extends BaseRecord {
+  user: string;
+  kind: NoticeKind;
+  event: string;
+  channel: 'mail' | 'push';
+  status: 'pending' | 'sent' | 'failed' | 'skipped';
+  attempts: number;
+  key: string;
+  sent_at: IsoDate;
+  error: string;
+  /** what the message says beyond the records (old → new time or place, a waitlist position, a host's words) */
+  data: Record<string, unknown> | null;
+  /** when the worker may try it next */
+  next_at: IsoDate;
+}
+
+/** A web push subscription of one installed app: its owner creates, reads and deletes it. */
+export interface PushSubscriptionRecord extends BaseRecord {
+  user: string;
+  endpoint: string;
+  p256dh: string;
+  auth: string;
+  user_agent: string;
+}
+
 /** Each collection's record type. */
 export interface CollectionRecords {
   users: UserRecord;
@@ -156,6 +187,8 @@ export interface CollectionRecords {
   checkins: CheckinRecord;
   bookings: BookingRecord;
   venue: VenueRecord;
+  notices: NoticeRecord;
+  push_subscriptions: PushSubscriptionRecord;
 }
 
 export interface TypedPocketBase extends PocketBase {
