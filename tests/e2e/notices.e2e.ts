@@ -15,7 +15,7 @@ async function mailsTo(address: string): Promise<Mail[]> {
 }
 
 test('a waitlisted guest sees "you got a place" in the open app and gets the mail when someone cancels', async ({ page }) => {
-  test.setTimeout(60_000); // two sign-ins and a mail through the worker on a busy 2-core machine
+  test.setTimeout(60_000); // a sign-in, realtime and a mail through the worker on a busy 2-core machine
   const admin = await operator();
   const event = await createEvent(admin, { title: `Fullbokad frukost ${Date.now()}`, capacity: 1 });
   const first = await signedUpGuest('Först Frida');
