@@ -10,13 +10,18 @@ cronAdd("coffice-notices", "* * * * *", () => {
 // Reminders are queued the afternoon before (16:00 venue time); checked every 15 minutes.
 cronAdd("coffice-reminders", "*/15 * * * *", () => {
   const notices = require(`${__hooks}/lib/notices.js`);
-  $app.runInTransaction((txApp) => notices.queueReminders(txApp, Date.now()));
+  $app.runInTransaction((txApp) => {
+    notices.queueReminders(txApp, Date.now());
+  });
 });
 
 // Right after a request that queued notices: the answer goes out first, then at most five
 // are sent here; a burst is left to the cron, so no request is held by the mail server.
 routerUse((e) => {
   e.next();
+  // never inside a transaction (a batch's own requests pass here too): a mail must not leave
+  // for a notice its batch may still roll back; the batch's outer request sends them
+  if (e.app.isTransactional()) return;
   const notices = require(`${__hooks}/lib/notices.js`);
   if (!notices.takeQueuedFlag()) return;
   try {
@@ -25,7 +30,7 @@ routerUse((e) => {
     // nothing to flush
   }
   try {
-    notices.runWorker(e.app, 5);
+    notices.runWorker($app, 5);
   } catch (err) {
     e.app.logger().warn("Sending notices after a request failed", "error", String(err));
   }
