@@ -51,6 +51,7 @@ const pocketbaseGlobals = Object.fromEntries(
     'BadRequestError',
     'BoolField',
     'Collection',
+    'DateField',
     'DateTime',
     'DynamicModel',
     'ForbiddenError',
@@ -112,7 +113,7 @@ export default defineConfig(
   },
   {
     // goja runs these as CommonJS scripts, one handler at a time: require() and module.exports
-    files: ['pb_hooks/**/*.js', 'pb_migrations/**/*.js'],
+    files: ['pb_hooks/**/*.js', 'pb_migrations/**/*.js', 'bench/hooks/**/*.js'],
     languageOptions: {
       sourceType: 'commonjs',
       globals: { ...globals.commonjs, ...pocketbaseGlobals },

@@ -2,7 +2,7 @@
 // Notices (pb_hooks/lib/notices.js, lib/notice-mail.js): the worker that sends them, the
 // reminders, a host's message to an event's people, and the one-click unsubscribe.
 
-// The worker: every minute, and a few right after a request that queued some (below).
+// The worker: every minute (a notice leaves within the minute after its fact).
 cronAdd("coffice-notices", "* * * * *", () => {
   require(`${__hooks}/lib/notices.js`).drain($app);
 });
@@ -10,26 +10,13 @@ cronAdd("coffice-notices", "* * * * *", () => {
 // Reminders are queued the afternoon before (16:00 venue time); checked every 15 minutes.
 cronAdd("coffice-reminders", "*/15 * * * *", () => {
   const notices = require(`${__hooks}/lib/notices.js`);
-  $app.runInTransaction((txApp) => notices.queueReminders(txApp, Date.now()));
+  $app.runInTransaction((txApp) => {
+    notices.queueReminders(txApp, Date.now());
+  });
 });
 
-// Right after a request that queued notices: the answer goes out first, then at most five
-// are sent here; a burst is left to the cron, so no request is held by the mail server.
-routerUse((e) => {
-  e.next();
-  const notices = require(`${__hooks}/lib/notices.js`);
-  if (!notices.takeQueuedFlag()) return;
-  try {
-    e.flush();
-  } catch (_) {
-    // nothing to flush
-  }
-  try {
-    notices.runWorker(e.app, 5);
-  } catch (err) {
-    e.app.logger().warn("Sending notices after a request failed", "error", String(err));
-  }
-});
+// No attempt inside a request (not even after its answer is flushed): PocketBase's mailer has no
+// timeout, and a mail server that hangs would hold the request open (docs/DECISIONS.md, Notices).
 
 // Operators: queue the reminders as at a given moment (catching up after the server was down).
 routerAdd(

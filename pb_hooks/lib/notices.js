@@ -1,6 +1,6 @@
 // Notices (DESIGN "Notices"): one `notices` record per fact, written by queueNotice in the
 // same transaction as the fact (its unique `key` keeps it to one), then sent by the worker
-// (runWorker: a cron every minute and a few right after the request that queued them).
+// (runWorker, from a cron every minute).
 // A notice is claimed before it is sent (a conditional UPDATE on its `next_at`, which then
 // holds a lease), so two workers never send it together; a failure is retried with backoff
 // and marked `failed` after MAX_ATTEMPTS. Mail texts: lib/notice-mail.js.
@@ -16,7 +16,6 @@ function leaseMs() {
   const unit = parseInt(String($os.getenv("COFFICE_NOTICE_BACKOFF_MS") || ""), 10);
   return unit ? Math.max(10 * 1000, 5 * unit) : 5 * 60 * 1000;
 }
-const QUEUED_FLAG = "coffice:notices:queued";
 
 function stamp(ms) {
   return new Date(ms).toISOString().replace("T", " ");
@@ -81,16 +80,7 @@ function queueNotice(app, options) {
   if (pushAvailable() && app.countRecords("push_subscriptions", $dbx.hashExp({ user: userId })) > 0) {
     writeNotice(app, Object.assign({}, fields, { channel: "push", status: "pending", key: options.key + ":push" }));
   }
-  $app.store().set(QUEUED_FLAG, true);
   return mail;
-}
-
-/** Whether a request has queued notices since the last call (and forgets it). */
-function takeQueuedFlag() {
-  const store = $app.store();
-  if (!store.has(QUEUED_FLAG)) return false;
-  store.remove(QUEUED_FLAG);
-  return true;
 }
 
 /** Takes the notice for this worker: true only for the one worker whose update found it unchanged. */
@@ -349,7 +339,6 @@ module.exports = {
   queueNotice,
   runWorker,
   drain,
-  takeQueuedFlag,
   wantsMail,
   backoffMs,
   stamp,

@@ -3,6 +3,7 @@
 // notice afterwards, once; one that never takes a notice leaves it `failed`, which hosts see.
 // The retry schedule is shortened for the test (COFFICE_NOTICE_BACKOFF_MS: a "minute" of 20 ms).
 import fs from 'node:fs';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -110,5 +111,22 @@ describe('reliable notices', () => {
     expect((await host.pb.collection('notices').getList(1, 1)).totalItems).toBeGreaterThan(1);
     await runWorker();
     expect(sink.mailsTo(guest.user.email)).toHaveLength(0);
+  });
+
+  it('a mail server that hangs holds up no request', async () => {
+    const port = await freePort();
+    const hanging = net.createServer(() => {}).listen(port, '127.0.0.1');
+    try {
+      await server.admin.settings.update({ smtp: { enabled: true, host: '127.0.0.1', port, tls: false } });
+      const event = await createEvent(server.admin, { title: 'Hänger' });
+      const [guest] = await crowd(server, 1);
+      const started = Date.now();
+      await guest.pb.collection('registrations').create({ event: event.id, user: guest.user.id });
+      await guest.pb.collection('events').getList(1, 5);
+      expect(Date.now() - started).toBeLessThan(3000);
+      expect((await noticesOf(event.id)).map((n) => n.status)).toEqual(['pending']);
+    } finally {
+      hanging.close();
+    }
   });
 });
