@@ -51,6 +51,7 @@ const pocketbaseGlobals = Object.fromEntries(
     'BadRequestError',
     'BoolField',
     'Collection',
+    'DateField',
     'DateTime',
     'DynamicModel',
     'ForbiddenError',

@@ -13,6 +13,7 @@ import { benchDoorClient } from './door-client.mjs';
 import { benchUpload } from './upload.mjs';
 import { benchLighthouse } from './lighthouse.mjs';
 import { benchBackup } from './backup.mjs';
+import { benchNotices } from './notices.mjs';
 
 /** @type {Record<string, () => Promise<void>>} */
 const benches = {
@@ -25,6 +26,7 @@ const benches = {
   upload: benchUpload,
   lighthouse: benchLighthouse,
   backup: benchBackup,
+  notices: benchNotices,
 };
 
 const asked = process.argv.slice(2);

@@ -27,6 +27,7 @@ onRecordUpdate((e) => {
     e.app = txApp;
     e.next();
     afterEventUpdate(txApp, e.record, before);
+    require(`${__hooks}/lib/notices.js`).eventEdited(txApp, e.record, before);
   });
 }, "events");
 

@@ -52,6 +52,7 @@ onRecordCreate((e) => {
       lib.ensureEventPass(txApp, e.record);
       lib.updateTaken(txApp, event.id);
     }
+    require(`${__hooks}/lib/notices.js`).registrationDecided(txApp, e.record, false);
   });
 }, "registrations");
 
@@ -70,6 +71,10 @@ onRecordUpdate((e) => {
       lib.promoteWaitlist(txApp, e.record.getString("event"));
     }
     lib.updateTaken(txApp, e.record.getString("event"));
+    // told in the same transaction: a place from the waitlist, or a comeback after cancelling
+    const notices = require(`${__hooks}/lib/notices.js`);
+    if (was === "waitlisted" && now === "confirmed") notices.registrationPromoted(txApp, e.record);
+    else if (was === "cancelled") notices.registrationDecided(txApp, e.record, true);
   });
 }, "registrations");
 

@@ -18,10 +18,16 @@ onRecordUpdate((e) => {
   e.record.setEmail(e.record.email().trim().toLowerCase());
   const { ANONYMOUS_DOMAIN } = require(`${__hooks}/lib/my-data.js`);
   e.record.setEmailVisibility(e.record.email().slice(-ANONYMOUS_DOMAIN.length) !== ANONYMOUS_DOMAIN);
-  e.next();
-  if (e.record.getString("role") !== before) {
-    require(`${__hooks}/lib/passes.js`).syncMemberPass(e.app, e.record);
-  }
+  e.app.runInTransaction((txApp) => {
+    e.app = txApp;
+    e.next();
+    if (e.record.getString("role") !== before) {
+      require(`${__hooks}/lib/passes.js`).syncMemberPass(txApp, e.record);
+      // the welcome goes when a host makes someone a member (accounts made as members by an
+      // operator, e.g. the seed, are not welcomed)
+      if (e.record.getString("role") === "member") require(`${__hooks}/lib/notices.js`).becameMember(txApp, e.record);
+    }
+  });
 }, "users");
 
 // Defence in depth beside the API rules: only hosts and operators give roles.

@@ -42,6 +42,7 @@ function exportFor(app, user) {
   app.expandRecords(checkins, ["event"], null);
   const bookings = find(app, "bookings", "user = {:user}", own, "starts");
   app.expandRecords(bookings, ["space"], null);
+  const notices = find(app, "notices", "user = {:user}", own);
 
   return {
     exported_at: new Date().toISOString(),
@@ -53,6 +54,7 @@ function exportFor(app, user) {
       company: companyName,
       locale: user.getString("locale"),
       show_presence: user.getBool("show_presence"),
+      mail_notices: user.getString("mail_notices") || "all",
       verified: user.verified(),
       created: user.getString("created"),
       updated: user.getString("updated"),
@@ -72,6 +74,7 @@ function exportFor(app, user) {
     bookings: bookings.map((b) =>
       Object.assign(pick(b, ["space", "starts", "ends", "title"]), { space_name: expandedTitle(b, "space", "name") }),
     ),
+    notices: notices.map((n) => pick(n, ["kind", "event", "channel", "status", "created", "sent_at"])),
   };
 }
 
@@ -107,6 +110,10 @@ function deleteAccount(app, userId) {
     user.setRandomPassword();
     user.refreshTokenKey(); // every signed-in device is signed out
     tx.save(user);
+
+    // nothing more is sent to an address that is gone (and the notices' words go with it)
+    find(tx, "notices", "user = {:user}", own).forEach((n) => tx.delete(n));
+    find(tx, "push_subscriptions", "user = {:user}", own).forEach((s) => tx.delete(s));
 
     tx.deleteAllOTPsByRecord(user);
     tx.deleteAllMFAsByRecord(user);

@@ -6,7 +6,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import PocketBase from 'pocketbase';
-import { buildDemoVenue, DEMO_PASSWORD } from './demo-data.mjs';
+import { buildDemoVenue, DEMO_LOGINS, DEMO_PASSWORD } from './demo-data.mjs';
 import { toStored } from '../lib/venue-clock.mjs';
 
 /** Beside the database: when the demo venue was begun, and whether it was finished. */
@@ -133,7 +133,16 @@ export async function seedDemoVenue(url, operator, { now = new Date(), log = con
   await createMissing(
     pb,
     'users',
-    venue.users.map((u) => ({ ...u, password: DEMO_PASSWORD, passwordConfirm: DEMO_PASSWORD, verified: true, emailVisibility: false })),
+    // the demo's made-up people get no notice mails (their registrations would mail hundreds of
+    // invented addresses); the three demo sign-ins do, to show them
+    venue.users.map((u) => ({
+      ...u,
+      password: DEMO_PASSWORD,
+      passwordConfirm: DEMO_PASSWORD,
+      verified: true,
+      emailVisibility: false,
+      mail_notices: DEMO_LOGINS.some((login) => login.email === u.email) ? 'all' : 'none',
+    })),
     { size: 4, progress: report('people') },
   );
   await createMissing(

@@ -11,6 +11,9 @@ export interface Mail {
   subject: string;
   text: string;
   html: string;
+  /** header name in small letters → its value (as sent, unfolded) */
+  headers: Record<string, string>;
+  attachments: { filename: string; content: string }[];
 }
 
 export interface MailSink {
@@ -21,6 +24,8 @@ export interface MailSink {
   mailsTo(address: string): Mail[];
   /** the next mail to this address not yet returned by nextMailTo (waits for it to arrive) */
   nextMailTo(address: string): Promise<Mail>;
+  /** refuse every mail with a temporary 451 while on */
+  setRefusing(on: boolean): void;
   stop(): Promise<void>;
 }
 
@@ -30,6 +35,7 @@ export async function startMailSink(options: { http?: boolean } = {}): Promise<M
   const mails: Mail[] = [];
   const taken = new Map<string, number>();
   let waiters: { address: string; resolve: (mail: Mail) => void }[] = [];
+  let refusing = false;
 
   const mailsTo = (address: string) => mails.filter((m) => m.to.includes(normal(address)));
   const takeNext = (address: string): Mail | undefined => {
@@ -43,6 +49,7 @@ export async function startMailSink(options: { http?: boolean } = {}): Promise<M
   const port = await freePort();
   const smtp = await startSmtpSink({
     port,
+    refusing: () => refusing,
     onMail(mail) {
       mails.push(mail);
       const ready = waiters;
@@ -72,6 +79,9 @@ export async function startMailSink(options: { http?: boolean } = {}): Promise<M
     port,
     httpUrl,
     mailsTo,
+    setRefusing(on) {
+      refusing = on;
+    },
     nextMailTo(address) {
       const mail = takeNext(address);
       if (mail) return Promise.resolve(mail);

@@ -139,6 +139,36 @@ const cases: CollectionCase[] = [
     createBody: async (actor) => ({ space: bookableRoom, user: ownId(actor), title: 'Kundmöte', ...nextSlot() }),
     updateBody: { title: 'Flyttat möte' },
   },
+  {
+    name: 'notices',
+    // only the server writes notices; a person reads their own, hosts all
+    allowed: { list: ['guest', 'host'], view: ['guest', 'host'], create: [], update: [], delete: [] },
+    target: () =>
+      server.admin
+        .collection('notices')
+        .create({ user: userOf.guest.id, kind: 'welcome', channel: 'mail', status: 'skipped', key: `test:${++slot}:${Date.now()}` }),
+    createBody: async (actor) => ({ user: ownId(actor), kind: 'welcome', channel: 'mail', status: 'pending', key: `forged:${++slot}` }),
+    updateBody: { status: 'sent' },
+  },
+  {
+    name: 'push_subscriptions',
+    // a person creates and deletes their own; nobody else reads them
+    allowed: { list: ['guest'], view: ['guest'], create: PEOPLE, update: [], delete: ['guest'] },
+    target: () =>
+      server.admin.collection('push_subscriptions').create({
+        user: userOf.guest.id,
+        endpoint: `https://push.example.com/send/${++slot}-${Date.now()}`,
+        p256dh: 'BNcRdreALRFXTkOOUHK1EtK2wtaz5Ry4YfYCA_0QTpQtUbVlUls0VJXg7A8u-Ts1XbjhazAkj7I99e8QcYP7DkM',
+        auth: 'tBHItJI5svbpez7KI4CCXg',
+      }),
+    createBody: async (actor) => ({
+      user: ownId(actor),
+      endpoint: `https://push.example.com/send/${actor}-${++slot}-${Date.now()}`,
+      p256dh: 'BNcRdreALRFXTkOOUHK1EtK2wtaz5Ry4YfYCA_0QTpQtUbVlUls0VJXg7A8u-Ts1XbjhazAkj7I99e8QcYP7DkM',
+      auth: 'tBHItJI5svbpez7KI4CCXg',
+    }),
+    updateBody: { user_agent: 'changed' },
+  },
 ];
 
 /** Tries the action; true when the server let it through. */

@@ -31,6 +31,8 @@ const INTERFACE: Record<string, string> = {
   checkins: 'CheckinRecord',
   bookings: 'BookingRecord',
   venue: 'VenueRecord',
+  notices: 'NoticeRecord',
+  push_subscriptions: 'PushSubscriptionRecord',
 };
 
 describe('schema', () => {
@@ -49,6 +51,8 @@ describe('schema', () => {
     const passes = await server.admin.collections.getOne('passes');
     expect(registrations.indexes.join('\n')).toMatch(/UNIQUE INDEX \S+ ON registrations \(event, user\)/);
     expect(passes.indexes.join('\n')).toMatch(/UNIQUE INDEX \S+ ON passes \(code\)/);
+    const notices = await server.admin.collections.getOne('notices');
+    expect(notices.indexes.join('\n')).toMatch(/UNIQUE INDEX \S+ ON notices \(`key`\)/);
   });
 
   it('settings: mail goes out as Coffice, never from PocketBase’s example.com placeholder', async () => {

@@ -18,6 +18,8 @@ export interface LocalRegistration extends Omit<RegistrationRecord, 'status'> {
   /** the server refused the change for good: its code (e.g. `event_ended`, words: $lib/refusal-text).
    * A device from before the codes may hold the server's English sentence: shown as a plain refusal. */
   refusal?: string;
+  /** the device saw it go from the waitlist to confirmed: the person is told "you got a place" */
+  promoted?: boolean;
 }
 
 export interface CofficeSchema extends DBSchema {

@@ -5,7 +5,7 @@ import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import type { AppPocketBase, HeldPass } from '$lib/pocketbase/types';
 import { openCofficeDb } from './db';
-import { localWrites, mayDrop, newer, WriteLog } from './merge';
+import { keepRegistration, localWrites, mayDrop, newer, WriteLog } from './merge';
 import { passesPuller } from './passes-cache';
 import { registrationsPuller } from './schedule-cache';
 
@@ -129,5 +129,40 @@ describe('merging a pull into the device', () => {
     answerIds([]); // the answer from before the send does not list it
     await pulling;
     expect(await db.get('registrations', sent.id)).toMatchObject({ status: 'confirmed' });
+  });
+
+  it('remembers that a registration left the waitlist for a place, and only then', async () => {
+    const reg = (status: 'confirmed' | 'waitlisted' | 'cancelled', updated: string) => ({
+      id: 'reg000000000010',
+      event: 'evt000000000001',
+      user: 'user00000000001',
+      status,
+      position: 1,
+      created: '2026-11-30 21:00:00.000Z',
+      updated,
+      collectionId: 'r',
+      collectionName: 'registrations',
+    });
+    const waiting = reg('waitlisted', '2026-11-30 21:00:00.000Z');
+    const placed = reg('confirmed', '2026-11-30 21:05:00.000Z');
+    expect(keepRegistration(waiting, placed)).toMatchObject({ status: 'confirmed', promoted: true });
+    expect(keepRegistration(undefined, placed).promoted).toBeUndefined(); // confirmed from the start
+    expect(keepRegistration(reg('confirmed', '2026-11-30 21:00:00.000Z'), placed).promoted).toBeUndefined();
+    expect(keepRegistration(waiting, reg('cancelled', '2026-11-30 21:05:00.000Z')).promoted).toBeUndefined();
+    // a later change of the same place keeps the news; cancelling it ends it
+    const told = keepRegistration(waiting, placed);
+    expect(keepRegistration(told, reg('confirmed', '2026-11-30 21:09:00.000Z')).promoted).toBe(true);
+    expect(keepRegistration(told, reg('cancelled', '2026-11-30 21:09:00.000Z')).promoted).toBeUndefined();
+
+    // the registrations pull does it on the device
+    const db = await openCofficeDb(`coffice-merge-promoted-${Date.now()}`);
+    await db.put('registrations', waiting);
+    const pb = {
+      authStore: { isValid: true, record: { id: 'user00000000001' } },
+      filter: (raw: string) => raw,
+      collection: () => ({ getList: async () => ({ items: [placed] }), getFullList: async () => [{ id: placed.id }] }),
+    } as unknown as AppPocketBase;
+    await registrationsPuller(pb, db).pull();
+    expect(await db.get('registrations', placed.id)).toMatchObject({ status: 'confirmed', promoted: true });
   });
 });

@@ -1,6 +1,8 @@
 // What a pull may change on the device. A pull's answer can be older than what the device
 // already holds: it was asked before a local write (a reissued pass, a registration just
 // sent) and answers after it. Such an answer never takes the device back in time.
+import type { RegistrationRecord } from '$lib/pocketbase/types';
+import type { LocalRegistration } from './db';
 
 /** Local writes on this device, in order; a pull takes a mark when it starts. */
 export class WriteLog {
@@ -36,4 +38,15 @@ export function newer<T extends { updated: string }>(local: T | undefined, serve
 /** A record missing from a pull's answer leaves the device, unless written here since the pull began. */
 export function mayDrop(store: string, id: string, mark: number, log: WriteLog = localWrites): boolean {
   return !log.since(store, id, mark);
+}
+
+/**
+ * My registration as the server sent it, kept with what only this device saw: that it left
+ * the waitlist for a place (`promoted`), so the app can say "you got a place" where the
+ * person looks (the event page, My programme) — not only in a mail.
+ */
+export function keepRegistration(local: LocalRegistration | undefined, server: RegistrationRecord): LocalRegistration {
+  const kept = newer<LocalRegistration>(local, server);
+  const promoted = kept.status === 'confirmed' && (local?.promoted || local?.status === 'waitlisted');
+  return promoted ? { ...kept, promoted: true } : kept;
 }

@@ -3,7 +3,7 @@
 // full sync (delta pull).
 import type { AppPocketBase, HeldPass } from '$lib/pocketbase/types';
 import type { CofficeDb } from './db';
-import { localWrites, newer } from './merge';
+import { keepRegistration, localWrites, newer } from './merge';
 
 export interface ServerChangeHandlers {
   /** data on the device changed */
@@ -31,7 +31,7 @@ export async function followServerChanges(
       if (local?.pendingChange) return;
       localWrites.note('registrations', record.id);
       if (action === 'delete') await db.delete('registrations', record.id);
-      else await db.put('registrations', newer(local, { ...record }));
+      else await db.put('registrations', keepRegistration(local, record));
       onChange();
     }),
     pb.collection('checkins').subscribe('*', () => onCheckin()),

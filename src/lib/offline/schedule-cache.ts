@@ -4,7 +4,7 @@
 import type { RecordModel } from 'pocketbase';
 import type { EventRecord, RegistrationRecord, AppPocketBase } from '$lib/pocketbase/types';
 import { readMeta, writeMeta, type CofficeDb } from './db';
-import { localWrites, mayDrop, newer } from './merge';
+import { keepRegistration, localWrites, mayDrop } from './merge';
 import type { Puller } from './sync';
 
 const PAGE = 500;
@@ -80,7 +80,7 @@ export function registrationsPuller(pb: AppPocketBase, db: CofficeDb): Puller {
       for (const record of changed) {
         const local = await tx.store.get(record.id);
         if (local?.pendingChange) continue; // the device's own change is on its way
-        await tx.store.put(newer(local, { ...record }));
+        await tx.store.put(keepRegistration(local, record));
       }
       if (stillThere) {
         for (const local of await tx.store.getAll()) {

@@ -13,6 +13,8 @@ export const Collections = {
   checkins: 'checkins',
   bookings: 'bookings',
   venue: 'venue',
+  notices: 'notices',
+  push_subscriptions: 'push_subscriptions',
 } as const;
 
 export type CollectionName = (typeof Collections)[keyof typeof Collections];
@@ -42,7 +44,11 @@ export interface UserRecord extends BaseRecord {
   locale: Locale | '';
   /** opted in to "who is here" */
   show_presence: boolean;
+  /** which notices reach the person by mail; empty means all (DESIGN "Notices") */
+  mail_notices?: MailNotices | '';
 }
+
+export type MailNotices = 'all' | 'essential' | 'none';
 
 export interface CompanyRecord extends BaseRecord {
   name: string;
@@ -80,6 +86,9 @@ export interface EventRecord extends BaseRecord {
   reentry: boolean;
   /** confirmed registrations, kept by the server */
   taken: number;
+  /** the host's short message to the registered people, and when it was written */
+  message?: string;
+  message_at?: IsoDate | '';
 }
 
 export type RegistrationStatus = 'confirmed' | 'waitlisted' | 'cancelled';
@@ -138,6 +147,35 @@ export interface VenueRecord extends BaseRecord {
   map_url: string;
 }
 
+export type NoticeKind =
+  'confirmed' | 'waitlisted' | 'promoted' | 'changed' | 'cancelled' | 'reminder' | 'welcome' | 'application' | 'message';
+
+/** The server's outbox: one per fact and channel (unique `key`); a person reads their own, hosts all. */
+export interface NoticeRecord extends BaseRecord {
+  user: string;
+  kind: NoticeKind;
+  event: string;
+  channel: 'mail' | 'push';
+  status: 'pending' | 'sent' | 'failed' | 'skipped';
+  attempts: number;
+  key: string;
+  sent_at: IsoDate;
+  error: string;
+  /** what the message says beyond the records (old → new time or place, a waitlist position, a host's words) */
+  data: Record<string, unknown> | null;
+  /** when the worker may try it next */
+  next_at: IsoDate;
+}
+
+/** A web push subscription of one installed app: its owner creates, reads and deletes it. */
+export interface PushSubscriptionRecord extends BaseRecord {
+  user: string;
+  endpoint: string;
+  p256dh: string;
+  auth: string;
+  user_agent: string;
+}
+
 /** Each collection's record type. */
 export interface CollectionRecords {
   users: UserRecord;
@@ -149,6 +187,8 @@ export interface CollectionRecords {
   checkins: CheckinRecord;
   bookings: BookingRecord;
   venue: VenueRecord;
+  notices: NoticeRecord;
+  push_subscriptions: PushSubscriptionRecord;
 }
 
 export interface TypedPocketBase extends PocketBase {

@@ -106,3 +106,40 @@ export async function downloadParticipantsCsv(eventId: string, lang: 'sv' | 'en'
     return failure(error);
   }
 }
+
+/** Why the server refused a host's message, in codes the screen words (MAIL's route answers 400 with them). */
+export type MessageProblem = { code: 'empty' | 'too_long' } | { code: 'server'; serverCode: string; message: string };
+
+// the route's field codes (pb_hooks/notices.pb.js), and PocketBase's own for the same faults
+const MESSAGE_CODES: Record<string, 'empty' | 'too_long'> = {
+  message_empty: 'empty',
+  validation_required: 'empty',
+  message_too_long: 'too_long',
+  validation_max_text_constraint: 'too_long',
+};
+
+/** The server's 400 answer as a problem; a code the app does not know keeps the server's own words. */
+export function messageProblem(answer: { message?: string; data?: Record<string, unknown> } = {}): MessageProblem {
+  const fields = Object.values(answer.data ?? {}) as { code?: unknown; message?: unknown }[];
+  const field = fields.find((f) => typeof f?.code === 'string' && f.code !== '');
+  const code = (field?.code as string | undefined) ?? (typeof answer.data?.code === 'string' ? answer.data.code : '');
+  if (Object.prototype.hasOwnProperty.call(MESSAGE_CODES, code)) return { code: MESSAGE_CODES[code] };
+  const message = typeof field?.message === 'string' ? field.message : (answer.message ?? '');
+  return { code: 'server', serverCode: code || 'invalid', message };
+}
+
+export type MessageResult = { ok: true; value: number } | { ok: false; reason: FailureReason; problem?: MessageProblem };
+
+/** A host's short message to everyone registered or waitlisted: mailed to each and shown on the event page; answers how many get it. */
+export async function messageRegistered(eventId: string, text: string): Promise<MessageResult> {
+  if (text.trim() === '') return { ok: false, reason: 'invalid', problem: { code: 'empty' } };
+  try {
+    const path = `/api/coffice/events/${encodeURIComponent(eventId)}/message`;
+    const answer = await pb.send<{ sent: number }>(path, { method: 'POST', body: { text: text.trim() } });
+    return { ok: true, value: answer.sent };
+  } catch (error) {
+    const reason = failureReason(error);
+    if (reason === 'invalid' && error instanceof ClientResponseError) return { ok: false, reason, problem: messageProblem(error.response) };
+    return { ok: false, reason };
+  }
+}

@@ -1,6 +1,6 @@
 // The signed-in person's own profile and data rights: edit, language, download, delete.
 import { pb, signedInUser } from '$lib/pocketbase/client';
-import type { Locale } from '$lib/pocketbase/types';
+import type { Locale, MailNotices } from '$lib/pocketbase/types';
 import { getLocale, setLocale } from '$lib/i18n';
 import { accountReason, nameProblem, type AccountResult } from './account-reasons';
 
@@ -21,6 +21,18 @@ export async function saveProfile(fields: ProfileFields): Promise<AccountResult>
       .collection('users')
       .update(user.id, { name: fields.name.trim(), locale: fields.locale, show_presence: fields.show_presence }, { expand: 'company' });
     if (fields.locale !== getLocale()) void setLocale(fields.locale);
+    return { ok: true };
+  } catch (error) {
+    return { ok: false, reason: accountReason(error) };
+  }
+}
+
+/** Which notices reach me by mail (sign-in codes always do); online, like the rest of the profile. */
+export async function saveMailNotices(choice: MailNotices): Promise<AccountResult> {
+  const user = signedInUser();
+  if (!user) return { ok: false, reason: 'unauthorized' };
+  try {
+    await pb.collection('users').update(user.id, { mail_notices: choice }, { expand: 'company' });
     return { ok: true };
   } catch (error) {
     return { ok: false, reason: accountReason(error) };

@@ -1,7 +1,7 @@
 // The registration panel as a person meets it: signed out it invites to sign in; signed in
 // it offers to register, says what happened (saved offline, registered, waitlisted,
 // refused) in their language, and offers to cancel a place.
-import { fireEvent, render, screen, waitFor } from '@testing-library/svelte';
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/svelte';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { setLocale, type AppLocale } from '$lib/i18n';
 import type { LocalRegistration } from '$lib/offline/db';
@@ -11,6 +11,7 @@ import RegistrationPanel from './RegistrationPanel.svelte';
 const state = vi.hoisted(() => ({
   user: null as { id: string; name: string } | null,
   registration: undefined as LocalRegistration | undefined,
+  passes: [] as { id: string; registration: string; revoked: boolean }[],
   register: vi.fn(async () => ({ ok: true })),
   cancel: vi.fn(async () => ({ ok: true })),
 }));
@@ -26,7 +27,13 @@ vi.mock('$lib/state/auth.svelte', () => ({
   },
 }));
 vi.mock('$lib/state/schedule.svelte', () => ({
-  schedule: { loaded: true, passes: [], registrationFor: () => state.registration },
+  schedule: {
+    loaded: true,
+    get passes() {
+      return state.passes;
+    },
+    registrationFor: () => state.registration,
+  },
 }));
 vi.mock('$lib/state/install.svelte', () => ({ install: { Offer: null } }));
 // the words for each refusal are $lib/refusal-text's own tests; here: the panel shows them
@@ -75,6 +82,7 @@ describe('RegistrationPanel', () => {
   beforeEach(() => {
     state.user = { id: 'user00000000001', name: 'Sara Holm' };
     state.registration = undefined;
+    state.passes = [];
     state.register.mockClear();
     state.cancel.mockClear();
     sessionStorage.clear();
@@ -115,6 +123,25 @@ describe('RegistrationPanel', () => {
     expect(state.cancel).not.toHaveBeenCalled();
     await fireEvent.click(screen.getByRole('button', { name: 'Cancel my place' }));
     expect(state.cancel).toHaveBeenCalledWith(state.registration);
+  });
+
+  it('says clearly that the waitlist gave a place, with the pass, in both languages', () => {
+    state.registration = registration({ status: 'confirmed', promoted: true });
+    state.passes = [{ id: 'pass0000000001', registration: 'reg00000000001', revoked: false }];
+    show('sv');
+    expect(stateShown()).toHaveTextContent('Du har fått en plats! En plats blev ledig och den är din.');
+    expect(screen.getByRole('link', { name: 'Visa passerkortet' })).toHaveAttribute('href', '/passes/pass0000000001');
+    cleanup();
+    show('en');
+    expect(stateShown()).toHaveTextContent('You got a place! A place became free and it is yours.');
+    expect(stateShown()).toHaveAttribute('data-state', 'confirmed');
+  });
+
+  it('a place that was never on the waitlist is only "registered"', () => {
+    state.registration = registration({ status: 'confirmed' });
+    show('sv');
+    expect(stateShown()).toHaveTextContent('Du är anmäld.');
+    expect(screen.queryByText(/Du har fått en plats/)).not.toBeInTheDocument();
   });
 
   it('says a cancellation made offline is saved', () => {
