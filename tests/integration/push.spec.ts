@@ -2,7 +2,7 @@
 // service (the real ones — FCM, Mozilla, Apple — are not reachable from here). The test is the
 // browser: it makes the subscription's keys, checks the VAPID token with the key the server
 // publishes, and decrypts the message (RFC 8291) with its own private key and auth secret.
-// The worker that calls sendPushNotice is MAIL's; a test-only route in a copy of the hooks
+// The notice worker calls sendPushNotice once a minute; a test-only route in a copy of the hooks
 // (never in the app's pb_hooks) calls it for one notice, as the worker does.
 import crypto from 'node:crypto';
 import fs from 'node:fs';

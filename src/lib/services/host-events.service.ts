@@ -107,7 +107,7 @@ export async function downloadParticipantsCsv(eventId: string, lang: 'sv' | 'en'
   }
 }
 
-/** Why the server refused a host's message, in codes the screen words (MAIL's route answers 400 with them). */
+/** Why the server refused a host's message, in codes the screen words (POST /api/coffice/events/{id}/message answers 400 with them). */
 export type MessageProblem = { code: 'empty' | 'too_long' } | { code: 'server'; serverCode: string; message: string };
 
 // the route's field codes (pb_hooks/notices.pb.js), and PocketBase's own for the same faults
