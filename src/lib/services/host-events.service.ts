@@ -3,7 +3,7 @@
 // the server decides what a change does to registrations and passes.
 import { ClientResponseError } from 'pocketbase';
 import { pb, failureReason, type FailureReason } from '$lib/pocketbase/client';
-import type { EventRecord, EventStatus, RegistrationRecord, SpaceRecord, UserRecord } from '$lib/pocketbase/types';
+import type { EventRecord, EventStatus, NoticeRecord, RegistrationRecord, SpaceRecord, UserRecord } from '$lib/pocketbase/types';
 import { problemFromServer, type EventFields, type EventProblem } from '$lib/host/event-form';
 
 export type HostEvent = EventRecord & { expand?: { space?: SpaceRecord } };
@@ -23,6 +23,21 @@ export async function listHostEvents(): Promise<HostResult<HostEvent[]>> {
   try {
     const value = await pb.collection('events').getFullList<HostEvent>({ sort: 'starts', expand: 'space', batch: 500 });
     return { ok: true, value };
+  } catch (error) {
+    return failure(error);
+  }
+}
+
+/** A notice the server gave up on (DESIGN "Notices"), with the person and event it was for. */
+export type FailedNotice = NoticeRecord & { expand?: { user?: UserRecord; event?: EventRecord } };
+
+/** The newest notices that could not be sent (at most 20) and how many there are in all. */
+export async function listFailedNotices(): Promise<HostResult<{ total: number; items: FailedNotice[] }>> {
+  try {
+    const page = await pb
+      .collection('notices')
+      .getList<FailedNotice>(1, 20, { filter: 'status = "failed"', sort: '-updated', expand: 'user,event' });
+    return { ok: true, value: { total: page.totalItems, items: page.items } };
   } catch (error) {
     return failure(error);
   }
