@@ -20,6 +20,9 @@ import { OPERATOR } from '../helpers/server';
 const TOUCHES: Record<string, Record<string, string[]>> = {
   // adds the hidden `visitor` field: stored check-ins keep every value they had
   '1764900010_checkins_visitor.js': {},
+  // adds users.mail_notices, events.message/message_at and the notices collections: stored
+  // records keep every value they had (the new fields start empty)
+  '1765000000_notices.js': {},
 };
 
 const fixtureDir = path.join(root, 'tests', 'fixtures', 'upgrade');
