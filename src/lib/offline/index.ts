@@ -32,6 +32,8 @@ export interface OfflineRuntime {
   localChanged(): void;
   /** what the server refused for good, to show and to clear */
   failed(): Promise<OutboxEntry[]>;
+  /** every entry not yet settled, pending and refused, oldest first (for screens that show their own) */
+  queued(): Promise<OutboxEntry[]>;
 }
 
 export interface EnqueueOptions {
@@ -93,6 +95,7 @@ async function create(): Promise<OfflineRuntime> {
   engine.on('refused', async ({ entry, reason }) => {
     const op = entry.op;
     if (op.kind === 'scan' || op.kind === 'walk-in') return localChanged(); // kept in the outbox, shown at the door
+    if (op.kind === 'desk.book' || op.kind === 'desk.cancel') return localChanged(); // kept in the outbox, shown on /desks
     const id = op.kind === 'registration.create' ? op.record.id : op.id;
     const local = await db.get('registrations', id);
     if (local) {
@@ -115,12 +118,13 @@ async function create(): Promise<OfflineRuntime> {
       return;
     }
     userId = now;
-    if (now) await outbox.drop((entry) => isAnothersRegistration(entry.op, now));
+    if (now) await outbox.drop((entry) => isAnothersRegistration(entry.op, now)); // desk days too
     // signed in: ask the browser to keep this device's data (passes, outbox) under storage pressure
     if (now) void navigator.storage?.persist?.().catch(() => false);
     const tx = db.transaction(['registrations', 'passes'], 'readwrite');
     await Promise.all([tx.objectStore('registrations').clear(), tx.objectStore('passes').clear(), tx.done]);
     await writeMeta(db, 'me:company', '');
+    await writeMeta(db, 'desks', null);
     await (await doorCache()).wipeDoorData(db);
     await events.reset();
     localChanged();
@@ -160,6 +164,7 @@ async function create(): Promise<OfflineRuntime> {
     engine,
     localChanged,
     failed: () => outbox.failed(),
+    queued: () => outbox.all(),
     onLocalChange(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
@@ -168,6 +173,7 @@ async function create(): Promise<OfflineRuntime> {
 }
 
 function isAnothersRegistration(op: OutboxOp, user: string): boolean {
-  if (op.kind === 'registration.create') return op.record.user !== user;
+  if (op.kind === 'registration.create' || op.kind === 'desk.book') return op.record.user !== user;
+  if (op.kind === 'desk.cancel') return op.user !== user;
   return op.kind === 'registration.cancel' && op.user !== undefined && op.user !== user;
 }

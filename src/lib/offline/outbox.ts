@@ -29,7 +29,19 @@ export type OutboxOp =
   /** `user`: whose cancel it is (absent in entries queued before it was recorded) */
   | { kind: 'registration.cancel'; id: string; user?: string }
   | { kind: 'scan'; scan: ScanFact }
-  | { kind: 'walk-in'; walkIn: WalkIn };
+  | { kind: 'walk-in'; walkIn: WalkIn }
+  /** a desk day (a booking of the open area, docs/DECISIONS.md "Desks by the day"); `day`: the venue day */
+  | { kind: 'desk.book'; day: string; record: DeskDayBooking }
+  | { kind: 'desk.cancel'; day: string; id: string; user: string };
+
+/** The booking a desk day is sent as, with the id chosen on the device. */
+export interface DeskDayBooking {
+  id: string;
+  space: string;
+  user: string;
+  starts: string;
+  ends: string;
+}
 
 export interface OutboxEntry {
   /** FIFO order, assigned by the store */
@@ -44,6 +56,8 @@ export interface OutboxEntry {
 }
 
 export interface OutboxStore {
+  /** every entry not yet settled (pending and refused), oldest first */
+  all(): Promise<OutboxEntry[]>;
   /** the oldest pending entries, oldest first, at most `limit` */
   pending(limit: number): Promise<OutboxEntry[]>;
   noteAttempt(seqs: number[]): Promise<void>;
@@ -85,6 +99,9 @@ export async function addToOutbox(db: CofficeDb, op: OutboxOp, local?: LocalWrit
 /** The outbox in IndexedDB (entries come in through `addToOutbox` only). */
 export function indexedDbOutbox(db: CofficeDb): OutboxStore {
   return {
+    all() {
+      return db.getAll('outbox');
+    },
     async pending(limit) {
       const found: OutboxEntry[] = [];
       const cursor = await db.transaction('outbox').store.openCursor();

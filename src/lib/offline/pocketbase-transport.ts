@@ -5,7 +5,7 @@ import { ClientResponseError } from 'pocketbase';
 import type { AppPocketBase, RegistrationRecord } from '$lib/pocketbase/types';
 import type { CofficeDb } from './db';
 import { localWrites } from './merge';
-import type { OutboxEntry, OutboxOp } from './outbox';
+import type { DeskDayBooking, OutboxEntry, OutboxOp } from './outbox';
 import type { SendResult, Transport } from './sync';
 import { refusalCode } from './refusal-code';
 
@@ -39,6 +39,16 @@ export function pocketbaseTransport(pb: AppPocketBase, db: CofficeDb): Transport
         await store(record);
       } else if (op.kind === 'registration.cancel') {
         await store(await registrations().update<RegistrationRecord>(op.id, { status: 'cancelled' }, { requestKey: null }));
+      } else if (op.kind === 'desk.book') {
+        await sendDeskDay(pb, op.record);
+      } else if (op.kind === 'desk.cancel') {
+        // already gone (cancelled on another device, or its booking was refused): nothing to undo
+        await pb
+          .collection('bookings')
+          .delete(op.id, { requestKey: null })
+          .catch((error) => {
+            if (!(error instanceof ClientResponseError && error.status === 404)) throw error;
+          });
       } else if (op.kind === 'walk-in') {
         await pb.send('/api/coffice/walk-in', { method: 'POST', body: op.walkIn, requestKey: null });
       } else {
@@ -58,6 +68,19 @@ export function pocketbaseTransport(pb: AppPocketBase, db: CofficeDb): Transport
       return results;
     },
   };
+}
+
+/** Books a desk day with the id chosen on the device: a replay whose first answer was lost finds it stored. */
+async function sendDeskDay(pb: AppPocketBase, record: DeskDayBooking): Promise<void> {
+  try {
+    await pb.collection('bookings').create(record, { requestKey: null });
+  } catch (error) {
+    const stored = await pb
+      .collection('bookings')
+      .getOne(record.id, { requestKey: null })
+      .catch(() => null);
+    if (!stored || stored.user !== record.user) throw error;
+  }
 }
 
 /**
