@@ -309,8 +309,9 @@ export function buildDemoVenue(now, seed = 2026) {
   for (let offset = 0; offset < 14; offset++) {
     const date = shiftDay(today, offset);
     if (weekdayOf(date) > 5) continue;
+    /** @type {boolean} */
     const makeFull = !full && offset >= 3;
-    full ||= makeFull;
+    if (makeFull) full = true;
     const count = makeFull ? openArea.capacity : 3 + Math.floor(desks() * 8);
     const others = members.slice(1).sort(() => desks() - 0.5);
     const people = makeFull || offset === 2 ? [members[0], ...others] : others;

@@ -3,6 +3,7 @@ import { newEntry, type OutboxEntry, type OutboxOp } from '$lib/offline/outbox';
 import { desksView, type DeskSnapshot } from './desk-view';
 
 const snapshot: DeskSnapshot = {
+  user: 'me',
   space: { id: 'openarea0000001', name: 'Öppna ytan', capacity: 3 },
   taken: { '2026-12-02': 3, '2026-12-03': 1 },
   mine: { '2026-12-03': 'mine00000000001' },

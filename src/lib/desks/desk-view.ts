@@ -6,6 +6,8 @@ import { deskDays } from './desk-rules';
 
 /** The server's answer as the device keeps it (IndexedDB meta `desks`). */
 export interface DeskSnapshot {
+  /** whose answer it is (another person signing in on the device does not see it) */
+  user: string;
   space: { id: string; name: string; capacity: number };
   /** desks taken per venue day (YYYY-MM-DD), mine included */
   taken: Record<string, number>;

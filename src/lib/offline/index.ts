@@ -32,8 +32,6 @@ export interface OfflineRuntime {
   localChanged(): void;
   /** what the server refused for good, to show and to clear */
   failed(): Promise<OutboxEntry[]>;
-  /** every entry not yet settled, pending and refused, oldest first (for screens that show their own) */
-  queued(): Promise<OutboxEntry[]>;
 }
 
 export interface EnqueueOptions {
@@ -94,8 +92,8 @@ async function create(): Promise<OfflineRuntime> {
   engine.on('pulled', localChanged);
   engine.on('refused', async ({ entry, reason }) => {
     const op = entry.op;
-    if (op.kind === 'scan' || op.kind === 'walk-in') return localChanged(); // kept in the outbox, shown at the door
-    if (op.kind === 'desk.book' || op.kind === 'desk.cancel') return localChanged(); // kept in the outbox, shown on /desks
+    // scans and walk-ins are kept in the outbox and shown at the door, desk changes on /desks
+    if (op.kind !== 'registration.create' && op.kind !== 'registration.cancel') return localChanged();
     const id = op.kind === 'registration.create' ? op.record.id : op.id;
     const local = await db.get('registrations', id);
     if (local) {
@@ -118,13 +116,12 @@ async function create(): Promise<OfflineRuntime> {
       return;
     }
     userId = now;
-    if (now) await outbox.drop((entry) => isAnothersRegistration(entry.op, now)); // desk days too
+    if (now) await outbox.drop((entry) => isAnothersRegistration(entry.op, now));
     // signed in: ask the browser to keep this device's data (passes, outbox) under storage pressure
     if (now) void navigator.storage?.persist?.().catch(() => false);
     const tx = db.transaction(['registrations', 'passes'], 'readwrite');
     await Promise.all([tx.objectStore('registrations').clear(), tx.objectStore('passes').clear(), tx.done]);
     await writeMeta(db, 'me:company', '');
-    await writeMeta(db, 'desks', null);
     await (await doorCache()).wipeDoorData(db);
     await events.reset();
     localChanged();
@@ -164,7 +161,6 @@ async function create(): Promise<OfflineRuntime> {
     engine,
     localChanged,
     failed: () => outbox.failed(),
-    queued: () => outbox.all(),
     onLocalChange(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
@@ -172,8 +168,8 @@ async function create(): Promise<OfflineRuntime> {
   };
 }
 
+/** Another person's registration or desk change (a cancel queued before `user` was recorded is kept). */
 function isAnothersRegistration(op: OutboxOp, user: string): boolean {
-  if (op.kind === 'registration.create' || op.kind === 'desk.book') return op.record.user !== user;
-  if (op.kind === 'desk.cancel') return op.user !== user;
-  return op.kind === 'registration.cancel' && op.user !== undefined && op.user !== user;
+  if ('record' in op) return op.record.user !== user;
+  return 'user' in op && op.user !== undefined && op.user !== user;
 }

@@ -12,10 +12,6 @@ export class MemoryOutbox implements OutboxStore {
     return entry;
   }
 
-  async all() {
-    return this.entries.map((e) => ({ ...e }));
-  }
-
   async pending(limit: number) {
     return this.entries
       .filter((e) => e.state === 'pending')

@@ -56,8 +56,6 @@ export interface OutboxEntry {
 }
 
 export interface OutboxStore {
-  /** every entry not yet settled (pending and refused), oldest first */
-  all(): Promise<OutboxEntry[]>;
   /** the oldest pending entries, oldest first, at most `limit` */
   pending(limit: number): Promise<OutboxEntry[]>;
   noteAttempt(seqs: number[]): Promise<void>;
@@ -99,9 +97,6 @@ export async function addToOutbox(db: CofficeDb, op: OutboxOp, local?: LocalWrit
 /** The outbox in IndexedDB (entries come in through `addToOutbox` only). */
 export function indexedDbOutbox(db: CofficeDb): OutboxStore {
   return {
-    all() {
-      return db.getAll('outbox');
-    },
     async pending(limit) {
       const found: OutboxEntry[] = [];
       const cursor = await db.transaction('outbox').store.openCursor();

@@ -6,6 +6,7 @@
 import { enqueue, offline } from '$lib/offline';
 import { readMeta, writeMeta } from '$lib/offline/db';
 import { newRecordId } from '$lib/offline/ids';
+import { indexedDbOutbox } from '$lib/offline/outbox';
 import { failureReason, pb, signedInUser, type FailureReason } from '$lib/pocketbase/client';
 import type { BookingRecord, SpaceRecord } from '$lib/pocketbase/types';
 import { dayOf, toStored } from '$lib/time/venue-clock';
@@ -44,6 +45,7 @@ export async function refreshDesks(today = dayOf(Date.now())): Promise<DesksResu
       requestKey: null,
     });
     const snapshot: DeskSnapshot = {
+      user: user.id,
       space: { id: space.id, name: space.name, capacity: space.capacity },
       taken: {},
       mine: {},
@@ -63,10 +65,12 @@ export async function refreshDesks(today = dayOf(Date.now())): Promise<DesksResu
 
 /** What the device knows now: the last answer with my changes still on their way; null before any answer. */
 export async function loadDesks(today = dayOf(Date.now())): Promise<DesksView | null> {
-  const runtime = await offline();
-  const snapshot = await readMeta<DeskSnapshot | null>(runtime.db, META);
-  if (!snapshot) return null;
-  return desksView(snapshot, await runtime.queued(), today);
+  const { db } = await offline();
+  const snapshot = await readMeta<DeskSnapshot | null>(db, META);
+  if (!snapshot || snapshot.user !== signedInUser()?.id) return null; // another person's answer
+  const outbox = indexedDbOutbox(db); // read only: what still waits, and what was refused
+  const [pending, refused] = await Promise.all([outbox.pending(Infinity), outbox.failed()]);
+  return desksView(snapshot, [...pending, ...refused], today);
 }
 
 /** Books my desk for a venue day (queued: confirmed or refused when the device is online). */
