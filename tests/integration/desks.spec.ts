@@ -145,6 +145,33 @@ describe('desk days', () => {
     expect(await refusal(pb.collection('bookings').create(meeting))).toEqual({ status: 400, code: 'booking_overlap' });
   });
 
+  it('a desk day reaches other devices live (realtime), the operator’s too', async () => {
+    const watcher = await server.person('member');
+    const stream = await fetch(`${server.url}/api/realtime`);
+    const reader = stream.body!.getReader();
+    const decoder = new TextDecoder();
+    let seen = '';
+    const readUntil = async (text: string) => {
+      while (!seen.includes(text)) seen += decoder.decode((await reader.read()).value);
+    };
+    await readUntil('"clientId"');
+    const clientId = /"clientId":"(\w+)"/.exec(seen)![1];
+    const subscribed = await fetch(`${server.url}/api/realtime`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', Authorization: watcher.pb.authStore.token },
+      body: JSON.stringify({ clientId, subscriptions: ['bookings'] }),
+    });
+    expect(subscribed.status).toBe(204);
+    const { pb, user } = await server.person('member');
+    const day = shiftDay(today(), 6);
+    const mine = await pb.collection('bookings').create<BookingRecord>(deskDay(day, user.id));
+    await readUntil(mine.id);
+    const other = await server.person('member');
+    const arranged = await server.admin.collection('bookings').create<BookingRecord>(deskDay(day, other.user.id));
+    await readUntil(arranged.id);
+    await reader.cancel();
+  });
+
   it('the personal calendar feed lists a desk day as an all-day event', async () => {
     const { pb, user } = await server.person('member');
     const day = shiftDay(today(), 5);
