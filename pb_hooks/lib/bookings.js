@@ -94,6 +94,8 @@ function saveWithoutOverlap(e) {
 function checkPersonsBooking(e, isNew) {
   if (isDeskDay(e)) return saveDeskDayRequest(e, isNew);
   if (e.hasSuperuserAuth()) return e.next();
+  // no such space: said first, before its times
+  if (spaceOf(e) === null) throw refuse("space", "booking_room", "That room does not exist.");
   const rules = require(`${__hooks}/lib/vendor/booking-rules.js`);
   const { toStored } = require(`${__hooks}/lib/vendor/venue-clock.js`);
   const now = Date.now();
@@ -102,6 +104,7 @@ function checkPersonsBooking(e, isNew) {
   const before = isNew ? null : e.record.original();
   const wasOpen = before !== null && millis(before, "ends") > now;
   const timesChanged = before === null || starts !== millis(before, "starts") || ends !== millis(before, "ends");
+  // a whole day asked of a room: said as such
   if (timesChanged && require(`${__hooks}/lib/vendor/desk-rules.js`).isWholeDay(starts, ends)) {
     throw refuse("space", "booking_no_desks", "That space has no desks to book by the day.");
   }
@@ -150,13 +153,19 @@ function saveDeskDayRequest(e, isNew) {
   });
 }
 
-/** Whether the booking is of an open area (a desk day); a space that does not exist is not. */
-function isDeskDay(e) {
+/** The booking's space, or null when there is none by that id. */
+function spaceOf(e) {
   try {
-    return e.app.findRecordById("spaces", e.record.getString("space")).getString("kind") === "open_area";
+    return e.app.findRecordById("spaces", e.record.getString("space"));
   } catch (_) {
-    return false;
+    return null;
   }
+}
+
+/** Whether the booking is of an open area (a desk day). */
+function isDeskDay(e) {
+  const space = spaceOf(e);
+  return space !== null && space.getString("kind") === "open_area";
 }
 
 module.exports = { saveWithoutOverlap, checkPersonsBooking };

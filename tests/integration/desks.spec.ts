@@ -92,6 +92,7 @@ describe('desk days', () => {
     const cases: [string, Record<string, unknown>, string][] = [
       ['yesterday', deskDay(shiftDay(today(), -1), user.id), 'booking_past'],
       ['a meeting room for a day', deskDay(day, user.id, room.id), 'booking_no_desks'],
+      ['a space that does not exist', deskDay(day, user.id, 'nosuchspace0000'), 'booking_room'],
       ['half a day', { ...deskDay(day, user.id), ends: toStored(dayStart(day) + 12 * 3_600_000) }, 'booking_desk_day'],
       [
         'noon to noon',
