@@ -48,7 +48,8 @@ export function buildDemoVenue(now, seed = 2026) {
     { id: recordId(rnd), name: 'Konferensrum Torget', kind: 'meeting_room', capacity: 10, bookable: true },
     { id: recordId(rnd), name: 'Konferensrum Kvarnen', kind: 'meeting_room', capacity: 6, bookable: true },
     { id: recordId(rnd), name: 'Eventytan', kind: 'event_area', capacity: 60, bookable: false },
-    { id: recordId(rnd), name: 'Öppna ytan', kind: 'open_area', capacity: 30, bookable: false },
+    // flexible desks, booked by the day on /desks
+    { id: recordId(rnd), name: 'Öppna ytan', kind: 'open_area', capacity: 12, bookable: true },
   ];
   const [roomTorget, roomKvarnen, eventArea, openArea] = spaces;
 
@@ -297,6 +298,32 @@ export function buildDemoVenue(now, seed = 2026) {
         }
         hour += hours - 1;
       }
+    }
+  }
+
+  // Desk days in the open area for the coming two weeks (today included): on weekdays a few
+  // to most of its desks, the first weekday three or more days ahead full (all twelve
+  // members); each person one desk a day. The demo member has the day after tomorrow too. A stream of its own keeps the rest of the venue unchanged.
+  const desks = random(seed + 2);
+  let full = false;
+  for (let offset = 0; offset < 14; offset++) {
+    const date = shiftDay(today, offset);
+    if (weekdayOf(date) > 5) continue;
+    /** @type {boolean} */
+    const makeFull = !full && offset >= 3;
+    if (makeFull) full = true;
+    const count = makeFull ? openArea.capacity : 3 + Math.floor(desks() * 8);
+    const others = members.slice(1).sort(() => desks() - 0.5);
+    const people = makeFull || offset === 2 ? [members[0], ...others] : others;
+    for (const user of people.slice(0, count)) {
+      bookings.push({
+        id: recordId(desks),
+        space: openArea.id,
+        user: user.id,
+        title: '',
+        starts: at(date, 0, 0),
+        ends: at(shiftDay(date, 1), 0, 0),
+      });
     }
   }
 

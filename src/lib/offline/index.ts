@@ -92,7 +92,8 @@ async function create(): Promise<OfflineRuntime> {
   engine.on('pulled', localChanged);
   engine.on('refused', async ({ entry, reason }) => {
     const op = entry.op;
-    if (op.kind === 'scan' || op.kind === 'walk-in') return localChanged(); // kept in the outbox, shown at the door
+    // scans and walk-ins are kept in the outbox and shown at the door, desk changes on /desks
+    if (op.kind !== 'registration.create' && op.kind !== 'registration.cancel') return localChanged();
     const id = op.kind === 'registration.create' ? op.record.id : op.id;
     const local = await db.get('registrations', id);
     if (local) {
@@ -167,7 +168,8 @@ async function create(): Promise<OfflineRuntime> {
   };
 }
 
+/** Another person's registration or desk change (a cancel queued before `user` was recorded is kept). */
 function isAnothersRegistration(op: OutboxOp, user: string): boolean {
-  if (op.kind === 'registration.create') return op.record.user !== user;
-  return op.kind === 'registration.cancel' && op.user !== undefined && op.user !== user;
+  if ('record' in op) return op.record.user !== user;
+  return 'user' in op && op.user !== undefined && op.user !== user;
 }
