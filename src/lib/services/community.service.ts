@@ -80,13 +80,3 @@ export async function saveOwnCompany(id: string, fields: OwnCompanyFields, logo:
     return { ok: false, reason: accountReason(error), fieldErrors };
   }
 }
-
-/** "Who was here" at an event: the listed people admitted there (for those admitted, 14 days). */
-export async function loadAttendees(eventId: string): Promise<AccountResult<{ people: ListedPerson[]; until: string }>> {
-  try {
-    const answer = await get<{ people: ListedPerson[]; until: string }>(`/api/coffice/events/${encodeURIComponent(eventId)}/attendees`);
-    return { ok: true, ...answer };
-  } catch (error) {
-    return { ok: false, reason: accountReason(error) };
-  }
-}
