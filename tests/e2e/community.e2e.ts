@@ -20,7 +20,11 @@ async function phoneOf(browser: Browser, who: { email: string; password: string 
 
 test('a member who checks in at the front door appears on another member’s open "here today" within 2 s', async ({ browser }) => {
   const stamp = Date.now();
-  const company = await (await operator()).collection('companies').create({ name: `Ljusa Studion ${stamp}`, seat: 'flex', tags: ['design'] });
+  const company = await (
+    await operator()
+  )
+    .collection('companies')
+    .create({ name: `Ljusa Studion ${stamp}`, seat: 'flex', tags: ['design'] });
   const watcher = await newMember(`Vera Tittar ${stamp}`);
   const comer = await newMember(`Kalle Kommer ${stamp}`, { show_presence: true, company: company.id });
   const shy = await newMember(`Sigge Hemlig ${stamp}`); // never opted in
