@@ -66,6 +66,9 @@ describe('here today', () => {
     const guestStream = await realtime();
     expect(await guestStream.subscribe(guest.pb.authStore.token)).toBe(403);
     guestStream.close();
+    const anonymousStream = await realtime();
+    expect(await anonymousStream.subscribe('')).toBe(403);
+    anonymousStream.close();
 
     const stream = await realtime();
     expect(await stream.subscribe(watcher.pb.authStore.token)).toBe(204);
@@ -171,6 +174,8 @@ describe('who was here', () => {
     expect((await attendees(guest.pb, ended.id)).status).toBe(403);
     expect((await attendees(server.client(), ended.id)).status).toBe(401);
     expect((await attendees(host, 'not an id')).status).toBe(400);
+    expect((await attendees(host, 'a'.repeat(10_000))).status).toBe(400);
+    expect((await attendees(host, 'abcdefghijklmno')).status).toBe(404); // well-formed, no such event
 
     await kim.pb.collection('users').update(kim.user.id, { listed: false });
     expect((await attendees(lo.pb, ended.id)).body.people).toEqual([]);
