@@ -46,6 +46,7 @@ for (const locale of ['sv', 'en'] as const) {
     found.push(...(await violations(page, `/passes/${pass.id}`, '[data-qr]')));
     found.push(...(await violations(page, '/mine', 'li')));
     found.push(...(await violations(page, '/checkin/nothing', 'h1')));
+    found.push(...(await violations(page, '/community', '[data-testid="community-guest"]')));
     expect(found).toEqual([]);
   });
 
@@ -74,6 +75,7 @@ for (const locale of ['sv', 'en'] as const) {
     found.push(...(await violations(page, '/host/door-poster', '[data-poster]')));
     found.push(...(await violations(page, '/host/insights', '[data-testid="insights-figures"]')));
     found.push(...(await violations(page, '/host/venue', 'form')));
+    found.push(...(await violations(page, '/community', '[data-testid="directory"] h3')));
     // the role change's confirmation dialog, open
     await page.goto('/host/people');
     const role = page
