@@ -2,7 +2,7 @@
 // to the day it runs: rooms, ~30 companies, people, ~100 events around today with an
 // anniversary week, registrations and a check-in history.
 import { dayOf, shiftDay, toStored, venueInstant, weekdayOf } from '../lib/venue-clock.mjs';
-import { BREAKFASTS, COMPANIES, COURSES, FIRST_NAMES, LAST_NAMES, TALKS } from './names.mjs';
+import { BREAKFASTS, COMPANIES, COURSES, FIRST_NAMES, HEADLINES, LAST_NAMES, SEEKS, TALKS } from './names.mjs';
 
 export const DEMO_PASSWORD = 'coffice-demo-2026';
 
@@ -53,25 +53,32 @@ export function buildDemoVenue(now, seed = 2026) {
   ];
   const [roomTorget, roomKvarnen, eventArea, openArea] = spaces;
 
-  const companies = COMPANIES.map(([name, seat, about, tags]) => ({
+  const companies = COMPANIES.map(([name, seat, about, tags], i) => ({
     id: recordId(rnd),
     name,
     seat,
     about,
     tags,
+    // the community's directory: what each offers and looks for; every other one on /join
+    offers: about,
+    seeks: i % 3 === 2 ? '' : SEEKS[i % SEEKS.length],
+    listed: i % 2 === 0,
     website: `https://${String(name)
       .toLowerCase()
       .replace(/[^a-z]+/g, '-')
       .replace(/^-|-$/g, '')}.example`,
   }));
 
-  /** @type {{ id: string, email: string, name: string, role: string, company: string, locale: string, show_presence: boolean }[]} */
+  /** @type {{ id: string, email: string, name: string, role: string, company: string, locale: string, show_presence: boolean, listed: boolean, headline: string }[]} */
   const users = [];
   /** @param {string} name @param {string} email @param {string} role @param {string} [company] @param {string} [locale] */
   const person = (name, email, role, company = '', locale = 'sv') => {
     // most members and hosts show up in "who is here"; guests have not opted in
     const show_presence = role !== 'guest' && users.length % 3 !== 2;
-    const user = { id: recordId(rnd), email, name, role, company, locale, show_presence };
+    // most members are in the directory with a headline; guests are not
+    const listed = role !== 'guest' && users.length % 4 !== 3;
+    const headline = listed ? HEADLINES[users.length % HEADLINES.length] : '';
+    const user = { id: recordId(rnd), email, name, role, company, locale, show_presence, listed, headline };
     users.push(user);
     return user;
   };
@@ -265,6 +272,16 @@ export function buildDemoVenue(now, seed = 2026) {
       const outAt = at(date, 15 + Math.floor(rnd() * 3), Math.floor(rnd() * 60));
       visits.push({ user: member.id, direction: 'in', at: inAt }, { user: member.id, direction: 'out', at: outAt });
     }
+  }
+
+  // Today so far: about half the members came in this morning (before now) and are still here,
+  // so "here today" on /community shows people from the start.
+  const dayBegan = venueInstant(today, 0, 0);
+  for (const [i, member] of [host, ...members].entries()) {
+    if (i % 2 === 1) continue;
+    const planned = venueInstant(today, 8, (i * 7) % 60);
+    const inAt = new Date(Math.max(dayBegan + 60_000 * (i + 1), Math.min(planned, now.getTime() - 60_000 * (i + 5))));
+    if (inAt.getTime() < now.getTime()) visits.push({ user: member.id, direction: 'in', at: inAt });
   }
 
   // Room bookings for the coming two weeks: members book the two conference rooms a few

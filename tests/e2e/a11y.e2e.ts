@@ -47,6 +47,7 @@ for (const locale of ['sv', 'en'] as const) {
     found.push(...(await violations(page, `/passes/${pass.id}`, '[data-qr]')));
     found.push(...(await violations(page, '/mine', 'li')));
     found.push(...(await violations(page, '/checkin/nothing', 'h1')));
+    found.push(...(await violations(page, '/community', '[data-testid="community-guest"]')));
     expect(found).toEqual([]);
   });
 
@@ -76,6 +77,7 @@ for (const locale of ['sv', 'en'] as const) {
     found.push(...(await violations(page, '/host/insights', '[data-testid="insights-figures"]')));
     found.push(...(await violations(page, '/host/venue', 'form')));
     found.push(...(await violations(page, '/desks', '[data-testid="desk-day"]')));
+    found.push(...(await violations(page, '/community', '[data-testid="directory"] h3')));
     // the role change's confirmation dialog, open
     await page.goto('/host/people');
     const role = page
