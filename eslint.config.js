@@ -54,6 +54,7 @@ const pocketbaseGlobals = Object.fromEntries(
     'DateField',
     'DateTime',
     'DynamicModel',
+    'EmailField',
     'ForbiddenError',
     'MailerMessage',
     'NotFoundError',
