@@ -72,7 +72,7 @@ const FIELDS = ["company", "contact_name", "email", "phone", "trade", "seat", "m
 
 /** Refuses a body that is not an object, or a field sent as anything but text. */
 function checkTypes(body) {
-  if (!body) throw new BadRequestError("Send the application as a JSON object or a form.");
+  if (!body) throw refuse("body", "application_body_invalid", "Send the application as a JSON object or a form.");
   FIELDS.forEach((field) => {
     const value = body[field];
     if (value !== undefined && value !== null && typeof value !== "string") {
@@ -88,7 +88,7 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
  * first field that is wrong. The server also applies the collection's own limits afterwards.
  */
 function cleanFields(body) {
-  if (!body) throw new BadRequestError("Send the application as a JSON object or a form.");
+  if (!body) throw refuse("body", "application_body_invalid", "Send the application as a JSON object or a form.");
   const out = {};
   ["company", "contact_name", "email", "phone", "trade", "seat", "message", "locale"].forEach((field) => {
     const value = body[field];
