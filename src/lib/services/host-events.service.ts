@@ -106,14 +106,14 @@ export interface BadgePerson {
 /** The confirmed people of an event, in the order they came, with their company's name (badges). */
 export async function loadBadgePeople(eventId: string): Promise<HostResult<BadgePerson[]>> {
   try {
-    const list = await pb.collection('registrations').getFullList<
-      RegistrationRecord & { expand?: { user?: { name: string; expand?: { company?: { name: string } } } } }
-    >({
-      filter: pb.filter("event = {:event} && status = 'confirmed'", { event: eventId }),
-      sort: 'position,created',
-      expand: 'user,user.company',
-      fields: 'id,expand.user.name,expand.user.expand.company.name',
-    });
+    const list = await pb
+      .collection('registrations')
+      .getFullList<RegistrationRecord & { expand?: { user?: { name: string; expand?: { company?: { name: string } } } } }>({
+        filter: pb.filter("event = {:event} && status = 'confirmed'", { event: eventId }),
+        sort: 'position,created',
+        expand: 'user,user.company',
+        fields: 'id,expand.user.name,expand.user.expand.company.name',
+      });
     return {
       ok: true,
       value: list.map((r) => ({ id: r.id, name: r.expand?.user?.name ?? '', company: r.expand?.user?.expand?.company?.name ?? '' })),

@@ -96,7 +96,9 @@ export async function sendApplication(fields: ApplicationFields): Promise<SendRe
 }
 
 /** Hosts: new applications first (oldest first, as they came), then the decided ones (newest first). */
-export async function listApplications(): Promise<{ ok: true; fresh: ApplicationRecord[]; decided: ApplicationRecord[] } | { ok: false; reason: FailureReason }> {
+export async function listApplications(): Promise<
+  { ok: true; fresh: ApplicationRecord[]; decided: ApplicationRecord[] } | { ok: false; reason: FailureReason }
+> {
   try {
     const [fresh, decided] = await Promise.all([
       pb.collection('applications').getFullList({ filter: "status = 'new'", sort: 'created', requestKey: null }),
