@@ -68,16 +68,36 @@ function forgetOld() {
   forgetStale(PREFIX, (key, value) => recent(value, now, key.indexOf(PREFIX + "ip:") === 0 ? WINDOW_SECONDS : SAME_SECONDS).length === 0);
 }
 
-const FIELDS = ["company", "contact_name", "email", "phone", "trade", "seat", "message", "locale", "website"];
+// each refusal names its field and code as literals (tests/unit/refusal-codes.spec.ts)
+const WRONG_TYPE = {
+  company: () => refuse("company", "application_field_type", "`company` must be text."),
+  contact_name: () => refuse("contact_name", "application_field_type", "`contact_name` must be text."),
+  email: () => refuse("email", "application_field_type", "`email` must be text."),
+  phone: () => refuse("phone", "application_field_type", "`phone` must be text."),
+  trade: () => refuse("trade", "application_field_type", "`trade` must be text."),
+  seat: () => refuse("seat", "application_field_type", "`seat` must be text."),
+  message: () => refuse("message", "application_field_type", "`message` must be text."),
+  locale: () => refuse("locale", "application_field_type", "`locale` must be text."),
+  website: () => refuse("website", "application_field_type", "`website` must be text."),
+};
+const TOO_LONG = {
+  company: (n) => refuse("company", "application_too_long", "`company` is " + n + " characters long: at most 120.", { max: 120 }),
+  contact_name: (n) =>
+    refuse("contact_name", "application_too_long", "`contact_name` is " + n + " characters long: at most 120.", { max: 120 }),
+  email: (n) => refuse("email", "application_too_long", "`email` is " + n + " characters long: at most 200.", { max: 200 }),
+  phone: (n) => refuse("phone", "application_too_long", "`phone` is " + n + " characters long: at most 40.", { max: 40 }),
+  trade: (n) => refuse("trade", "application_too_long", "`trade` is " + n + " characters long: at most 120.", { max: 120 }),
+  message: (n) => refuse("message", "application_too_long", "`message` is " + n + " characters long: at most 2000.", { max: 2000 }),
+};
+
+const FIELDS = Object.keys(WRONG_TYPE);
 
 /** Refuses a body that is not an object, or a field sent as anything but text. */
 function checkTypes(body) {
   if (!body) throw refuse("body", "application_body_invalid", "Send the application as a JSON object or a form.");
   FIELDS.forEach((field) => {
     const value = body[field];
-    if (value !== undefined && value !== null && typeof value !== "string") {
-      throw refuse(field, "application_field_type", "`" + field + "` must be text.");
-    }
+    if (value !== undefined && value !== null && typeof value !== "string") throw WRONG_TYPE[field]();
   });
 }
 
@@ -96,7 +116,7 @@ function cleanFields(body) {
       out[field] = "";
       return;
     }
-    if (typeof value !== "string") throw refuse(field, "application_field_type", "`" + field + "` must be text.");
+    if (typeof value !== "string") throw WRONG_TYPE[field]();
     out[field] = value.trim();
   });
   if (!out.company) throw refuse("company", "application_company_missing", "Name the company (or yourself, if you have no company yet).");
@@ -112,11 +132,8 @@ function cleanFields(body) {
   if (SEATS.indexOf(out.seat) === -1) {
     throw refuse("seat", "application_seat_invalid", "Choose what you are looking for: `fixed`, `flex` or `rooms`.");
   }
-  Object.keys(LIMITS).forEach((field) => {
-    if (out[field].length > LIMITS[field]) {
-      const message = "`" + field + "` is " + out[field].length + " characters long: at most " + LIMITS[field] + ".";
-      throw refuse(field, "application_too_long", message, { max: LIMITS[field] });
-    }
+  Object.keys(TOO_LONG).forEach((field) => {
+    if (out[field].length > LIMITS[field]) throw TOO_LONG[field](out[field].length);
   });
   out.locale = out.locale === "en" ? "en" : "sv";
   return out;

@@ -74,6 +74,8 @@ for (const locale of ['sv', 'en'] as const) {
     found.push(...(await violations(page, '/host/door-poster', '[data-poster]')));
     found.push(...(await violations(page, '/host/insights', '[data-testid="insights-figures"]')));
     found.push(...(await violations(page, '/host/venue', 'form')));
+    found.push(...(await violations(page, '/host/applications', 'h1')));
+    found.push(...(await violations(page, `/host/events/${event.id}/badges`, 'h1')));
     // the role change's confirmation dialog, open
     await page.goto('/host/people');
     const role = page

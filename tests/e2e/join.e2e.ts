@@ -108,7 +108,7 @@ test('the badge sheet of 13 confirmed people prints as 2 A4 pages with every nam
   await page.goto(`/host/events/${event.id}`);
   await page.getByTestId('badges-link').click();
   await expect(page.getByTestId('badge')).toHaveCount(13);
-  await expect(page.getByTestId('badges-count')).toHaveText('13 brickor på 2 sidor');
+  await expect(page.getByTestId('badges-count')).toHaveText('Brickor: 13 · A4-sidor: 2');
   await expect(page.getByRole('button', { name: 'Skriv ut' })).toBeVisible();
 
   const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true });

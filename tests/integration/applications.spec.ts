@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { postFrom } from '../helpers/loopback';
 import { resetTokenIn, sendMailTo, startMailSink, type Mail, type MailSink } from '../helpers/mail-sink';
 import { startTestServer, type TestServer } from '../helpers/server';
+import { dayEnd, dayOf, dayStart, shiftDay, toStored } from '../../src/lib/time/venue-clock';
 
 let server: TestServer;
 let sink: MailSink;
@@ -253,5 +254,36 @@ describe('deciding', () => {
     expect(answer.text).toContain('Hör av er igen till hösten!');
     expect((await server.admin.collection('users').getFullList()).length).toBe(users);
     await expect(decide(host.pb, id, { decision: 'accept' })).rejects.toMatchObject({ status: 400 });
+  });
+});
+
+describe('what /join shows', () => {
+  it('free fixed places, flexible places left today, the trades sought and only listed companies', async () => {
+    await server.admin
+      .collection('venue')
+      .update('venuesettings01', { sought_trades: 'Marknadsföring\n PR \n\nDigitala tjänster', fixed_places_free: 5 });
+    const area = await server.admin.collection('spaces').create({ name: 'Öppna ytan', kind: 'open_area', capacity: 10, bookable: true });
+    const today = dayOf(Date.now());
+    const member = await server.person('member');
+    // today's desk day counts, tomorrow's does not (until the desks land, a room takes one booking at a time)
+    for (const day of [today, shiftDay(today, 1)]) {
+      await server.admin
+        .collection('bookings')
+        .create({ space: area.id, user: member.user.id, starts: toStored(dayStart(day)), ends: toStored(dayEnd(day)), title: 'Skrivbord' });
+    }
+    await server.admin.collection('companies').create({ name: 'Listad AB', seat: 'fixed', listed: true });
+    await server.admin.collection('companies').create({ name: 'Olistad AB', seat: 'flex', listed: false });
+    // seen the same by a member (who may read every company): /join is public
+    for (const pb of [server.client(), member.pb]) {
+      const facts = await pb.send('/api/coffice/join', { method: 'GET' });
+      expect(facts).toMatchObject({
+        fixedFree: 5,
+        flexCapacity: 10,
+        flexFree: 9,
+        soughtTrades: ['Marknadsföring', 'PR', 'Digitala tjänster'],
+        answerDays: 5,
+      });
+      expect(facts.companies.map((c: { name: string }) => c.name)).toEqual(['Listad AB']);
+    }
   });
 });

@@ -12,6 +12,8 @@ import { REFUSAL_WORDS, REGISTRATION_REFUSAL_CODES, refusalText } from '../../sr
 import { EVENT_REFUSALS, type EventRefusalCode } from '../../src/lib/host/event-form';
 import { problemText } from '../../src/routes/host/events/problem-text';
 import { BOOKING_CODES } from '../../src/lib/services/rooms.service';
+import { APPLICATION_CODES } from '../../src/lib/services/join.service';
+import { APPLICATION_WORDS } from '../../src/lib/join-words';
 
 const LOCALES = ['sv', 'en'] as const;
 afterEach(() => overwriteGetLocale(() => baseLocale));
@@ -37,6 +39,10 @@ describe('the codes the server refuses with', () => {
 
   it('event edits: the app’s list is exactly the hooks’ codes', () => {
     expect(codesIn('events.pb.js', 'lib/events.js')).toEqual(Object.keys(EVENT_REFUSALS).sort());
+  });
+
+  it('applications: the app’s list is exactly the hooks’ codes', () => {
+    expect(codesIn('applications.pb.js', 'lib/applications.js')).toEqual([...APPLICATION_CODES].sort());
   });
 
   it('bookings: every literal code in the hooks is one the rooms screen words', () => {
@@ -65,6 +71,15 @@ describe('every code in words', () => {
   it.each(REGISTRATION_REFUSAL_CODES.map((code) => [code]))('registration refusal %s', (code) => {
     const generic = { sv: m.refusal_unknown({}, { locale: 'sv' }), en: m.refusal_unknown({}, { locale: 'en' }) };
     expectWords(code, REFUSAL_WORDS[code]({}, { locale: 'sv' }), REFUSAL_WORDS[code]({}, { locale: 'en' }), generic);
+  });
+
+  it.each(APPLICATION_CODES.map((code) => [code]))('application refusal %s', (code) => {
+    const inLocale = (locale: (typeof LOCALES)[number]) => {
+      overwriteGetLocale(() => locale);
+      return APPLICATION_WORDS[code]({ field: 'message', code, max: 2000 });
+    };
+    const generic = { sv: m.join_error_other({}, { locale: 'sv' }), en: m.join_error_other({}, { locale: 'en' }) };
+    expectWords(code, inLocale('sv'), inLocale('en'), generic);
   });
 
   it('each registration refusal has its own words', () => {
