@@ -100,7 +100,7 @@ routerAdd("GET", "/api/coffice/join", (e) => {
       $dbx.exp("space = {:space} AND starts < {:until} AND ends > {:from}", { space: space.id, from: from, until: until }),
     );
   });
-  let venue = null;
+  let venue;
   try {
     venue = e.app.findRecordById("venue", "venuesettings01");
   } catch (_) {
