@@ -235,6 +235,16 @@ describe('deciding', () => {
     expect((await server.admin.collection('applications').getOne(id)).status).toBe('accepted');
   });
 
+  it('accepting someone who has a guest account makes it a member account (welcomed, not invited again)', async () => {
+    const guest = await server.person('guest', 'Gustav Gäst');
+    const { id } = await apply({ email: guest.user.email, contact_name: 'Gustav Gäst' });
+    const result = await decide(host.pb, id, { decision: 'accept' });
+    expect(result).toMatchObject({ status: 'accepted', invited: false, member: guest.user.id });
+    expect(await server.admin.collection('users').getOne(guest.user.id)).toMatchObject({ role: 'member', company: result.company });
+    const notices = await server.admin.collection('notices').getFullList({ filter: `user = "${guest.user.id}"` });
+    expect(notices.map((n) => n.kind)).toEqual(['welcome']);
+  });
+
   it('accepting a second applicant of the same company reuses it', async () => {
     const first = await apply({ company: 'Samma Firma AB' });
     const second = await apply({ company: 'samma firma ab ' });
