@@ -57,6 +57,7 @@ const pocketbaseGlobals = Object.fromEntries(
     'DateField',
     'DateTime',
     'DynamicModel',
+    'EmailField',
     'ForbiddenError',
     'MailerMessage',
     'NotFoundError',

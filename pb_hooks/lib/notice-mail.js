@@ -174,6 +174,8 @@ function parseData(notice) {
 
 /** The mail of a notice: { subject, text, html, ics? (the calendar text for a confirmation) }. */
 function composeNoticeMail(app, notice) {
+  // applications have their own words, and an applicant has no account (lib/application-mail.js)
+  if (notice.getString("kind") === "application") return require(`${__hooks}/lib/application-mail.js`).composeApplicationMail(app, notice);
   const user = app.findRecordById("users", notice.getString("user"));
   const lang = languageOf(user);
   const t = TEXTS[lang];
@@ -310,12 +312,13 @@ function sendNoticeMail(app, notice) {
     subject: mail.subject,
     html: mail.html,
     text: mail.text,
-    headers: {
-      "List-Unsubscribe": "<" + mail.unsubscribe + ">",
-      "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
-      "Auto-Submitted": "auto-generated",
-    },
+    headers: { "Auto-Submitted": "auto-generated" },
   };
+  // an applicant without an account gets no notices to stop: their mails answer their own request
+  if (mail.unsubscribe) {
+    message.headers["List-Unsubscribe"] = "<" + mail.unsubscribe + ">";
+    message.headers["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click";
+  }
   // the mailer takes attachments as readers
   let reader = null;
   if (mail.ics) {
@@ -329,4 +332,16 @@ function sendNoticeMail(app, notice) {
   }
 }
 
-module.exports = { composeNoticeMail, sendNoticeMail, unsubscribeToken, validUnsubscribe, venueSpan, languageOf, TEXTS };
+module.exports = {
+  composeNoticeMail,
+  sendNoticeMail,
+  unsubscribeToken,
+  unsubscribeUrl,
+  validUnsubscribe,
+  venueSpan,
+  languageOf,
+  escapeHtml,
+  venueOf,
+  appUrlOf,
+  TEXTS,
+};

@@ -78,6 +78,8 @@ for (const locale of ['sv', 'en'] as const) {
     found.push(...(await violations(page, '/host/venue', 'form')));
     found.push(...(await violations(page, '/desks', '[data-testid="desk-day"]')));
     found.push(...(await violations(page, '/community', '[data-testid="directory"] h3')));
+    found.push(...(await violations(page, '/host/applications', 'h1')));
+    found.push(...(await violations(page, `/host/events/${event.id}/badges`, 'h1')));
     // the role change's confirmation dialog, open
     await page.goto('/host/people');
     const role = page

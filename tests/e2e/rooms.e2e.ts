@@ -208,7 +208,8 @@ test('a member at the limit of upcoming bookings is told so in words; days stop 
 test('a guest finds no booking, but the way to membership and the member companies', async ({ page }) => {
   const admin = await operator();
   const company = `Reklambyrån ${Date.now()}`;
-  await admin.collection('companies').create({ name: company, seat: 'fixed', website: 'https://example.com' });
+  // /join lists the companies that chose to be listed (issue #15)
+  await admin.collection('companies').create({ name: company, seat: 'fixed', website: 'https://example.com', listed: true });
   const guest = await newGuest('Gäst Rum');
   await signIn(page, guest);
   await expect(page.getByRole('navigation').getByRole('link', { name: 'Rum' })).toHaveCount(0);

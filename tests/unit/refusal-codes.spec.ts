@@ -15,6 +15,8 @@ import { BOOKING_CODES } from '../../src/lib/services/rooms.service';
 import { BOOKING_WORDS } from '../../src/routes/rooms/rooms-errors';
 import { DESK_WORDS, deskRefusalText } from '../../src/lib/desks/desk-words';
 import { DESK_MESSAGES } from '../../src/lib/desks/desk-rules';
+import { APPLICATION_CODES } from '../../src/lib/services/join.service';
+import { APPLICATION_WORDS } from '../../src/lib/join-words';
 
 const LOCALES = ['sv', 'en'] as const;
 afterEach(() => overwriteGetLocale(() => baseLocale));
@@ -40,6 +42,10 @@ describe('the codes the server refuses with', () => {
 
   it('event edits: the app’s list is exactly the hooks’ codes', () => {
     expect(codesIn('events.pb.js', 'lib/events.js')).toEqual(Object.keys(EVENT_REFUSALS).sort());
+  });
+
+  it('applications: the app’s list is exactly the hooks’ codes', () => {
+    expect(codesIn('applications.pb.js', 'lib/applications.js')).toEqual([...APPLICATION_CODES].sort());
   });
 
   it('bookings: every literal code in the hooks is one the rooms screen words', () => {
@@ -68,6 +74,15 @@ describe('every code in words', () => {
   it.each(REGISTRATION_REFUSAL_CODES.map((code) => [code]))('registration refusal %s', (code) => {
     const generic = { sv: m.refusal_unknown({}, { locale: 'sv' }), en: m.refusal_unknown({}, { locale: 'en' }) };
     expectWords(code, REFUSAL_WORDS[code]({}, { locale: 'sv' }), REFUSAL_WORDS[code]({}, { locale: 'en' }), generic);
+  });
+
+  it.each(APPLICATION_CODES.map((code) => [code]))('application refusal %s', (code) => {
+    const inLocale = (locale: (typeof LOCALES)[number]) => {
+      overwriteGetLocale(() => locale);
+      return APPLICATION_WORDS[code]({ field: 'message', code, max: 2000 });
+    };
+    const generic = { sv: m.join_error_other({}, { locale: 'sv' }), en: m.join_error_other({}, { locale: 'en' }) };
+    expectWords(code, inLocale('sv'), inLocale('en'), generic);
   });
 
   it('each registration refusal has its own words', () => {
