@@ -1,35 +1,32 @@
-// A PocketBase realtime subscriber on Node's own fetch (Node 20 has no EventSource, and the
-// SDK needs one): GET /api/realtime, read the SSE stream, answer PB_CONNECT by posting the
-// subscriptions with the person's token, as the SDK does. The load run (bench/peak.mjs) opens
-// 150 of them; tests/integration/host-events.spec.ts one.
+// A PocketBase realtime subscriber on node:http (Node 20 has no EventSource, and the SDK
+// needs one): GET /api/realtime, read the SSE stream, answer PB_CONNECT by posting the
+// subscriptions with the person's token, as the SDK does. From any loopback address
+// (`localAddress`), so many phones are many clients. The load run (bench/peak.mjs) opens 150;
+// tests/integration/host-events.spec.ts one.
+import http from 'node:http';
 import { performance } from 'node:perf_hooks';
 
 /**
  * @param {string} url the server
- * @param {{ token?: string, topics: string[], onMessage: (topic: string, data: any, at: number) => void }} options
- * @returns {Promise<{ clientId: string, close(): void, closed: Promise<void> }>} once subscribed
+ * @param {{ token?: string, topics: string[], localAddress?: string,
+ *   onMessage: (topic: string, data: any, at: number) => void, onClose?: () => void }} options
+ *   `at` is performance.now() when the message's bytes arrived
+ * @returns {Promise<{ clientId: string, close(): void }>} once subscribed
  */
-export async function subscribe(url, { token = '', topics, onMessage }) {
-  const controller = new AbortController();
-  const response = await fetch(`${url}/api/realtime`, { signal: controller.signal, headers: { Accept: 'text/event-stream' } });
-  if (!response.ok || !response.body) throw new Error(`realtime: ${response.status}`);
-  const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
-  /** @type {(id: string) => void} */
-  let connected = () => undefined;
-  /** @type {(error: unknown) => void} */
-  let failed = () => undefined;
-  const clientIdKnown = new Promise((resolve, reject) => {
-    connected = resolve;
-    failed = reject;
-  });
-  const closed = (async () => {
-    let buffer = '';
-    try {
-      for (;;) {
-        const { value, done } = await reader.read();
-        if (done) break;
+export function subscribe(url, { token = '', topics, localAddress, onMessage, onClose }) {
+  return new Promise((resolve, reject) => {
+    let closing = false;
+    const request = http.get(new URL('/api/realtime', url), { localAddress, headers: { Accept: 'text/event-stream' } }, (response) => {
+      if (response.statusCode !== 200) {
+        reject(new Error(`realtime: ${response.statusCode}`));
+        response.resume();
+        return;
+      }
+      response.setEncoding('utf8');
+      let buffer = '';
+      response.on('data', (chunk) => {
         const at = performance.now();
-        buffer += value;
+        buffer += chunk;
         let end;
         while ((end = buffer.indexOf('\n\n')) >= 0) {
           const block = buffer.slice(0, end);
@@ -41,20 +38,51 @@ export async function subscribe(url, { token = '', topics, onMessage }) {
             else if (line.startsWith('data:')) data += line.slice(5).trim();
           }
           const parsed = data ? JSON.parse(data) : null;
-          if (name === 'PB_CONNECT') connected(parsed.clientId);
-          else onMessage(name, parsed, at);
+          if (name === 'PB_CONNECT') {
+            const clientId = parsed.clientId;
+            post(url, '/api/realtime', { clientId, subscriptions: topics }, token, localAddress).then(
+              (status) =>
+                status === 204 || status === 200 ? resolve({ clientId, close }) : reject(new Error(`realtime subscribe: ${status}`)),
+              reject,
+            );
+          } else onMessage(name, parsed, at);
         }
-      }
-    } catch (error) {
-      if (!controller.signal.aborted) failed(error);
+      });
+      response.on('close', () => {
+        if (!closing) onClose?.();
+      });
+    });
+    request.on('error', (error) => {
+      if (!closing) reject(error);
+    });
+    function close() {
+      closing = true;
+      request.destroy();
     }
-  })();
-  const clientId = /** @type {string} */ (await clientIdKnown);
-  const answer = await fetch(`${url}/api/realtime`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: token } : {}) },
-    body: JSON.stringify({ clientId, subscriptions: topics }),
   });
-  if (!answer.ok) throw new Error(`realtime subscribe: ${answer.status} ${await answer.text()}`);
-  return { clientId, close: () => controller.abort(), closed };
+}
+
+/** @param {string} url @param {string} path @param {unknown} body @param {string} token @param {string} [localAddress] */
+function post(url, path, body, token, localAddress) {
+  const payload = JSON.stringify(body);
+  return new Promise((resolve, reject) => {
+    const request = http.request(
+      new URL(path, url),
+      {
+        method: 'POST',
+        localAddress,
+        headers: {
+          'Content-Type': 'application/json',
+          'Content-Length': Buffer.byteLength(payload),
+          ...(token ? { Authorization: token } : {}),
+        },
+      },
+      (response) => {
+        response.resume();
+        response.on('end', () => resolve(response.statusCode));
+      },
+    );
+    request.on('error', reject);
+    request.end(payload);
+  });
 }
