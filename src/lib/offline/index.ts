@@ -4,11 +4,10 @@
 import { pb, signedInUser } from '$lib/pocketbase/client';
 import { openCofficeDb, writeMeta, type CofficeDb } from './db';
 import { addToOutbox, indexedDbOutbox, type LocalWrite, type OutboxEntry, type OutboxOp } from './outbox';
-import { pocketbaseTransport } from './pocketbase-transport';
 import { followServerChanges } from './realtime';
 import { eventsPuller, registrationsPuller } from './schedule-cache';
 import { passesPuller } from './passes-cache';
-import { SyncEngine, type Puller } from './sync';
+import { SyncEngine, type Puller, type Transport } from './sync';
 import { coalesced } from './coalesce';
 
 const isHost = () => signedInUser()?.role === 'host';
@@ -76,13 +75,29 @@ export function offline(): Promise<OfflineRuntime> {
   return runtime;
 }
 
+/**
+ * The outbox's sender, loaded when there is something to send: the guest screens' first paint
+ * carries none of it (budget, DECISIONS "Weight"). A load that fails (offline before the
+ * service worker holds the chunk) is a retry, so every entry stays queued.
+ */
+function lazyTransport(db: CofficeDb): Transport {
+  let loaded: Transport | undefined;
+  return {
+    send: (entries) =>
+      import('./pocketbase-transport').then(
+        (module) => (loaded ??= module.pocketbaseTransport(pb, db)).send(entries),
+        (error) => entries.map(() => ({ outcome: 'retry' as const, reason: String(error) })),
+      ),
+  };
+}
+
 async function create(): Promise<OfflineRuntime> {
   const db = await openCofficeDb();
   const outbox = indexedDbOutbox(db);
   const events = eventsPuller(pb, db);
   const engine = new SyncEngine({
     outbox,
-    transport: pocketbaseTransport(pb, db),
+    transport: lazyTransport(db),
     pullers: [events, registrationsPuller(pb, db), passesPuller(pb, db), doorListPuller(db)],
   });
   const listeners = new Set<() => void>();
