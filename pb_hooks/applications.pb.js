@@ -32,12 +32,10 @@ onRecordCreateRequest((e) => {
   e.record.set("status", "new");
   e.record.set("decided_by", "");
   e.record.set("decided_at", "");
-  if (trap !== undefined && trap !== null && trap !== "") {
-    e.record.set("id", $security.randomStringWithAlphabet(15, "abcdefghijklmnopqrstuvwxyz0123456789"));
-    return e.json(200, e.record);
-  }
-  // a double submit (the same address and company within a minute) stores one
-  if (!applications.claimOnce(fields.email, fields.company)) {
+  // a filled trap, or a double submit (the same address and company within a minute): answered
+  // like a stored application, with an id of its own, and nothing stored
+  const trapped = trap !== undefined && trap !== null && trap !== "";
+  if (trapped || !applications.claimOnce(fields.email, fields.company)) {
     e.record.set("id", $security.randomStringWithAlphabet(15, "abcdefghijklmnopqrstuvwxyz0123456789"));
     return e.json(200, e.record);
   }
@@ -88,8 +86,8 @@ routerAdd(
 routerAdd("GET", "/api/coffice/join", (e) => {
   const clock = require(`${__hooks}/lib/vendor/venue-clock.js`);
   const day = clock.dayOf(Date.now());
-  const from = new Date(clock.dayStart(day)).toISOString().replace("T", " ");
-  const until = new Date(clock.dayEnd(day)).toISOString().replace("T", " ");
+  const from = clock.toStored(clock.dayStart(day));
+  const until = clock.toStored(clock.dayEnd(day));
   const areas = e.app.findRecordsByFilter("spaces", "kind = 'open_area'", "", 0, 0);
   let capacity = 0;
   let taken = 0;

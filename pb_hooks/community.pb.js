@@ -62,7 +62,7 @@ onRealtimeSubscribeRequest((e) => {
 onRecordAfterCreateSuccess((e) => {
   e.next();
   if (e.record.getString("event") === "" && e.record.getString("verdict") === "admitted") {
-    require(`${__hooks}/lib/community.js`).signalHere(e.app);
+    require(`${__hooks}/lib/community.js`).signalHere(e.app, e.record.getString("holder"));
   }
 }, "checkins");
 

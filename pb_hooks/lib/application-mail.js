@@ -161,49 +161,16 @@ function composeApplicationMail(app, notice) {
   ]
     .filter(Boolean)
     .join("\n\n");
-  const esc = shared.escapeHtml;
-  const font = "font-family:-apple-system,Segoe UI,Roboto,Helvetica,Arial,sans-serif;";
-  const html =
-    '<!doctype html><html lang="' +
-    lang +
-    '"><body style="margin:0;padding:0;background:#f4f1ec;' +
-    font +
-    '"><div style="max-width:560px;margin:0 auto;padding:24px 16px;">' +
-    '<div style="background:#ffffff;border-radius:12px;padding:24px;color:#1f2933;">' +
-    '<p style="margin:0 0 16px;font-size:13px;letter-spacing:.05em;text-transform:uppercase;color:#7b6f5f;">' +
-    esc(venue.name) +
-    "</p>" +
-    '<h1 style="margin:0 0 16px;font-size:22px;line-height:1.3;">' +
-    esc(words.subject) +
-    "</h1>" +
-    paragraphs.map((p) => '<p style="margin:0 0 12px;font-size:16px;line-height:1.5;white-space:pre-line;">' + esc(p) + "</p>").join("") +
-    (rows.length
-      ? '<table role="presentation" style="border-collapse:collapse;margin:8px 0 16px;font-size:15px;">' +
-        rows
-          .map(
-            (r) =>
-              '<tr><td style="padding:4px 12px 4px 0;color:#7b6f5f;vertical-align:top;">' +
-              esc(r[0]) +
-              '</td><td style="padding:4px 0;white-space:pre-line;">' +
-              esc(r[1]) +
-              "</td></tr>",
-          )
-          .join("") +
-        "</table>"
-      : "") +
-    (link
-      ? '<p style="margin:16px 0 0;"><a href="' +
-        esc(link[1]) +
-        '" style="display:inline-block;background:#2f5d50;color:#ffffff;text-decoration:none;padding:12px 20px;border-radius:8px;font-weight:600;">' +
-        esc(link[0]) +
-        "</a></p>"
-      : "") +
-    "</div>" +
-    '<p style="margin:16px 8px 0;font-size:12px;line-height:1.5;color:#7b6f5f;">' +
-    esc(venue.name + (venue.address ? ", " + venue.address : "")) +
-    "<br>" +
-    esc(why) +
-    "</p></div></body></html>";
+  const html = shared.mailHtml({
+    lang: lang,
+    venue: venue,
+    heading: words.subject,
+    paragraphs: paragraphs,
+    rows: rows,
+    link: link,
+    why: why,
+    footerLinks: [],
+  });
   return { to: to, subject: words.subject, text: text, html: html, ics: null, unsubscribe: unsubscribe };
 }
 

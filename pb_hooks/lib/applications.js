@@ -139,10 +139,6 @@ function cleanFields(body) {
   return out;
 }
 
-function stamp(ms) {
-  return new Date(ms).toISOString().replace("T", " ");
-}
-
 /** The facts of a new application: the applicant's receipt and a notice to each host. */
 function queueNew(app, application) {
   const notices = require(`${__hooks}/lib/notices.js`);
@@ -234,7 +230,7 @@ function decide(app, id, decision, note, by) {
   }
   application.set("status", result.status);
   application.set("decided_by", by || "");
-  application.set("decided_at", stamp(Date.now()));
+  application.set("decided_at", require(`${__hooks}/lib/vendor/venue-clock.js`).toStored(Date.now()));
   app.save(application);
   return result;
 }

@@ -89,33 +89,38 @@ function saveWithoutOverlap(e) {
  * For onRecordCreateRequest/onRecordUpdateRequest: the limits of a person's booking. New times
  * are checked like a new booking's; an edit that keeps the times (a title) is not, so a booking
  * made before these limits may still be corrected. Hosts keep to the same times but hold any
- * number of bookings; the operator (seed, tests, admin UI) arranges anything.
+ * number of bookings; the operator (seed, tests, admin UI) arranges anything. A desk day keeps
+ * to today up to two weeks ahead (one a day is the only limit on how many).
  */
 function checkPersonsBooking(e, isNew) {
-  if (isDeskDay(e)) return saveDeskDayRequest(e, isNew);
-  if (e.hasSuperuserAuth()) return e.next();
-  // no such space: said first, before its times
-  if (spaceOf(e) === null) throw refuse("space", "booking_room", "That room does not exist.");
-  const rules = require(`${__hooks}/lib/vendor/booking-rules.js`);
-  const { toStored } = require(`${__hooks}/lib/vendor/venue-clock.js`);
+  const space = spaceOf(e);
+  const desks = require(`${__hooks}/lib/vendor/desk-rules.js`);
   const now = Date.now();
   const starts = millis(e.record, "starts");
   const ends = millis(e.record, "ends");
   const before = isNew ? null : e.record.original();
-  const wasOpen = before !== null && millis(before, "ends") > now;
   const timesChanged = before === null || starts !== millis(before, "starts") || ends !== millis(before, "ends");
-  // a whole day asked of a room: said as such
-  if (timesChanged && require(`${__hooks}/lib/vendor/desk-rules.js`).isWholeDay(starts, ends)) {
-    throw refuse("space", "booking_no_desks", "That space has no desks to book by the day.");
+  if (space !== null && space.getString("kind") === "open_area") {
+    const code = !e.hasSuperuserAuth() && timesChanged ? desks.deskDayRefusal(starts, ends, now) : null;
+    if (code) throw refuse("starts", code, desks.DESK_MESSAGES[code]);
+    return saveInRequestTransaction(e, null);
   }
+  if (e.hasSuperuserAuth()) return saveInRequestTransaction(e, null);
+  // no such space: said first, before its times
+  if (space === null) throw refuse("space", "booking_room", "That room does not exist.");
+  const rules = require(`${__hooks}/lib/vendor/booking-rules.js`);
+  const { toStored } = require(`${__hooks}/lib/vendor/venue-clock.js`);
+  const wasOpen = before !== null && millis(before, "ends") > now;
+  // a whole day asked of a room: said as such
+  if (timesChanged && desks.isWholeDay(starts, ends)) throw refuse("space", "booking_no_desks", desks.DESK_MESSAGES.booking_no_desks);
   if (timesChanged) {
     const refusal = rules.bookingTimesRefusal(starts, ends, now);
     if (refusal) throw refuse(refusal.field, refusal.code, rules.BOOKING_MESSAGES[refusal.code]);
   }
   const isHost = require(`${__hooks}/lib/http.js`).isHost(e);
   // only a booking that becomes open counts: a new one, or an old one moved to a coming time
-  if (isHost || wasOpen || !timesChanged) return e.next();
-  e.app.runInTransaction((txApp) => {
+  if (isHost || wasOpen || !timesChanged) return saveInRequestTransaction(e, null);
+  saveInRequestTransaction(e, (txApp) => {
     const open = txApp.countRecords(
       "bookings",
       $dbx.exp("user = {:user} AND ends > {:now} AND id != {:id} AND space NOT IN (SELECT id FROM spaces WHERE kind = 'open_area')", {
@@ -125,29 +130,18 @@ function checkPersonsBooking(e, isNew) {
       }),
     );
     if (open >= rules.BOOKING_LIMITS.openPerMember) throw refuse("user", "booking_limit", rules.BOOKING_MESSAGES.booking_limit);
-    e.app = txApp;
-    e.next();
   });
 }
 
 /**
- * A desk day asked for by a request (anyone's, the operator's too): a person's keeps to today up
- * to two weeks ahead (one a day is the only limit on how many). The write runs in a transaction
- * begun here, around the record hooks: one begun only inside onRecordCreate (saveWithoutOverlap)
- * loses the record's realtime message (tested in tests/integration/desks.spec.ts); nested in this
- * one, it is this one, so the desks are still counted in the transaction that writes.
+ * Writes the booking in a transaction begun here, at the request, after `check(txApp)`. One begun
+ * only inside onRecordCreate (saveWithoutOverlap) loses the record's realtime message (tested in
+ * tests/integration/desks.spec.ts); nested in this one, it is this one, so the overlap and the
+ * desks are still checked in the transaction that writes.
  */
-function saveDeskDayRequest(e, isNew) {
-  if (!e.hasSuperuserAuth()) {
-    const before = isNew ? null : e.record.original();
-    const starts = millis(e.record, "starts");
-    const ends = millis(e.record, "ends");
-    const timesChanged = before === null || starts !== millis(before, "starts") || ends !== millis(before, "ends");
-    const desks = require(`${__hooks}/lib/vendor/desk-rules.js`);
-    const code = timesChanged ? desks.deskDayRefusal(starts, ends, Date.now()) : null;
-    if (code) throw refuse("starts", code, desks.DESK_MESSAGES[code]);
-  }
+function saveInRequestTransaction(e, check) {
   e.app.runInTransaction((txApp) => {
+    if (check) check(txApp);
     e.app = txApp;
     e.next();
   });
@@ -160,12 +154,6 @@ function spaceOf(e) {
   } catch (_) {
     return null;
   }
-}
-
-/** Whether the booking is of an open area (a desk day). */
-function isDeskDay(e) {
-  const space = spaceOf(e);
-  return space !== null && space.getString("kind") === "open_area";
 }
 
 module.exports = { saveWithoutOverlap, checkPersonsBooking };

@@ -136,17 +136,29 @@ function whoWasHere(app, eventId, asker, asHost, nowMs) {
   return { status: 200, answer: { people: people, until: clock.toStored(until) } };
 }
 
-/** Tells members' and hosts' open /community pages that "here today" changed (no data with it). */
-function signalHere(app) {
-  const clients = app.subscriptionsBroker().clients();
-  let message = null;
-  for (const id in clients) {
-    const client = clients[id];
-    if (!client.hasSubscription(HERE_TOPIC)) continue;
+/**
+ * Tells members' and hosts' open /community pages that "here today" changed (no data with it).
+ * Given the `holder` of a check-in, only when that person shows on "here today": a door scan of
+ * anyone else changes nothing there. Costs nothing while no page listens.
+ */
+function signalHere(app, holder) {
+  const all = app.subscriptionsBroker().clients();
+  const listening = [];
+  for (const id in all) if (all[id].hasSubscription(HERE_TOPIC)) listening.push(all[id]);
+  if (listening.length === 0) return;
+  if (holder !== undefined && !showsPresence(app, holder)) return;
+  const message = new SubscriptionMessage({ name: HERE_TOPIC, data: JSON.stringify({ changed: true }) });
+  listening.forEach((client) => {
     const auth = client.get("auth");
-    if (!auth || !isMemberOrHost(fresh(app, auth))) continue;
-    if (!message) message = new SubscriptionMessage({ name: HERE_TOPIC, data: JSON.stringify({ changed: true }) });
-    client.send(message);
+    if (auth && isMemberOrHost(fresh(app, auth))) client.send(message);
+  });
+}
+
+function showsPresence(app, id) {
+  try {
+    return app.findRecordById("users", id).getBool("show_presence");
+  } catch (_) {
+    return false;
   }
 }
 

@@ -70,10 +70,12 @@ describe('here today', () => {
     expect(await anonymousStream.subscribe('')).toBe(403);
     anonymousStream.close();
 
+    // only a person shown on "here today" is worth a message: Eva has opted in
+    const comer = await member(server, 'Eva Kommer');
+    await server.admin.collection('users').update(comer.user.id, { show_presence: true });
     const stream = await realtime();
     expect(await stream.subscribe(watcher.pb.authStore.token)).toBe(204);
     const message = stream.next('coffice/here');
-    const comer = await member(server, 'Eva Kommer');
     await scan(comer.code, 'in');
     expect(JSON.parse(await message)).toEqual({ changed: true });
     stream.close();
