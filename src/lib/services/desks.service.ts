@@ -6,7 +6,7 @@
 import { enqueue, offline } from '$lib/offline';
 import { readMeta, writeMeta } from '$lib/offline/db';
 import { newRecordId } from '$lib/offline/ids';
-import { indexedDbOutbox } from '$lib/offline/outbox';
+import { indexedDbOutbox, type OutboxEntry } from '$lib/offline/outbox';
 import { failureReason, pb, signedInUser, type FailureReason } from '$lib/pocketbase/client';
 import type { BookingRecord, SpaceRecord } from '$lib/pocketbase/types';
 import { dayOf, toStored } from '$lib/time/venue-clock';
@@ -63,14 +63,21 @@ export async function refreshDesks(today = dayOf(Date.now())): Promise<DesksResu
   }
 }
 
-/** What the device knows now: the last answer with my changes still on their way; null before any answer. */
-export async function loadDesks(today = dayOf(Date.now())): Promise<DesksView | null> {
+/** My desk changes in the outbox, still waiting or refused. Read them before the server is asked
+ * (refreshDesks): a change that settles in between is then in the server's answer, rather than in
+ * neither, so a desk day never blinks out of the list while it is sent. */
+export async function deskEntries(): Promise<OutboxEntry[]> {
+  const outbox = indexedDbOutbox((await offline()).db); // read only
+  const [pending, refused] = await Promise.all([outbox.pending(Infinity), outbox.failed()]);
+  return [...pending, ...refused];
+}
+
+/** What the device knows: the last answer with my changes (`entries`, from deskEntries) laid over it; null before any answer. */
+export async function loadDesks(entries: OutboxEntry[], today = dayOf(Date.now())): Promise<DesksView | null> {
   const { db } = await offline();
   const snapshot = await readMeta<DeskSnapshot | null>(db, META);
   if (!snapshot || snapshot.user !== signedInUser()?.id) return null; // another person's answer
-  const outbox = indexedDbOutbox(db); // read only: what still waits, and what was refused
-  const [pending, refused] = await Promise.all([outbox.pending(Infinity), outbox.failed()]);
-  return desksView(snapshot, [...pending, ...refused], today);
+  return desksView(snapshot, entries, today);
 }
 
 /** Books my desk for a venue day (queued: confirmed or refused when the device is online). */
