@@ -32,6 +32,7 @@ const pocketbaseGlobals = Object.fromEntries(
     'onBootstrap',
     'onMailerRecordOTPSend',
     'onMailerRecordPasswordResetSend',
+    'onBatchRequest',
     'onRecordAuthWithPasswordRequest',
     'onRecordConfirmPasswordResetRequest',
     'onRealtimeSubscribeRequest',

@@ -15,6 +15,7 @@ import { benchLighthouse } from './lighthouse.mjs';
 import { benchBackup } from './backup.mjs';
 import { benchNotices } from './notices.mjs';
 import { benchPeak } from './peak.mjs';
+import { benchStreams } from './streams.mjs';
 import { beginBench, endBench, writeResults } from './report.mjs';
 
 /** @type {Record<string, () => Promise<void>>} */
@@ -30,6 +31,7 @@ const benches = {
   backup: benchBackup,
   notices: benchNotices,
   peak: benchPeak,
+  streams: benchStreams,
 };
 
 const asked = process.argv.slice(2);

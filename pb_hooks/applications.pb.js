@@ -3,23 +3,7 @@
 // facts for /join, applications that need no account (limited per address, a honeypot, one
 // application per address and company a minute, a receipt by mail), and the hosts' decision.
 
-// Before PocketBase reads the body: a body too large for any application is refused unread,
-// and each client address has five tries in ten minutes (operators are not limited).
-routerUse((e) => {
-  const applications = require(`${__hooks}/lib/applications.js`);
-  if (!applications.isApplicationCreate(e)) return e.next();
-  const length = parseInt(String(e.request.header.get("Content-Length") || "0"), 10) || e.request.contentLength || 0;
-  if (length > applications.MAX_BODY_BYTES) {
-    const { refuse } = require(`${__hooks}/lib/refuse.js`);
-    throw refuse("message", "application_too_long", "The application is too large: the message holds at most 2,000 characters.", {
-      max: 2000,
-    });
-  }
-  if (!e.hasSuperuserAuth() && !applications.mayTry(e.realIP())) throw new TooManyRequestsError(applications.TOO_MANY_MESSAGE);
-  // the types as sent: the record hook sees them already turned into text
-  applications.checkTypes(require(`${__hooks}/lib/http.js`).bodyOf(e));
-  return e.next();
-});
+// Too large a body and too many tries are refused before the body is read: pb_hooks/lib/front.js.
 
 onRecordCreateRequest((e) => {
   const applications = require(`${__hooks}/lib/applications.js`);

@@ -42,19 +42,4 @@ routerAdd(
   },
   $apis.requireSuperuserAuth(),
 );
-
-routerUse((e) => {
-  const until = e.app.store().get("coffice.maintenanceUntil");
-  if (!until || Date.now() > until) return e.next();
-  const method = e.request.method;
-  const path = e.request.url.path;
-  const reads = method === "GET" || method === "HEAD" || method === "OPTIONS";
-  const tools = path.indexOf("/api/backups") === 0 || path === "/api/coffice/maintenance" || path.indexOf("/api/coffice/local-") === 0;
-  if (reads || tools || path.indexOf("/api/") !== 0) return e.next();
-  e.response.header().set("Retry-After", "30");
-  return e.json(503, {
-    status: 503,
-    message: "The venue's data is being restored from a backup. Your change is kept on your device and sent in a minute.",
-    data: {},
-  });
-});
+// (the 503 itself is answered in front of every route: pb_hooks/lib/front.js)

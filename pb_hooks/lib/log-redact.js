@@ -1,4 +1,4 @@
-// What PocketBase's request log may keep of an address (pb_hooks/log-privacy.pb.js): the route,
+// What PocketBase's request log may keep of an address (pb_hooks/lib/front.js): the route,
 // never what would let someone in or name a person — e-mail addresses, pass codes, and the long
 // random strings that are secrets here (calendar feed secrets, password reset tokens, the door
 // poster's code). Record ids (15 characters) stay: they are how an operator follows a request.
