@@ -37,7 +37,13 @@ onRecordCreateRequest((e) => {
     });
     return e.json(200, prior);
   }
-  e.next();
+  // the write's transaction begins here, around the save: one begun only inside onRecordCreate
+  // loses the record's realtime message (docs/DECISIONS.md, the anniversary evening); the record
+  // hooks' own runInTransaction then joins this one
+  e.app.runInTransaction((txApp) => {
+    e.app = txApp;
+    e.next();
+  });
 }, "registrations");
 
 onRecordCreate((e) => {
@@ -85,5 +91,9 @@ onRecordUpdateRequest((e) => {
     const { refuse } = require(`${__hooks}/lib/refuse.js`);
     throw refuse("position", "registration_position", "The place in the queue is set by the venue.");
   }
-  e.next();
+  // begun at the request, like a create's (above): the update's realtime message is kept
+  e.app.runInTransaction((txApp) => {
+    e.app = txApp;
+    e.next();
+  });
 }, "registrations");

@@ -54,5 +54,10 @@ onRecordUpdateRequest((e) => {
     throw new BadRequestError(message, { name: new ValidationError("name_required", message) });
   }
   if (name !== name.trim()) e.record.set("name", name.trim());
-  e.next();
+  // begun at the request, around the save: onRecordUpdate's transaction then joins this one,
+  // and the change's realtime message is kept (a role change reaches the person's open app)
+  e.app.runInTransaction((txApp) => {
+    e.app = txApp;
+    e.next();
+  });
 }, "users");
