@@ -117,6 +117,10 @@ describe('a scan of an upload that cannot be stored', () => {
     const require = createRequire(import.meta.url);
     Object.assign(globalThis, {
       __hooks: fileURLToPath(new URL('../../pb_hooks', import.meta.url)),
+      // the plain SQL lookups (lib/door-scans.js) find nothing here
+      arrayOf: () => [],
+      DynamicModel: class {},
+      $dbx: { exp: () => ({}) },
       Record: class {
         values: Record<string, unknown> = {};
         set(key: string, value: unknown) {
@@ -145,6 +149,8 @@ describe('a scan of an upload that cannot be stored', () => {
       findRecordById: notFound,
       findFirstRecordByFilter: notFound,
       findRecordsByFilter: () => [],
+      findAllRecords: () => [],
+      db: () => ({ newQuery: () => ({ bind: () => ({ all: () => undefined }) }) }),
       findCollectionByNameOrId: () => ({}),
       save: (record: { id: string }) => {
         if (record.id === refused) throw new Error('GoError: scanned_at: cannot be blank.');
