@@ -101,7 +101,13 @@ function newLookups(app) {
       };
     });
   };
+  const days = {};
   const lookups = {
+    /** the venue day of an instant (Date or ms), remembered: decide() asks it of every stored fact */
+    dayOf: (at) => {
+      const key = typeof at === "number" ? at : at.getTime();
+      return days[key] || (days[key] = clock.dayOf(key));
+    },
     /** the pass with this exact code (unique index), or null; only for well-formed codes */
     passByCode: (code) => {
       if (!(code in byCode)) {
@@ -212,7 +218,7 @@ function factsFor(app, passId, eventId, atMs) {
   const day = clock.dayOf(atMs);
   return rowsOf(
     app,
-    FACT_COLUMNS + "WHERE pass = {:pass} AND scanned_at >= {:from} AND scanned_at < {:to} AND event = '' ORDER BY scanned_at, id",
+    FACT_COLUMNS + "WHERE pass = {:pass} AND scanned_at >= {:from} AND scanned_at < {:to} AND +event = '' ORDER BY scanned_at, id",
     { pass: passId, from: clock.toStored(clock.dayStart(day)), to: clock.toStored(clock.dayEnd(day)) },
     FACT_SHAPE,
   ).map(factOfRow);
@@ -258,7 +264,7 @@ function factsOfMany(app, scans) {
     list.params.to = clock.toStored(to);
     rowsOf(
       app,
-      FACT_COLUMNS + "WHERE pass IN (" + list.sql + ") AND scanned_at >= {:from} AND scanned_at < {:to} AND event = '' ORDER BY scanned_at, id",
+      FACT_COLUMNS + "WHERE pass IN (" + list.sql + ") AND scanned_at >= {:from} AND scanned_at < {:to} AND +event = '' ORDER BY scanned_at, id",
       list.params,
       FACT_SHAPE,
     ).forEach(add);
@@ -322,7 +328,7 @@ function decideAt(lookups, pass, scan, facts) {
       direction: scan.direction,
       at: new Date(scan.atMs),
     },
-    clock.dayOf,
+    lookups.dayOf,
   );
 }
 
@@ -390,18 +396,22 @@ function answerFor(app, record, decision, lookups) {
  * the new fact joins `known.facts`.
  */
 function storeFact(app, fact, known) {
-  const record = new Record(app.findCollectionByNameOrId("checkins"));
-  record.set("id", fact.id || newCheckinId());
-  record.set("pass", fact.pass ? fact.pass.id : "");
-  record.set("holder", fact.holder || "");
-  record.set("event", fact.event || "");
-  record.set("direction", fact.direction);
-  record.set("source", fact.source || "door");
-  record.set("verdict", fact.verdict);
-  record.set("scanned_at", clock.toStored(fact.atMs));
-  record.set("device", fact.device || "");
-  record.set("conflict", !!fact.conflict);
-  app.save(record);
+  const record = new Record(app.findCachedCollectionByNameOrId("checkins"));
+  record.load({
+    id: fact.id || newCheckinId(),
+    pass: fact.pass ? fact.pass.id : "",
+    holder: fact.holder || "",
+    event: fact.event || "",
+    direction: fact.direction,
+    source: fact.source || "door",
+    verdict: fact.verdict,
+    scanned_at: clock.toStored(fact.atMs),
+    device: fact.device || "",
+    conflict: !!fact.conflict,
+  });
+  // every value was checked on the way in (door-input.js) or made here, and the pass, holder
+  // and event were just looked up: validating again would look each of them up once more
+  app.saveNoValidate(record);
   const stored = {
     id: record.id,
     hash: fact.pass ? fact.pass.id : "",
