@@ -126,6 +126,9 @@ describe('a scan of an upload that cannot be stored', () => {
         set(key: string, value: unknown) {
           this.values[key] = value;
         }
+        load(values: Record<string, unknown>) {
+          Object.assign(this.values, values);
+        }
         getString(key: string) {
           return String(this.values[key] ?? '');
         }
@@ -156,6 +159,8 @@ describe('a scan of an upload that cannot be stored', () => {
         if (record.id === refused) throw new Error('GoError: scanned_at: cannot be blank.');
         saved.push(record.id);
       },
+      saveNoValidate: (record: { id: string }) => app.save(record),
+      findCachedCollectionByNameOrId: () => ({}),
       logger: () => ({ error: (...args: unknown[]) => logged.push(args) }),
     };
     const scan = (id: string) => ({
