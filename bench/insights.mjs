@@ -95,7 +95,14 @@ export async function benchInsights() {
   const n = (/** @type {number} */ v) => v.toLocaleString('en');
   console.log(`\nInsights on generated history over five years (median of ${RUNS} answers; baseline in turns on the same server)\n`);
   printTable(
-    ['history (people / events / check-ins)', 'period asked', 'check-ins in it', 'insights ms', 'count of its check-ins ms (baseline)', 'ratio'],
+    [
+      'history (people / events / check-ins)',
+      'period asked',
+      'check-ins in it',
+      'insights ms',
+      'count of its check-ins ms (baseline)',
+      'ratio',
+    ],
     venues.flatMap((v) =>
       v.rows.map((r) => [
         `${n(v.size.people)} / ${n(v.size.events)} / ${n(v.size.checkins)}`,

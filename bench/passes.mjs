@@ -44,11 +44,13 @@ export async function passesAnswer(/** @type {{ url: string }} */ server, /** @t
     name: 'bench_plain_passes',
     type: 'base',
     listRule: 'holder = @request.auth.id',
-    fields: ['holder', 'kind', 'registration', 'code', 'qr'].map((name) => ({ name, type: 'text', max: 20000 })).concat([
-      { name: 'revoked', type: 'bool' },
-      { name: 'created', type: 'autodate', onCreate: true },
-      { name: 'updated', type: 'autodate', onCreate: true, onUpdate: true },
-    ]),
+    fields: ['holder', 'kind', 'registration', 'code', 'qr']
+      .map((name) => ({ name, type: 'text', max: 20000 }))
+      .concat([
+        { name: 'revoked', type: 'bool' },
+        { name: 'created', type: 'autodate', onCreate: true },
+        { name: 'updated', type: 'autodate', onCreate: true, onUpdate: true },
+      ]),
   });
   const rows = [];
   for (const size of SIZES) {
@@ -70,7 +72,9 @@ export async function passesAnswer(/** @type {{ url: string }} */ server, /** @t
     /** @param {string} collection */
     const answer = async (collection) => {
       const started = performance.now();
-      const response = await fetch(`${server.url}/api/collections/${collection}/records?perPage=500&skipTotal=1&filter=${filter}`, { headers });
+      const response = await fetch(`${server.url}/api/collections/${collection}/records?perPage=500&skipTotal=1&filter=${filter}`, {
+        headers,
+      });
       const body = await response.text();
       if (!response.ok) throw new Error(`${collection}: ${response.status} ${body}`);
       return { ms: performance.now() - started, bytes: body.length };
@@ -89,12 +93,27 @@ export async function passesAnswer(/** @type {{ url: string }} */ server, /** @t
       plain.push(base.ms);
       bytes = { passes: mine.bytes, plain: base.bytes };
     }
-    rows.push({ size, passes: percentile(passes, 50), passes90: percentile(passes, 90), plain: percentile(plain, 50), plain90: percentile(plain, 90), bytes });
+    rows.push({
+      size,
+      passes: percentile(passes, 50),
+      passes90: percentile(passes, 90),
+      plain: percentile(plain, 50),
+      plain90: percentile(plain, 90),
+      bytes,
+    });
   }
   console.log(`\nThe passes answer (one person's passes, median and p90 of ${ANSWERS} answers each, in turns with the baseline)\n`);
   printTable(
     ['passes', 'passes answer p50 ms', 'p90 ms', 'plain list p50 ms (baseline)', 'p90 ms', 'ratio', 'bytes (passes / plain)'],
-    rows.map((r) => [String(r.size), r.passes, r.passes90, r.plain, r.plain90, `${(r.passes / r.plain).toFixed(2)}×`, `${r.bytes.passes} / ${r.bytes.plain}`]),
+    rows.map((r) => [
+      String(r.size),
+      r.passes,
+      r.passes90,
+      r.plain,
+      r.plain90,
+      `${(r.passes / r.plain).toFixed(2)}×`,
+      `${r.bytes.passes} / ${r.bytes.plain}`,
+    ]),
   );
   recordPlot({
     id: 'passes-answer',

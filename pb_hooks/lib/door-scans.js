@@ -211,9 +211,12 @@ function factsFor(app, passId, eventId, atMs) {
   // plain SQL: a filter's `event = ''` becomes `(event = '' OR event IS NULL)`, which SQLite
   // answered from the event index (every front-door scan ever) instead of (pass, scanned_at)
   if (eventId) {
-    return rowsOf(app, FACT_COLUMNS + "WHERE pass = {:pass} AND event = {:event} ORDER BY scanned_at, id", { pass: passId, event: eventId }, FACT_SHAPE).map(
-      factOfRow,
-    );
+    return rowsOf(
+      app,
+      FACT_COLUMNS + "WHERE pass = {:pass} AND event = {:event} ORDER BY scanned_at, id",
+      { pass: passId, event: eventId },
+      FACT_SHAPE,
+    ).map(factOfRow);
   }
   const day = clock.dayOf(atMs);
   return rowsOf(
@@ -264,7 +267,10 @@ function factsOfMany(app, scans) {
     list.params.to = clock.toStored(to);
     rowsOf(
       app,
-      FACT_COLUMNS + "WHERE pass IN (" + list.sql + ") AND scanned_at >= {:from} AND scanned_at < {:to} AND +event = '' ORDER BY scanned_at, id",
+      FACT_COLUMNS +
+        "WHERE pass IN (" +
+        list.sql +
+        ") AND scanned_at >= {:from} AND scanned_at < {:to} AND +event = '' ORDER BY scanned_at, id",
       list.params,
       FACT_SHAPE,
     ).forEach(add);
@@ -341,7 +347,12 @@ function decideAt(lookups, pass, scan, facts) {
 function reconsiderLater(app, lookups, pass, arrived, facts) {
   facts.forEach((fact) => {
     if (!isBefore(arrived, fact)) return;
-    const decision = decideAt(lookups, pass, { id: fact.id, code: pass.code, event: fact.event, direction: fact.direction, atMs: fact.atMs }, facts);
+    const decision = decideAt(
+      lookups,
+      pass,
+      { id: fact.id, code: pass.code, event: fact.event, direction: fact.direction, atMs: fact.atMs },
+      facts,
+    );
     const conflict = decision.verdict !== fact.verdict || decision.direction !== fact.direction;
     if (fact.conflict === conflict) return;
     const record = app.findRecordById("checkins", fact.id);
@@ -424,7 +435,11 @@ function storeFact(app, fact, known) {
     conflict: !!fact.conflict,
   };
   const lookups = known ? known.lookups : newLookups(app);
-  const facts = known ? known.facts : fact.pass ? factsFor(app, fact.pass.id, fact.event || "", fact.atMs).filter((f) => f.id !== record.id) : [];
+  const facts = known
+    ? known.facts
+    : fact.pass
+      ? factsFor(app, fact.pass.id, fact.event || "", fact.atMs).filter((f) => f.id !== record.id)
+      : [];
   insertFact(facts, stored);
   // admissions (in or out) change what later scans of the pass should have been told
   if (fact.pass && fact.verdict === "admitted") reconsiderLater(app, lookups, lookups.passInfo(fact.pass), stored, facts);

@@ -30,7 +30,8 @@ function syncScans(app, body) {
   // batch never interleaves with another's. A scan that fails to save is answered on its own.
   const wellFormed = [];
   body.scans.forEach((item, i) => {
-    if (!results[i]) wellFormed.push({ i: i, id: item.id, code: item.code, event: item.event || "", atMs: clock.parseInstant(item.scanned_at) });
+    if (!results[i])
+      wellFormed.push({ i: i, id: item.id, code: item.code, event: item.event || "", atMs: clock.parseInstant(item.scanned_at) });
   });
   app.runInTransaction((txApp) => {
     // which ids are known and the facts of the upload's passes: read inside the transaction,
