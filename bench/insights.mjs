@@ -67,7 +67,14 @@ async function venue(share) {
     };
     const filling = performance.now();
     // one request without a client timeout: a million rows take minutes, longer than fetch waits
-    await generate(server.url, pb.authStore.token, { ...size, years: 5 });
+    // in parts: people and events first, then at most 200,000 check-ins a request (the server
+    // closes a request that writes for more than a few minutes)
+    const PART = 200_000;
+    await generate(server.url, pb.authStore.token, { people: size.people, events: size.events, checkins: 0, years: 5 });
+    for (let part = 1; (part - 1) * PART < size.checkins; part++) {
+      const checkins = Math.min(PART, size.checkins - (part - 1) * PART);
+      await generate(server.url, pb.authStore.token, { people: 0, events: 0, checkins, years: 5, part });
+    }
     const filled = performance.now() - filling;
     const headers = { Authorization: pb.authStore.token };
     const to = dayOf(Date.now());
