@@ -15,6 +15,7 @@ import { benchLighthouse } from './lighthouse.mjs';
 import { benchBackup } from './backup.mjs';
 import { benchNotices } from './notices.mjs';
 import { benchInsights } from './insights.mjs';
+import { benchPeak } from './peak.mjs';
 import { beginBench, endBench, writeResults } from './report.mjs';
 
 /** @type {Record<string, () => Promise<void>>} */
@@ -30,6 +31,7 @@ const benches = {
   backup: benchBackup,
   notices: benchNotices,
   insights: benchInsights,
+  peak: benchPeak,
 };
 
 const asked = process.argv.slice(2);

@@ -57,7 +57,15 @@ const cases: CollectionCase[] = [
   },
   ...(['companies', 'spaces'] as const).map((name): CollectionCase => ({
     name,
-    allowed: { list: EVERYONE, view: EVERYONE, create: ['host'], update: ['host'], delete: ['host'] },
+    // an unlisted company is the community's: members and hosts read it (listed ones and a
+    // person's own company are read by anyone: companies.spec.ts)
+    allowed: {
+      list: name === 'companies' ? ['member', 'host'] : EVERYONE,
+      view: name === 'companies' ? ['member', 'host'] : EVERYONE,
+      create: ['host'],
+      update: ['host'],
+      delete: ['host'],
+    },
     target: () =>
       name === 'companies'
         ? server.admin.collection('companies').create({ name: `Firma ${++slot}`, seat: 'flex' })
@@ -149,6 +157,26 @@ const cases: CollectionCase[] = [
         .create({ user: userOf.guest.id, kind: 'welcome', channel: 'mail', status: 'skipped', key: `test:${++slot}:${Date.now()}` }),
     createBody: async (actor) => ({ user: ownId(actor), kind: 'welcome', channel: 'mail', status: 'pending', key: `forged:${++slot}` }),
     updateBody: { status: 'sent' },
+  },
+  {
+    name: 'applications',
+    // anyone applies without an account (all from one test address: five tries, one each);
+    // hosts read and delete; nobody updates (hosts decide through their route: applications.spec.ts)
+    allowed: { list: ['host'], view: ['host'], create: EVERYONE, update: [], delete: ['host'] },
+    target: () =>
+      server.admin.collection('applications').create({
+        company: `Sökande ${++slot} AB`,
+        contact_name: 'Sara Sökande',
+        email: `sokande-${slot}-${Date.now()}@example.com`,
+        seat: 'flex',
+      }),
+    createBody: async (actor) => ({
+      company: `Ansökan ${actor} ${++slot} AB`,
+      contact_name: 'Sara Sökande',
+      email: `ansokan-${actor}-${slot}-${Date.now()}@example.com`,
+      seat: 'flex',
+    }),
+    updateBody: { company: 'Ändrat AB' },
   },
   {
     name: 'push_subscriptions',

@@ -23,6 +23,12 @@ const TOUCHES: Record<string, Record<string, string[]>> = {
   // adds users.mail_notices, events.message/message_at and the notices collections: stored
   // records keep every value they had (the new fields start empty)
   '1765000000_notices.js': {},
+  // adds companies.offers/seeks/listed, users.listed/headline, venue.sought_trades/fixed_places_free,
+  // the applications collection and a bookings index: stored records keep every value they had
+  '1765100000_community.js': {},
+  // notices.user becomes optional, adds notices.email/application (mails to applicants) and
+  // tightens the notices' read rules: stored records keep every value they had
+  '1765100030_application_notices.js': {},
   // unhides passes.qr (no stored value changes); the server then stores the modules of valid
   // passes made before passes.qr existed (pb_hooks/passes.pb.js, once per process)
   '1765100100_fast_routes.js': { passes: ['qr'] },

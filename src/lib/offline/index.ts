@@ -4,11 +4,10 @@
 import { pb, signedInUser } from '$lib/pocketbase/client';
 import { openCofficeDb, writeMeta, type CofficeDb } from './db';
 import { addToOutbox, indexedDbOutbox, type LocalWrite, type OutboxEntry, type OutboxOp } from './outbox';
-import { pocketbaseTransport } from './pocketbase-transport';
 import { followServerChanges } from './realtime';
 import { eventsPuller, registrationsPuller } from './schedule-cache';
 import { passesPuller } from './passes-cache';
-import { SyncEngine, type Puller } from './sync';
+import { SyncEngine, type Puller, type Transport } from './sync';
 import { coalesced } from './coalesce';
 
 const isHost = () => signedInUser()?.role === 'host';
@@ -76,13 +75,29 @@ export function offline(): Promise<OfflineRuntime> {
   return runtime;
 }
 
+/**
+ * The outbox's sender, loaded when there is something to send: the guest screens' first paint
+ * carries none of it (budget, DECISIONS "Weight"). A load that fails (offline before the
+ * service worker holds the chunk) is a retry, so every entry stays queued.
+ */
+function lazyTransport(db: CofficeDb): Transport {
+  let loaded: Transport | undefined;
+  return {
+    send: (entries) =>
+      import('./pocketbase-transport').then(
+        (module) => (loaded ??= module.pocketbaseTransport(pb, db)).send(entries),
+        (error) => entries.map(() => ({ outcome: 'retry' as const, reason: String(error) })),
+      ),
+  };
+}
+
 async function create(): Promise<OfflineRuntime> {
   const db = await openCofficeDb();
   const outbox = indexedDbOutbox(db);
   const events = eventsPuller(pb, db);
   const engine = new SyncEngine({
     outbox,
-    transport: pocketbaseTransport(pb, db),
+    transport: lazyTransport(db),
     pullers: [events, registrationsPuller(pb, db), passesPuller(pb, db), doorListPuller(db)],
   });
   const listeners = new Set<() => void>();
@@ -92,7 +107,8 @@ async function create(): Promise<OfflineRuntime> {
   engine.on('pulled', localChanged);
   engine.on('refused', async ({ entry, reason }) => {
     const op = entry.op;
-    if (op.kind === 'scan' || op.kind === 'walk-in') return localChanged(); // kept in the outbox, shown at the door
+    // scans and walk-ins are kept in the outbox and shown at the door, desk changes on /desks
+    if (op.kind !== 'registration.create' && op.kind !== 'registration.cancel') return localChanged();
     const id = op.kind === 'registration.create' ? op.record.id : op.id;
     const local = await db.get('registrations', id);
     if (local) {
@@ -167,7 +183,8 @@ async function create(): Promise<OfflineRuntime> {
   };
 }
 
+/** Another person's registration or desk change (a cancel queued before `user` was recorded is kept). */
 function isAnothersRegistration(op: OutboxOp, user: string): boolean {
-  if (op.kind === 'registration.create') return op.record.user !== user;
-  return op.kind === 'registration.cancel' && op.user !== undefined && op.user !== user;
+  if ('record' in op) return op.record.user !== user;
+  return 'user' in op && op.user !== undefined && op.user !== user;
 }
