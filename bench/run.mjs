@@ -14,6 +14,7 @@ import { benchUpload } from './upload.mjs';
 import { benchLighthouse } from './lighthouse.mjs';
 import { benchBackup } from './backup.mjs';
 import { benchNotices } from './notices.mjs';
+import { benchInsights } from './insights.mjs';
 import { benchPeak } from './peak.mjs';
 import { benchStreams } from './streams.mjs';
 import { beginBench, endBench, writeResults } from './report.mjs';
@@ -30,6 +31,7 @@ const benches = {
   lighthouse: benchLighthouse,
   backup: benchBackup,
   notices: benchNotices,
+  insights: benchInsights,
   peak: benchPeak,
   streams: benchStreams,
 };

@@ -18,22 +18,30 @@ routerAdd(
     const body = http.bodyOf(e);
     if (!body) throw new BadRequestError('Send JSON: {"code": "<the scanned text>"}.');
     const now = Date.now();
-    const problem = input.scanProblem(e.app, body, now);
+    // the pass (with its event and holder's name) and the events, before the transaction:
+    // inside it only what another door's scan could change (known id, the pass's facts)
+    const lookups = scans.newLookups(e.app);
+    if (typeof body.code === "string") lookups.preload([{ code: body.code, event: typeof body.event === "string" ? body.event : "" }]);
+    const problem = input.scanProblem(e.app, body, now, lookups);
     if (problem) throw new BadRequestError(problem);
     let result;
     e.app.runInTransaction((txApp) => {
-      result = scans.recordScan(txApp, {
-        id: body.id || "",
-        code: body.code,
-        event: body.event || "",
-        direction: body.direction || "in",
-        atMs: body.scanned_at ? clock.parseInstant(body.scanned_at) : now,
-        device: body.device || "",
-        source: "door",
-      });
+      result = scans.recordScan(
+        txApp,
+        {
+          id: body.id || "",
+          code: body.code,
+          event: body.event || "",
+          direction: body.direction || "in",
+          atMs: body.scanned_at ? clock.parseInstant(body.scanned_at) : now,
+          device: body.device || "",
+          source: "door",
+        },
+        lookups,
+      );
     });
     if (result.status === "invalid") return e.json(200, { verdict: "invalid", direction: body.direction || "in" });
-    const answer = scans.answerFor(e.app, result.record, result.decision);
+    const answer = scans.answerFor(e.app, result.record, result.decision, lookups);
     if (result.status === "known") answer.known = true;
     return e.json(200, answer);
   },

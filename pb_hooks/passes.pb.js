@@ -17,8 +17,7 @@ routerAdd(
     if (pass.getBool("revoked")) throw new BadRequestError("This pass is no longer valid and cannot be reissued.");
     pass.set("code", require(`${__hooks}/lib/codes.js`).newPassCode());
     e.app.save(pass);
-    require(`${__hooks}/lib/passes.js`).showQrToHolder(e.auth, [pass]); // the answer carries the new modules
-    return e.json(200, pass);
+    return e.json(200, pass); // with the new code's modules (`qr`, stored by the save below)
   },
   $apis.requireAuth("users"),
 );
@@ -35,18 +34,17 @@ onRecordUpdate((e) => {
   e.next();
 }, "passes");
 
-// The holder receives each of their valid passes with its QR modules (`qr`, a hidden field
-// drawn once per code by the app's own encoder bundled for goja); the app then needs no
-// encoder of its own. Others who may read a pass (hosts) do not get them; revoked passes
-// have none. Unhidden once per list or view request (lib/passes.js), not by a per-record
-// enrich hook: that alone made a list of 20 passes cost four times the events list.
-// Realtime messages carry no modules; the device keeps those it has (offline/realtime.ts).
-onRecordsListRequest((e) => {
-  require(`${__hooks}/lib/passes.js`).showQrToHolder(e.auth, e.records);
-  e.next();
-}, "passes");
-
-onRecordViewRequest((e) => {
-  require(`${__hooks}/lib/passes.js`).showQrToHolder(e.auth, [e.record]);
-  e.next();
-}, "passes");
+// Passes made before `passes.qr` existed get their modules once per server process, at the
+// first minute's tick (after the migrations; lib/passes.js). Lists, views and realtime then
+// send the stored field as it is, with no hook of their own: the passes answer costs what a
+// list of records does (docs/DECISIONS.md).
+cronAdd("coffice-older-pass-qr", "* * * * *", () => {
+  if ($app.store().has("coffice:older-pass-qr")) return;
+  $app.store().set("coffice:older-pass-qr", true);
+  try {
+    require(`${__hooks}/lib/passes.js`).fillMissingQrModules($app);
+  } catch (err) {
+    // the app draws a pass without modules itself (lazily): a failure here costs speed only
+    $app.logger().error("Could not store the QR modules of older passes", "error", String(err));
+  }
+});

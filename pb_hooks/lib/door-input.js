@@ -47,11 +47,12 @@ function deviceProblem(value, name) {
   return value.length > MAX_DEVICE ? q(name) + " is longer than " + MAX_DEVICE + " characters." : "";
 }
 
-/** The door a scan is for: "" (front door) or an event that exists. */
-function eventProblem(app, value, name) {
+/** The door a scan is for: "" (front door) or an event that exists (asked of `lookups` when given). */
+function eventProblem(app, value, name, lookups) {
   if (value === undefined || value === null || value === "") return "";
   const problem = idProblem(value, name);
   if (problem) return problem;
+  if (lookups) return lookups.event(value) ? "" : q(name) + " is not an event of this venue.";
   try {
     app.findRecordById("events", value);
     return "";
@@ -66,10 +67,10 @@ function codeProblem(value, name) {
 }
 
 /** Problems of one online scan body (POST /api/coffice/scan). */
-function scanProblem(app, body, nowMs) {
+function scanProblem(app, body, nowMs, lookups) {
   return (
     codeProblem(body.code, "code") ||
-    eventProblem(app, body.event, "event") ||
+    eventProblem(app, body.event, "event", lookups) ||
     directionProblem(body.direction, "direction", false) ||
     idProblem(body.id, "id") ||
     timeProblem(body.scanned_at, "scanned_at", false, nowMs) ||
@@ -78,12 +79,12 @@ function scanProblem(app, body, nowMs) {
 }
 
 /** Problems of one uploaded offline scan (an item of POST /api/coffice/sync). */
-function syncItemProblem(app, item, name, nowMs) {
+function syncItemProblem(app, item, name, nowMs, lookups) {
   if (!isObject(item)) return q(name) + " is not a scan object.";
   const problem =
     requiredIdProblem(item.id, name + ".id") ||
     codeProblem(item.code, name + ".code") ||
-    eventProblem(app, item.event, name + ".event") ||
+    eventProblem(app, item.event, name + ".event", lookups) ||
     directionProblem(item.direction, name + ".direction", true) ||
     timeProblem(item.scanned_at, name + ".scanned_at", true, nowMs) ||
     deviceProblem(item.device, name + ".device");

@@ -2,6 +2,12 @@
 // data, stored as check-ins. Call inside $app.runInTransaction: PocketBase runs one write
 // transaction at a time, so "is this id known / was this pass already let in" and the write
 // that follows cannot interleave with another door's scan.
+//
+// Speed (docs/DECISIONS.md "Door routes: where the time went"): every lookup from goja costs
+// about as much as storing the check-in, so the routes look things up in few plain SQL
+// queries — a pass with its event and holder's name in one, all the passes and events of an
+// upload at once before its transaction, and inside it the upload's known ids and stored
+// facts at once — and keep what they learnt in a `Lookups` for the answer.
 const { decide, isPassCode } = require(`${__hooks}/lib/vendor/verdict.js`);
 const clock = require(`${__hooks}/lib/vendor/venue-clock.js`);
 
@@ -20,6 +26,137 @@ function findOrNull(app, collection, id) {
   }
 }
 
+/** A list of {:name0}, {:name1}, … placeholders and their values, for `IN (…)`. */
+function inList(name, values) {
+  const params = {};
+  const names = values.map((value, i) => {
+    params[name + i] = value;
+    return "{:" + name + i + "}";
+  });
+  return { sql: names.join(", "), params: params };
+}
+
+function rowsOf(app, sql, params, shape) {
+  const rows = arrayOf(new DynamicModel(shape));
+  app.db().newQuery(sql).bind(params).all(rows);
+  return rows;
+}
+
+/**
+ * What a decision needs of a pass, as plain values: {id, code, kind, holder, holderName,
+ * revoked, updatedMs, event} (`event`: an event pass's event, else "").
+ */
+function passInfoOfRow(row) {
+  return {
+    id: row.id,
+    code: row.code,
+    kind: row.kind,
+    holder: row.holder,
+    holderName: row.holder_name,
+    revoked: row.revoked,
+    updatedMs: clock.parseInstant(row.updated),
+    event: row.kind === "event" ? row.event : "",
+  };
+}
+
+const PASS_SQL =
+  "SELECT p.id, p.code, p.kind, p.holder, p.revoked, p.updated, COALESCE(r.event, '') AS event, COALESCE(u.name, '') AS holder_name " +
+  "FROM passes p LEFT JOIN registrations r ON r.id = p.registration LEFT JOIN users u ON u.id = p.holder ";
+const PASS_SHAPE = { id: "", code: "", kind: "", holder: "", revoked: false, updated: "", event: "", holder_name: "" };
+
+/**
+ * Passes and events looked up once per request, however many scans are decided. `preload`
+ * fetches those of many scans in two queries; anything not preloaded is fetched when asked.
+ */
+function newLookups(app) {
+  const byCode = {};
+  const byId = {};
+  const events = {};
+  const remember = (info) => {
+    byCode[info.code] = info;
+    byId[info.id] = info;
+    return info;
+  };
+  const loadPasses = (where, params) => rowsOf(app, PASS_SQL + where, params, PASS_SHAPE).map((row) => remember(passInfoOfRow(row)));
+  const loadEvents = (ids) => {
+    ids.forEach((id) => (events[id] = null));
+    const list = inList("e", ids);
+    rowsOf(app, "SELECT id, title, starts, ends, status, reentry, updated FROM events WHERE id IN (" + list.sql + ")", list.params, {
+      id: "",
+      title: "",
+      starts: "",
+      ends: "",
+      status: "",
+      reentry: false,
+      updated: "",
+    }).forEach((row) => {
+      events[row.id] = {
+        id: row.id,
+        title: row.title,
+        starts: row.starts,
+        ends: row.ends,
+        status: row.status,
+        reentry: row.reentry,
+        updatedMs: clock.parseInstant(row.updated),
+      };
+    });
+  };
+  const days = {};
+  const lookups = {
+    /** the venue day of an instant (Date or ms), remembered: decide() asks it of every stored fact */
+    dayOf: (at) => {
+      const key = typeof at === "number" ? at : at.getTime();
+      return days[key] || (days[key] = clock.dayOf(key));
+    },
+    /** the pass with this exact code (unique index), or null; only for well-formed codes */
+    passByCode: (code) => {
+      if (!(code in byCode)) {
+        byCode[code] = null;
+        loadPasses("WHERE p.code = {:code}", { code: code });
+      }
+      return byCode[code];
+    },
+    passById: (id) => {
+      if (!id) return null;
+      if (!(id in byId)) {
+        byId[id] = null;
+        loadPasses("WHERE p.id = {:id}", { id: id });
+      }
+      return byId[id];
+    },
+    /** a pass record (or info) as info */
+    passInfo: (pass) => (!pass ? null : typeof pass.getString === "function" ? lookups.passById(pass.id) : pass),
+    event: (id) => {
+      if (!id) return null;
+      if (!(id in events)) loadEvents([id]);
+      return events[id];
+    },
+    /** fetches the passes and events of these scans ({code, event}) in one query each */
+    preload: (list) => {
+      const codes = {};
+      const eventIds = {};
+      list.forEach((scan) => {
+        if (typeof scan.code === "string" && isPassCode(scan.code) && !(scan.code in byCode)) codes[scan.code] = true;
+      });
+      const wanted = Object.keys(codes);
+      for (let i = 0; i < wanted.length; i += 400) {
+        const part = wanted.slice(i, i + 400);
+        part.forEach((code) => (byCode[code] = null));
+        const codeList = inList("c", part);
+        loadPasses("WHERE p.code IN (" + codeList.sql + ")", codeList.params);
+      }
+      list.forEach((scan) => {
+        if (typeof scan.event === "string" && scan.event && !(scan.event in events)) eventIds[scan.event] = true;
+        const pass = typeof scan.code === "string" ? byCode[scan.code] : null;
+        if (pass && pass.event && !(pass.event in events)) eventIds[pass.event] = true;
+      });
+      const ids = Object.keys(eventIds);
+      for (let i = 0; i < ids.length; i += 400) loadEvents(ids.slice(i, i + 400));
+    },
+  };
+  return lookups;
+}
+
 /** The pass with this exact code (unique index), or null. Only call with a well-formed code. */
 function passByCode(app, code) {
   try {
@@ -35,34 +172,33 @@ function eventIdOfPass(app, pass) {
   return registration ? registration.getString("event") : "";
 }
 
-function updatedMs(record) {
-  return clock.parseInstant(record.getString("updated"));
-}
-
 // Deciding "at the scan's time from what the server knew": a pass revoked or an event
 // cancelled after the scan (its last change came later) still counted as valid then.
 function eventAsDoorSees(event, atMs) {
-  const cancelledLater = event.getString("status") === "cancelled" && updatedMs(event) > atMs;
+  const cancelledLater = event.status === "cancelled" && event.updatedMs > atMs;
   return {
     id: event.id,
-    starts: event.getString("starts"),
-    ends: event.getString("ends"),
-    status: cancelledLater ? "published" : event.getString("status"),
-    reentry: event.getBool("reentry"),
+    starts: event.starts,
+    ends: event.ends,
+    status: cancelledLater ? "published" : event.status,
+    reentry: event.reentry,
   };
 }
 
-function factOf(record) {
+const FACT_SHAPE = { id: "", pass: "", event: "", direction: "", scanned_at: "", device: "", verdict: "", conflict: false };
+const FACT_COLUMNS = "SELECT id, pass, event, direction, scanned_at, device, verdict, conflict FROM checkins ";
+
+function factOfRow(row) {
   return {
-    id: record.id,
-    hash: record.getString("pass"),
-    event: record.getString("event"),
-    direction: record.getString("direction"),
-    at: record.getString("scanned_at"),
-    atMs: clock.parseInstant(record.getString("scanned_at")),
-    device: record.getString("device"),
-    verdict: record.getString("verdict"),
-    conflict: record.getBool("conflict"),
+    id: row.id,
+    hash: row.pass,
+    event: row.event,
+    direction: row.direction,
+    at: row.scanned_at,
+    atMs: clock.parseInstant(row.scanned_at),
+    device: row.device,
+    verdict: row.verdict,
+    conflict: row.conflict,
   };
 }
 
@@ -72,19 +208,93 @@ function factOf(record) {
  * the same venue day (the decision looks at nothing else).
  */
 function factsFor(app, passId, eventId, atMs) {
+  // plain SQL: a filter's `event = ''` becomes `(event = '' OR event IS NULL)`, which SQLite
+  // answered from the event index (every front-door scan ever) instead of (pass, scanned_at)
   if (eventId) {
-    return app
-      .findRecordsByFilter("checkins", "pass = {:pass} && event = {:event}", "scanned_at,id", 0, 0, { pass: passId, event: eventId })
-      .map(factOf);
+    return rowsOf(
+      app,
+      FACT_COLUMNS + "WHERE pass = {:pass} AND event = {:event} ORDER BY scanned_at, id",
+      { pass: passId, event: eventId },
+      FACT_SHAPE,
+    ).map(factOfRow);
   }
   const day = clock.dayOf(atMs);
-  return app
-    .findRecordsByFilter("checkins", "pass = {:pass} && event = '' && scanned_at >= {:from} && scanned_at < {:to}", "scanned_at,id", 0, 0, {
-      pass: passId,
-      from: clock.toStored(clock.dayStart(day)),
-      to: clock.toStored(clock.dayEnd(day)),
-    })
-    .map(factOf);
+  return rowsOf(
+    app,
+    FACT_COLUMNS + "WHERE pass = {:pass} AND scanned_at >= {:from} AND scanned_at < {:to} AND +event = '' ORDER BY scanned_at, id",
+    { pass: passId, from: clock.toStored(clock.dayStart(day)), to: clock.toStored(clock.dayEnd(day)) },
+    FACT_SHAPE,
+  ).map(factOfRow);
+}
+
+/** Where a scan's facts are kept in a `Facts`: per pass and event, or per pass and front-door day. */
+function factsKey(passId, eventId, atMs) {
+  return passId + " " + (eventId ? "event " + eventId : "day " + clock.dayOf(atMs));
+}
+
+/**
+ * The stored facts of many scans ({pass, event, atMs}) in two queries, grouped by factsKey;
+ * call inside the transaction that stores them.
+ */
+function factsOfMany(app, scans) {
+  const grouped = {};
+  const front = {};
+  const atEvents = {};
+  const eventsAsked = {};
+  let from = Infinity;
+  let to = -Infinity;
+  scans.forEach((scan) => {
+    grouped[factsKey(scan.pass, scan.event, scan.atMs)] = [];
+    if (scan.event) {
+      atEvents[scan.pass] = true;
+      eventsAsked[scan.event] = true;
+    } else {
+      front[scan.pass] = true;
+      const day = clock.dayOf(scan.atMs);
+      from = Math.min(from, clock.dayStart(day));
+      to = Math.max(to, clock.dayEnd(day));
+    }
+  });
+  const add = (row) => {
+    const fact = factOfRow(row);
+    const key = factsKey(fact.hash, fact.event, fact.atMs);
+    if (key in grouped) grouped[key].push(fact);
+  };
+  const frontIds = Object.keys(front);
+  for (let i = 0; i < frontIds.length; i += 400) {
+    const list = inList("p", frontIds.slice(i, i + 400));
+    list.params.from = clock.toStored(from);
+    list.params.to = clock.toStored(to);
+    rowsOf(
+      app,
+      FACT_COLUMNS +
+        "WHERE pass IN (" +
+        list.sql +
+        ") AND scanned_at >= {:from} AND scanned_at < {:to} AND +event = '' ORDER BY scanned_at, id",
+      list.params,
+      FACT_SHAPE,
+    ).forEach(add);
+  }
+  const passIds = Object.keys(atEvents);
+  const events = inList("e", Object.keys(eventsAsked));
+  for (let i = 0; i < passIds.length; i += 400) {
+    const list = inList("p", passIds.slice(i, i + 400));
+    Object.keys(events.params).forEach((name) => (list.params[name] = events.params[name]));
+    rowsOf(
+      app,
+      FACT_COLUMNS + "WHERE pass IN (" + list.sql + ") AND event IN (" + events.sql + ") ORDER BY scanned_at, id",
+      list.params,
+      FACT_SHAPE,
+    ).forEach(add);
+  }
+  return grouped;
+}
+
+/** Puts a fact in its place in a list ordered by isBefore. */
+function insertFact(facts, fact) {
+  let i = facts.length;
+  while (i > 0 && isBefore(fact, facts[i - 1])) i--;
+  facts.splice(i, 0, fact);
 }
 
 // Facts are ordered by device time; two at the same millisecond by id, so the order is total.
@@ -92,51 +302,39 @@ function isBefore(a, b) {
   return a.atMs < b.atMs || (a.atMs === b.atMs && a.id < b.id);
 }
 
-/** Events and pass details looked up once per request, however many scans are decided. */
-function newMemo(app) {
-  const events = {};
-  const passEvents = {};
-  return {
-    event: (id) => {
-      if (!(id in events)) events[id] = id ? findOrNull(app, "events", id) : null;
-      return events[id];
-    },
-    eventOfPass: (pass) => {
-      if (!(pass.id in passEvents)) passEvents[pass.id] = eventIdOfPass(app, pass);
-      return passEvents[pass.id];
-    },
-  };
-}
-
 /**
  * The server's decision for a scan {id, code, event, direction, atMs}, from the facts it
- * holds that came before it. `pass` is the pass record or null.
+ * holds that came before it. `pass` is the pass's info (Lookups) or null.
  */
-function decideAt(memo, pass, scan, facts) {
+function decideAt(lookups, pass, scan, facts) {
   const doorPass = pass
     ? {
         hash: pass.id,
-        kind: pass.getString("kind"),
-        event: memo.eventOfPass(pass),
-        revoked: pass.getBool("revoked") && updatedMs(pass) <= scan.atMs,
+        kind: pass.kind,
+        event: pass.event,
+        revoked: pass.revoked && pass.updatedMs <= scan.atMs,
       }
     : undefined;
   const events = [];
   [scan.event, doorPass && doorPass.event !== scan.event ? doorPass.event : ""].forEach((id) => {
-    const event = id ? memo.event(id) : null;
+    const event = id ? lookups.event(id) : null;
     if (event) events.push(eventAsDoorSees(event, scan.atMs));
+  });
+  const before = [];
+  facts.forEach((f) => {
+    if (f.id !== scan.id && isBefore(f, scan)) before.push(f);
   });
   return decide(
     {
       code: scan.code,
       pass: doorPass,
       events: events,
-      scans: facts.filter((f) => f.id !== scan.id && isBefore(f, scan)),
+      scans: before,
       door: scan.event ? { kind: "event", event: scan.event } : { kind: "front" },
       direction: scan.direction,
       at: new Date(scan.atMs),
     },
-    clock.dayOf,
+    lookups.dayOf,
   );
 }
 
@@ -146,23 +344,22 @@ function decideAt(memo, pass, scan, facts) {
  * included) and keep its conflict flag true to the server's view, so whichever door's
  * upload comes first, the later admission is the conflict.
  */
-function reconsiderLater(app, memo, pass, arrived, facts) {
-  facts
-    .filter((f) => isBefore(arrived, f))
-    .forEach((fact) => {
-      const decision = decideAt(
-        memo,
-        pass,
-        { id: fact.id, code: pass.getString("code"), event: fact.event, direction: fact.direction, atMs: fact.atMs },
-        facts,
-      );
-      const conflict = decision.verdict !== fact.verdict || decision.direction !== fact.direction;
-      if (fact.conflict === conflict) return;
-      const record = app.findRecordById("checkins", fact.id);
-      record.set("conflict", conflict);
-      app.save(record);
-      fact.conflict = conflict;
-    });
+function reconsiderLater(app, lookups, pass, arrived, facts) {
+  facts.forEach((fact) => {
+    if (!isBefore(arrived, fact)) return;
+    const decision = decideAt(
+      lookups,
+      pass,
+      { id: fact.id, code: pass.code, event: fact.event, direction: fact.direction, atMs: fact.atMs },
+      facts,
+    );
+    const conflict = decision.verdict !== fact.verdict || decision.direction !== fact.direction;
+    if (fact.conflict === conflict) return;
+    const record = app.findRecordById("checkins", fact.id);
+    record.set("conflict", conflict);
+    app.save(record);
+    fact.conflict = conflict;
+  });
 }
 
 function holderName(app, holderId) {
@@ -170,25 +367,29 @@ function holderName(app, holderId) {
   return holder ? holder.getString("name") : "";
 }
 
-/** What a door is told about a stored check-in. */
-function answerFor(app, record, decision) {
+/**
+ * What a door is told about a stored check-in. `lookups` (optional) answers from what the
+ * request already looked up.
+ */
+function answerFor(app, record, decision, lookups) {
+  const known = lookups || newLookups(app);
   const answer = {
     verdict: record.getString("verdict"),
     direction: record.getString("direction"),
     checkin_id: record.id,
     conflict: record.getBool("conflict"),
   };
+  const pass = known.passById(record.getString("pass"));
   const holder = record.getString("holder");
-  if (holder) answer.holder_name = holderName(app, holder);
-  const pass = findOrNull(app, "passes", record.getString("pass"));
-  const eventId = pass ? eventIdOfPass(app, pass) : "";
+  if (holder) answer.holder_name = pass && pass.holder === holder ? pass.holderName : holderName(app, holder);
+  const eventId = pass ? pass.event : "";
   if (eventId) {
-    const event = findOrNull(app, "events", eventId);
+    const event = known.event(eventId);
     answer.event = eventId;
     if (event) {
-      answer.event_title = event.getString("title");
-      answer.event_starts = event.getString("starts");
-      answer.event_ends = event.getString("ends");
+      answer.event_title = event.title;
+      answer.event_starts = event.starts;
+      answer.event_ends = event.ends;
     }
   }
   if (decision && decision.firstScan) {
@@ -201,29 +402,47 @@ function answerFor(app, record, decision) {
 
 /**
  * Writes one check-in; an admission makes later scans of the pass be judged again.
- * `known` ({memo, facts}) saves looking up again what the caller already holds.
+ * `fact.pass`: the pass record or its info, or null. `known` ({lookups, facts}: the stored
+ * facts of its pass there, without this one) saves looking up again what the caller holds;
+ * the new fact joins `known.facts`.
  */
 function storeFact(app, fact, known) {
-  const record = new Record(app.findCollectionByNameOrId("checkins"));
-  record.set("id", fact.id || newCheckinId());
-  record.set("pass", fact.pass ? fact.pass.id : "");
-  record.set("holder", fact.holder || "");
-  record.set("event", fact.event || "");
-  record.set("direction", fact.direction);
-  record.set("source", fact.source || "door");
-  record.set("verdict", fact.verdict);
-  record.set("scanned_at", clock.toStored(fact.atMs));
-  record.set("device", fact.device || "");
-  record.set("conflict", !!fact.conflict);
-  app.save(record);
+  const record = new Record(app.findCachedCollectionByNameOrId("checkins"));
+  record.load({
+    id: fact.id || newCheckinId(),
+    pass: fact.pass ? fact.pass.id : "",
+    holder: fact.holder || "",
+    event: fact.event || "",
+    direction: fact.direction,
+    source: fact.source || "door",
+    verdict: fact.verdict,
+    scanned_at: clock.toStored(fact.atMs),
+    device: fact.device || "",
+    conflict: !!fact.conflict,
+  });
+  // every value was checked on the way in (door-input.js) or made here, and the pass, holder
+  // and event were just looked up: validating again would look each of them up once more
+  app.saveNoValidate(record);
+  const stored = {
+    id: record.id,
+    hash: fact.pass ? fact.pass.id : "",
+    event: fact.event || "",
+    direction: fact.direction,
+    at: clock.toStored(fact.atMs),
+    atMs: fact.atMs,
+    device: fact.device || "",
+    verdict: fact.verdict,
+    conflict: !!fact.conflict,
+  };
+  const lookups = known ? known.lookups : newLookups(app);
+  const facts = known
+    ? known.facts
+    : fact.pass
+      ? factsFor(app, fact.pass.id, fact.event || "", fact.atMs).filter((f) => f.id !== record.id)
+      : [];
+  insertFact(facts, stored);
   // admissions (in or out) change what later scans of the pass should have been told
-  if (fact.pass && fact.verdict === "admitted") {
-    const memo = known ? known.memo : newMemo(app);
-    const facts = (known ? known.facts : factsFor(app, fact.pass.id, fact.event || "", fact.atMs).filter((f) => f.id !== record.id)).concat(
-      [factOf(record)],
-    );
-    reconsiderLater(app, memo, fact.pass, factOf(record), facts);
-  }
+  if (fact.pass && fact.verdict === "admitted") reconsiderLater(app, lookups, lookups.passInfo(fact.pass), stored, facts);
   return record;
 }
 
@@ -231,16 +450,18 @@ function storeFact(app, fact, known) {
  * Stores one scan, at most once per id. `scan`: {id?, code, event, direction, atMs, device,
  * source, deviceVerdict?}. Without deviceVerdict the server's decision is the verdict (an
  * online scan); with it, the device's fact is kept and a disagreement is a conflict.
- * Returns {status: "stored"|"known", record, decision}; an ill-formed code is never stored.
+ * Returns {status: "stored"|"known"|"invalid", record, decision}; an ill-formed code is never
+ * stored. `lookups` (newLookups, may be made before the transaction) holds passes and events;
+ * `batch` (from newBatch, inside the transaction) the known ids and facts of an upload.
  */
-function recordScan(app, scan) {
-  const known = findOrNull(app, "checkins", scan.id);
+function recordScan(app, scan, lookups, batch) {
+  const known = scan.id ? (batch ? batch.known(scan.id) : findOrNull(app, "checkins", scan.id)) : null;
   if (known) return { status: "known", record: known, decision: null };
+  const look = lookups || newLookups(app);
   const id = scan.id || newCheckinId();
-  const pass = isPassCode(scan.code) ? passByCode(app, scan.code) : null;
-  const facts = pass ? factsFor(app, pass.id, scan.event, scan.atMs) : [];
-  const memo = newMemo(app);
-  const decision = decideAt(memo, pass, { id: id, code: scan.code, event: scan.event, direction: scan.direction, atMs: scan.atMs }, facts);
+  const pass = isPassCode(scan.code) ? look.passByCode(scan.code) : null;
+  const facts = !pass ? [] : batch ? batch.facts(pass.id, scan.event, scan.atMs) : factsFor(app, pass.id, scan.event, scan.atMs);
+  const decision = decideAt(look, pass, { id: id, code: scan.code, event: scan.event, direction: scan.direction, atMs: scan.atMs }, facts);
   if (decision.verdict === "invalid") return { status: "invalid", record: null, decision: decision };
 
   const fromDevice = scan.deviceVerdict !== undefined;
@@ -251,7 +472,7 @@ function recordScan(app, scan) {
     {
       id: id,
       pass: pass,
-      holder: pass ? pass.getString("holder") : "",
+      holder: pass ? pass.holder : "",
       event: scan.event,
       direction: direction,
       source: scan.source,
@@ -260,9 +481,35 @@ function recordScan(app, scan) {
       device: scan.device,
       conflict: fromDevice && (verdict !== decision.verdict || direction !== decision.direction),
     },
-    { memo: memo, facts: facts },
+    { lookups: look, facts: facts },
   );
+  if (batch) batch.stored(record);
   return { status: "stored", record: record, decision: decision };
+}
+
+/**
+ * What an upload's transaction knows at once: which of its ids are stored already, and the
+ * stored facts of its passes (two queries for the whole upload, not three per scan).
+ * `scans`: [{id, code, event, atMs}] (the well-formed items); `lookups` has their passes.
+ */
+function newBatch(app, lookups, scans) {
+  const knownIds = {};
+  const ids = scans.map((scan) => scan.id);
+  for (let i = 0; i < ids.length; i += 400) {
+    const list = inList("i", ids.slice(i, i + 400));
+    app.findAllRecords("checkins", $dbx.exp("id IN (" + list.sql + ")", list.params)).forEach((record) => (knownIds[record.id] = record));
+  }
+  const wanted = [];
+  scans.forEach((scan) => {
+    const pass = isPassCode(scan.code) ? lookups.passByCode(scan.code) : null;
+    if (pass) wanted.push({ pass: pass.id, event: scan.event, atMs: scan.atMs });
+  });
+  const grouped = factsOfMany(app, wanted);
+  return {
+    known: (id) => knownIds[id] || null,
+    facts: (passId, eventId, atMs) => grouped[factsKey(passId, eventId, atMs)] || (grouped[factsKey(passId, eventId, atMs)] = []),
+    stored: (record) => (knownIds[record.id] = record),
+  };
 }
 
 /**
@@ -274,4 +521,16 @@ function insideAtFront(app, passId, atMs) {
   return admitted.length > 0 && admitted[admitted.length - 1].direction === "in";
 }
 
-module.exports = { recordScan, insideAtFront, storeFact, answerFor, passByCode, holderName, findOrNull, newCheckinId, eventIdOfPass };
+module.exports = {
+  recordScan,
+  insideAtFront,
+  storeFact,
+  answerFor,
+  passByCode,
+  holderName,
+  findOrNull,
+  newCheckinId,
+  eventIdOfPass,
+  newLookups,
+  newBatch,
+};

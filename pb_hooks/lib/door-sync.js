@@ -17,27 +17,45 @@ function syncScans(app, body) {
     );
   }
   const now = Date.now();
+  // the upload's passes and events in two queries, before its transaction (they are read,
+  // not written: a door decides from what it knew, and so does the server)
+  const lookups = scans.newLookups(app);
+  lookups.preload(body.scans.filter(input.isObject));
   const results = body.scans.map((item, i) => {
-    const problem = input.syncItemProblem(app, item, "scans[" + i + "]", now);
+    const problem = input.syncItemProblem(app, item, "scans[" + i + "]", now, lookups);
     const id = input.isObject(item) && typeof item.id === "string" ? item.id : "";
     return problem ? { id: id, status: "invalid", verdict: "", conflict: false, message: problem } : null;
   });
   // One transaction for the whole upload: one commit instead of hundreds, and a door's
   // batch never interleaves with another's. A scan that fails to save is answered on its own.
+  const wellFormed = [];
+  body.scans.forEach((item, i) => {
+    if (!results[i])
+      wellFormed.push({ i: i, id: item.id, code: item.code, event: item.event || "", atMs: clock.parseInstant(item.scanned_at) });
+  });
   app.runInTransaction((txApp) => {
-    body.scans.forEach((item, i) => {
-      if (results[i]) return;
+    // which ids are known and the facts of the upload's passes: read inside the transaction,
+    // so another door's upload cannot come between them and the writes
+    const batch = scans.newBatch(txApp, lookups, wellFormed);
+    wellFormed.forEach((scan) => {
+      const i = scan.i;
+      const item = body.scans[i];
       try {
-        const result = scans.recordScan(txApp, {
-          id: item.id,
-          code: item.code,
-          event: item.event || "",
-          direction: item.direction,
-          atMs: clock.parseInstant(item.scanned_at),
-          device: item.device || "",
-          source: "door",
-          deviceVerdict: item.verdict,
-        });
+        const result = scans.recordScan(
+          txApp,
+          {
+            id: item.id,
+            code: item.code,
+            event: scan.event,
+            direction: item.direction,
+            atMs: scan.atMs,
+            device: item.device || "",
+            source: "door",
+            deviceVerdict: item.verdict,
+          },
+          lookups,
+          batch,
+        );
         results[i] =
           result.status === "invalid"
             ? {

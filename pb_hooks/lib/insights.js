@@ -30,8 +30,43 @@ function daysBetween(from, to) {
 
 /** The venue day of the front door's first admission ever, or null before there is one. */
 function firstDoorDay(app) {
-  const first = app.findRecordsByFilter("checkins", "event = '' && verdict = 'admitted' && direction = 'in'", "scanned_at", 1, 0);
-  return first.length ? clock.dayOf(first[0].getDateTime("scanned_at").time().unixMilli()) : null;
+  // walks the scanned_at index from the start and stops at the first front-door admission
+  // (`+event` keeps SQLite off the event index, which holds every front-door scan ever)
+  const first = arrayOf(new DynamicModel({ scanned_at: "" }));
+  app
+    .db()
+    .newQuery(
+      "SELECT scanned_at FROM checkins INDEXED BY idx_checkins_scanned_at " +
+        "WHERE +event = '' AND verdict = 'admitted' AND direction = 'in' ORDER BY scanned_at LIMIT 1",
+    )
+    .all(first);
+  return first.length ? clock.dayOf(clock.parseInstant(first[0].scanned_at)) : null;
+}
+
+/** The instant (ms) of 01:00 UTC on the last Sunday of a month (1–12): when Europe's clocks change. */
+function lastSundayAtOneUtc(year, month) {
+  const lastDay = new Date(Date.UTC(year, month, 0));
+  return Date.UTC(year, month - 1, lastDay.getUTCDate() - lastDay.getUTCDay(), 1);
+}
+
+/**
+ * The venue day of a stored `scanned_at`, in SQL: the date after adding the venue's offset,
+ * two hours in the summer-time spans of the period's years, else one. The spans are checked
+ * against the venue clock (vendor/venue-clock.js), so the two cannot drift apart unnoticed.
+ */
+function venueDaySql(fromDay, toDay, params) {
+  const spans = [];
+  for (let year = Number(fromDay.slice(0, 4)); year <= Number(toDay.slice(0, 4)); year++) {
+    const start = lastSundayAtOneUtc(year, 3);
+    const end = lastSundayAtOneUtc(year, 10);
+    if (clock.venueOffsetMinutes(start) !== 120 || clock.venueOffsetMinutes(start - 1) !== 60 || clock.venueOffsetMinutes(end) !== 60) {
+      throw new Error("insights: summer time in " + year + " is not where the venue clock has it");
+    }
+    params["summer" + year] = clock.toStored(start);
+    params["winter" + year] = clock.toStored(end);
+    spans.push("(scanned_at >= {:summer" + year + "} AND scanned_at < {:winter" + year + "})");
+  }
+  return "date(scanned_at, CASE WHEN " + spans.join(" OR ") + " THEN '+2 hours' ELSE '+1 hour' END)";
 }
 
 function insights(app, from, to, nowMs) {
@@ -52,26 +87,36 @@ function insights(app, from, to, nowMs) {
     }
   });
 
-  const atEvents = {};
-  const atDoor = {};
-  const admitted = app.findRecordsByFilter(
-    "checkins",
-    "scanned_at >= {:from} && scanned_at < {:to} && verdict = 'admitted' && direction = 'in'",
-    "",
-    0,
-    0,
-    range,
-  );
-  admitted.forEach((checkin) => {
-    // past the retention period, `visitor` stands for the person (pb_hooks/lib/retention.js)
-    const holder = checkin.getString("holder") || checkin.getString("visitor");
-    const day = clock.dayOf(checkin.getDateTime("scanned_at").time().unixMilli());
-    const event = checkin.getString("event");
-    if (event) atEvents[event + " " + holder] = atEvents[event + " " + holder] || day;
-    else atDoor[day + " " + holder] = day;
+  // Counted in SQL over the period's admissions only (the scanned_at index bounds them; `+event`
+  // keeps SQLite off the event index, which would read every scan of the whole history), a
+  // row per venue day out: a participant is one person at one event (on the day of their
+  // first admission there), a visit one person on one venue day at the front door. Past the
+  // retention period, `visitor` stands for the person (pb_hooks/lib/retention.js).
+  const params = { from: range.from, to: range.to };
+  const admissions =
+    "SELECT event, COALESCE(NULLIF(holder, ''), visitor) AS person, " +
+    venueDaySql(from, to, params) +
+    " AS day FROM checkins WHERE scanned_at >= {:from} AND scanned_at < {:to} AND verdict = 'admitted' AND direction = 'in'";
+  const perDay = (sql) => {
+    const rows = arrayOf(new DynamicModel({ day: "", people: 0 }));
+    app.db().newQuery(sql).bind(params).all(rows);
+    return rows;
+  };
+  let participants = 0;
+  perDay(
+    "SELECT day, COUNT(*) AS people FROM (SELECT event, person, MIN(day) AS day FROM (" +
+      admissions +
+      ") WHERE +event != '' GROUP BY event, person) GROUP BY day",
+  ).forEach((row) => {
+    participants += row.people;
+    month(row.day).participants += row.people;
   });
-  const participants = Object.keys(atEvents).length;
-  Object.keys(atEvents).forEach((key) => month(atEvents[key]).participants++);
+  const visitsOn = {};
+  let visits = 0;
+  perDay("SELECT day, COUNT(DISTINCT person) AS people FROM (" + admissions + ") WHERE +event = '' GROUP BY day").forEach((row) => {
+    visitsOn[row.day] = row.people;
+    visits += row.people;
+  });
 
   // occupancy: people a day at the front door, per weekday, over the days that have been
   // and that the door recorded (from its first admission on: before it, an empty day is
@@ -83,14 +128,13 @@ function insights(app, from, to, nowMs) {
   if (recordedFrom) {
     for (let day = countFrom; day <= to && day <= today; day = clock.shiftDay(day, 1)) visitsByWeekday[clock.weekdayOf(day) - 1].days++;
   }
-  Object.keys(atDoor).forEach((key) => {
-    const day = atDoor[key];
-    visitsByWeekday[clock.weekdayOf(day) - 1].visits++;
-    month(day).visits++;
+  Object.keys(visitsOn).forEach((day) => {
+    visitsByWeekday[clock.weekdayOf(day) - 1].visits += visitsOn[day];
+    month(day).visits += visitsOn[day];
   });
   visitsByWeekday.forEach((w) => (w.average = w.days ? Math.round((w.visits / w.days) * 10) / 10 : 0));
 
-  const newCompanies = app.findRecordsByFilter("companies", "created >= {:from} && created < {:to}", "", 0, 0, range).length;
+  const newCompanies = app.countRecords("companies", $dbx.exp("created >= {:from} AND created < {:to}", range));
   const members = app.countRecords("users", $dbx.hashExp({ role: "member" }));
 
   return {
@@ -100,7 +144,7 @@ function insights(app, from, to, nowMs) {
     events_cancelled: cancelled,
     participants: participants,
     participants_per_event: held ? Math.round((participants / held) * 10) / 10 : 0,
-    visits: Object.keys(atDoor).length,
+    visits: visits,
     visits_by_weekday: visitsByWeekday,
     // the first venue day the averages count: the door's first admission or the period's start
     // (null: the front door has recorded nobody yet)

@@ -28,27 +28,27 @@ function storeQrModules(pass) {
   pass.set("qr", require(`${__hooks}/lib/vendor/pass-qr.js`).passQrModules(code));
 }
 
-/** Unhides the stored modules of the passes `auth` holds that are still valid. */
-function showQrToHolder(auth, passes) {
-  if (!auth) return;
-  for (let i = 0; i < passes.length; i++) {
-    const pass = passes[i];
-    if (pass.getString("holder") !== auth.id || pass.getBool("revoked")) continue;
-    if (!pass.getString("qr")) fillQrModules(pass);
-    pass.unhide("qr");
-  }
-}
-
 /**
- * A valid pass made before `passes.qr` existed gets its modules the first time its holder
- * reads it, stored in SQL so its `updated` stays as it was (they are what was already sent).
- * Not in the migration: a migration needs nothing from pb_hooks, so it runs the same in any
- * later version and with any hooks folder.
+ * Valid passes made before `passes.qr` existed get their modules, stored in SQL so their
+ * `updated` stays as it was (a device that holds them draws the same modules itself). Run once
+ * when the server starts; after that every save keeps them in step (storeQrModules). Not in
+ * the migration: a migration needs nothing from pb_hooks, so it runs the same in any later
+ * version and with any hooks folder.
  */
-function fillQrModules(pass) {
-  const qr = require(`${__hooks}/lib/vendor/pass-qr.js`).passQrModules(pass.getString("code"));
-  $app.db().newQuery("UPDATE passes SET qr = {:qr} WHERE id = {:id}").bind({ qr: qr, id: pass.id }).execute();
-  pass.set("qr", qr);
+function fillMissingQrModules(app) {
+  const missing = arrayOf(new DynamicModel({ id: "", code: "" }));
+  app.db().newQuery("SELECT id, code FROM passes WHERE qr = '' AND revoked = FALSE").all(missing);
+  if (missing.length === 0) return;
+  const { passQrModules } = require(`${__hooks}/lib/vendor/pass-qr.js`);
+  app.runInTransaction((txApp) => {
+    missing.forEach((pass) => {
+      txApp
+        .db()
+        .newQuery("UPDATE passes SET qr = {:qr} WHERE id = {:id}")
+        .bind({ qr: passQrModules(pass.code), id: pass.id })
+        .execute();
+    });
+  });
 }
 
 function findPasses(app, filter, params) {
@@ -92,4 +92,4 @@ function syncMemberPass(app, user) {
   });
 }
 
-module.exports = { ensureEventPass, revokeEventPass, syncMemberPass, storeQrModules, showQrToHolder };
+module.exports = { ensureEventPass, revokeEventPass, syncMemberPass, storeQrModules, fillMissingQrModules };

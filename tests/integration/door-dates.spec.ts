@@ -117,10 +117,17 @@ describe('a scan of an upload that cannot be stored', () => {
     const require = createRequire(import.meta.url);
     Object.assign(globalThis, {
       __hooks: fileURLToPath(new URL('../../pb_hooks', import.meta.url)),
+      // the plain SQL lookups (lib/door-scans.js) find nothing here
+      arrayOf: () => [],
+      DynamicModel: class {},
+      $dbx: { exp: () => ({}) },
       Record: class {
         values: Record<string, unknown> = {};
         set(key: string, value: unknown) {
           this.values[key] = value;
+        }
+        load(values: Record<string, unknown>) {
+          Object.assign(this.values, values);
         }
         getString(key: string) {
           return String(this.values[key] ?? '');
@@ -145,11 +152,15 @@ describe('a scan of an upload that cannot be stored', () => {
       findRecordById: notFound,
       findFirstRecordByFilter: notFound,
       findRecordsByFilter: () => [],
+      findAllRecords: () => [],
+      db: () => ({ newQuery: () => ({ bind: () => ({ all: () => undefined }) }) }),
       findCollectionByNameOrId: () => ({}),
       save: (record: { id: string }) => {
         if (record.id === refused) throw new Error('GoError: scanned_at: cannot be blank.');
         saved.push(record.id);
       },
+      saveNoValidate: (record: { id: string }) => app.save(record),
+      findCachedCollectionByNameOrId: () => ({}),
       logger: () => ({ error: (...args: unknown[]) => logged.push(args) }),
     };
     const scan = (id: string) => ({

@@ -56,6 +56,14 @@ describe('schema', () => {
     expect(notices.indexes.join('\n')).toMatch(/UNIQUE INDEX \S+ ON notices \(`key`\)/);
   });
 
+  it('check-ins: a period’s admissions are read from one index alone (insights on a long history)', async () => {
+    const checkins = await server.admin.collections.getOne('checkins');
+    const byTime = checkins.indexes.filter((index: string) => / ON `?checkins`? \(`?scanned_at/.test(index));
+    expect(byTime.map((index: string) => index.replace(/`/g, ''))).toEqual([
+      'CREATE INDEX idx_checkins_scanned_at ON checkins (scanned_at, verdict, direction, event, holder, visitor)',
+    ]);
+  });
+
   it('settings: mail goes out as Coffice, never from PocketBase’s example.com placeholder', async () => {
     const settings = await server.admin.settings.getAll();
     expect(settings.meta).toMatchObject({ senderName: 'Coffice', senderAddress: 'noreply@coffice.test' });

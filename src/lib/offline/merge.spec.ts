@@ -92,6 +92,31 @@ describe('merging a pull into the device', () => {
     expect(await db.count('passes')).toBe(0);
   });
 
+  it('after its first pull, a puller asks only for the passes changed since the latest it holds', async () => {
+    const db = await openCofficeDb(`coffice-merge-delta-${Date.now()}`);
+    const asked: string[] = [];
+    let answer: HeldPass[] = [];
+    const pb = {
+      authStore: { isValid: true, record: { id: 'user00000000001', company: '' } },
+      filter: (raw: string, params: Record<string, string>) => `${raw} ${JSON.stringify(params)}`,
+      collection: () => ({
+        getFullList: async (options: { filter: string }) => (asked.push(options.filter), answer),
+      }),
+    } as unknown as AppPocketBase;
+    const puller = passesPuller(pb, db);
+    const a = pass('CF1:AAAAAAAAAAAAAAAAAAAAAAAAAA', '2026-11-30 21:00:00.000Z', 'pass0000000000a');
+    const b = pass('CF1:BBBBBBBBBBBBBBBBBBBBBBBBBB', '2026-11-30 21:05:00.000Z', 'pass0000000000b');
+    answer = [a, b];
+    await puller.pull();
+    answer = [{ ...a, revoked: true, updated: '2026-11-30 22:00:00.000Z' }]; // only the changed one
+    await puller.pull();
+    expect(asked[0]).not.toContain('updated');
+    expect(asked[1]).toContain('updated >= {:since}');
+    expect(asked[1]).toContain('2026-11-30 21:05:00.000Z');
+    expect(await db.get('passes', a.id)).toMatchObject({ revoked: true });
+    expect(await db.get('passes', b.id)).toMatchObject({ code: b.code }); // not in a delta: kept
+  });
+
   it('a registration sent while a registrations pull was on its way is not dropped by that pull', async () => {
     const db = await openCofficeDb(`coffice-merge-reg-${Date.now()}`);
     let answerIds: (ids: { id: string }[]) => void = () => {};

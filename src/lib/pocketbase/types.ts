@@ -115,15 +115,15 @@ export interface PassRecord extends BaseRecord {
   registration: string;
   code: string;
   revoked: boolean;
+  /** the QR modules of `code` ('1' dark, '0' light, row by row), drawn once per code by the server; "" when revoked */
+  qr: string;
 }
 
 /**
- * A pass as its holder receives it: the record plus its QR modules ('1' dark, '0' light,
- * row by row), stored by the server in a hidden field and shown to the holder of a valid
- * pass only, in lists, single reads and reissue answers (pb_hooks/passes.pb.js); realtime
- * messages and passes kept on a device before the server sent modules have none.
+ * A pass as a device holds it: passes kept on a device before the server sent modules have
+ * no `qr` (the pass screen then draws them itself).
  */
-export type HeldPass = PassRecord & { qr?: string };
+export type HeldPass = Omit<PassRecord, 'qr'> & { qr?: string };
 
 export type Verdict = 'admitted' | 'already_in' | 'wrong_event' | 'outside_window' | 'revoked' | 'unknown' | 'invalid';
 
