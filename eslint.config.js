@@ -61,6 +61,7 @@ const pocketbaseGlobals = Object.fromEntries(
     'EmailField',
     'ForbiddenError',
     'MailerMessage',
+    'Middleware',
     'NotFoundError',
     'NumberField',
     'Record',

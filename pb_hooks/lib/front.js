@@ -1,9 +1,10 @@
 // What every request passes before PocketBase's own handler, in one middleware
 // (pb_hooks/front.pb.js). One, not one per concern: a JavaScript middleware holds a JavaScript
-// VM until the request is answered, and a phone's realtime stream is a request that lasts as
-// long as the app is open — each global JS middleware cost every open phone a VM (about 0.3 MiB
-// each; seven of them were 2 MiB a phone, bench/streams.mjs). Compression is PocketBase's own
-// Go middleware (static.pb.js) and the batch rule a batch hook (batch.pb.js): neither holds a VM.
+// VM until the request is answered (seven of them held seven per request), and a VM held is one
+// the hooks pool cannot lend: a burst of requests then makes fresh VMs, which load every module
+// again. The realtime stream, a request that lasts as long as a phone has the app open, skips
+// this middleware altogether (front.pb.js says how). Compression is PocketBase's own Go
+// middleware (static.pb.js) and the batch rule a batch hook (batch.pb.js): neither holds a VM.
 //
 // The steps, outermost first; each either answers or calls `next`:
 //   1. the request log never holds a secret, a pass code or an e-mail address (log-redact.js);

@@ -22,6 +22,9 @@ export function folderFlags({
     `--migrationsDir=${migrationsDir}`,
     `--hooksWatch=${watchHooks}`,
     '--automigrate=false',
+    // a door scan holds three JS VMs at once (front middleware, route, record hook): 16 in
+    // flight need 48; past the pool every call makes a fresh VM (docs/DECISIONS.md)
+    '--hooksPool=48',
   ];
 }
 

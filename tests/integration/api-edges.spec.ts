@@ -67,6 +67,36 @@ describe('the batch API', () => {
   });
 });
 
+describe('the request log', () => {
+  it('keeps the route, never an address, a pass code or a secret (the front door rewrites it once answered)', async () => {
+    const secret = 'q'.repeat(32);
+    const paths = [
+      `/api/coffice/calendar/${secret}.ics`,
+      `/api/collections/users/records?filter=${encodeURIComponent("email='ada@example.se'")}`,
+      `/api/coffice/nothing/CF1:${'A'.repeat(26)}`,
+    ];
+    for (const p of paths) await fetch(`${server.url}${p}`);
+    // PocketBase writes its log in batches a few seconds apart: wait for all three
+    let urls: string[] = [];
+    await vi.waitFor(
+      async () => {
+        const logs = await server.admin.logs.getList(1, 200, { filter: "data.type = 'request'" });
+        urls = logs.items.map((log) => String(log.data.url));
+        urls = urls.filter((url) => /calendar\/|filter=|\/nothing\//.test(url));
+        expect(urls).toHaveLength(3);
+      },
+      { timeout: 20_000, interval: 500 },
+    );
+    const logged = decodeURIComponent(urls.join('\n'));
+    expect(logged).not.toContain(secret);
+    expect(logged).not.toContain('ada');
+    expect(logged).not.toMatch(/CF1(:|%3A)A/i);
+    expect(logged).toContain('/api/coffice/calendar/[secret]');
+    expect(logged).toContain('[email]');
+    expect(logged).toContain('[pass code]');
+  });
+});
+
 describe('unknown API paths', () => {
   it.each([
     ['GET', '/api/coffice/anything'],
