@@ -6,7 +6,7 @@ import { openCofficeDb, writeMeta, type CofficeDb } from './db';
 import { addToOutbox, indexedDbOutbox, type LocalWrite, type OutboxEntry, type OutboxOp } from './outbox';
 import { pocketbaseTransport } from './pocketbase-transport';
 import { followServerChanges } from './realtime';
-import { eventsPuller, registrationsPuller } from './schedule-cache';
+import { eventsPuller, registrationsPuller, type ProgrammeAnswer } from './schedule-cache';
 import { passesPuller } from './passes-cache';
 import { SyncEngine, type Puller } from './sync';
 import { coalesced } from './coalesce';
@@ -32,6 +32,11 @@ export interface OfflineRuntime {
   localChanged(): void;
   /** what the server refused for good, to show and to clear */
   failed(): Promise<OutboxEntry[]>;
+  /**
+   * Listens to the programme as the server answered it, before the device has stored it
+   * (`null`: all stored now, read the device). Told the answer being stored at once.
+   */
+  onProgrammeFetched(listener: (answer: ProgrammeAnswer | null) => void): () => void;
 }
 
 export interface EnqueueOptions {
@@ -79,7 +84,12 @@ export function offline(): Promise<OfflineRuntime> {
 async function create(): Promise<OfflineRuntime> {
   const db = await openCofficeDb();
   const outbox = indexedDbOutbox(db);
-  const events = eventsPuller(pb, db);
+  const programmeListeners = new Set<(answer: ProgrammeAnswer | null) => void>();
+  let beingStored: ProgrammeAnswer | null = null;
+  const events = eventsPuller(pb, db, (answer) => {
+    beingStored = answer;
+    programmeListeners.forEach((listener) => listener(answer));
+  });
   const engine = new SyncEngine({
     outbox,
     transport: pocketbaseTransport(pb, db),
@@ -163,6 +173,11 @@ async function create(): Promise<OfflineRuntime> {
     onLocalChange(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
+    },
+    onProgrammeFetched(listener) {
+      programmeListeners.add(listener);
+      if (beingStored) listener(beingStored);
+      return () => programmeListeners.delete(listener);
     },
   };
 }

@@ -22,6 +22,7 @@ export async function followServerChanges(
   const unsubscribers = await Promise.all([
     pb.realtime.subscribe('PB_CONNECT', resync),
     pb.collection('events').subscribe('*', async ({ action, record }) => {
+      localWrites.note('events', record.id); // newer than a pull being stored meanwhile
       if (action === 'delete') await db.delete('events', record.id);
       else await db.put('events', record);
       onChange();

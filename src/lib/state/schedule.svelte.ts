@@ -3,6 +3,7 @@
 import { offline, followDeviceData } from '$lib/offline';
 import { coalesced } from '$lib/offline/coalesce';
 import { readMeta, type LocalRegistration } from '$lib/offline/db';
+import type { ProgrammeAnswer } from '$lib/offline/schedule-cache';
 import type { EventRecord, HeldPass, SpaceRecord } from '$lib/pocketbase/types';
 
 class ScheduleState {
@@ -16,16 +17,43 @@ class ScheduleState {
   #savedAt = $state<number | null>(null);
   #loaded = $state(false);
 
-  /** Reads the device's copy now and again after every local change. */
+  // the device's copy, and the server's answer the device is still storing (shown over it)
+  #stored: { events: EventRecord[]; spaces: SpaceRecord[] } = { events: [], spaces: [] };
+  #fetched: ProgrammeAnswer | null = null;
+  /** the answer shown over the device's copy is all stored: the next read replaces it */
+  #fetchedStored = false;
+
+  /** Reads the device's copy now and again after every local change; shows the server's answer as it arrives. */
   start() {
     followDeviceData(this.reload);
+    if (typeof window !== 'undefined') void offline().then((runtime) => runtime.onProgrammeFetched(this.#showFetched));
   }
 
   /** Bursts of changes (a realtime storm, a large sync) make few reads. */
   reload = coalesced(() => this.#read());
 
+  #showFetched = (answer: ProgrammeAnswer | null) => {
+    if (answer === null) {
+      this.#fetchedStored = true;
+      void this.reload();
+      return;
+    }
+    this.#fetched = answer;
+    this.#fetchedStored = false;
+    this.#showProgramme();
+    if (!this.#loaded) performance.mark('coffice:schedule-loaded');
+    this.#loaded = true;
+  };
+
+  #showProgramme() {
+    const { events, spaces } = this.#stored;
+    this.#events = this.#fetched ? withAnswer(events, this.#fetched.events) : events;
+    this.#spaces = Object.fromEntries((this.#fetched?.spaces ?? spaces).map((s) => [s.id, s]));
+  }
+
   async #read() {
     const { db } = await offline();
+    const replacesFetched = this.#fetchedStored; // a read begun before the last piece was stored may miss some
     const [events, spaces, registrations, passes, companyName, savedAt] = await Promise.all([
       db.getAllFromIndex('events', 'starts'),
       db.getAll('spaces'),
@@ -34,8 +62,9 @@ class ScheduleState {
       readMeta<string>(db, 'me:company'),
       readMeta<number>(db, 'programme:savedAt'),
     ]);
-    this.#events = events;
-    this.#spaces = Object.fromEntries(spaces.map((s) => [s.id, s]));
+    if (replacesFetched && this.#fetchedStored) this.#fetched = null;
+    this.#stored = { events, spaces };
+    this.#showProgramme();
     this.#registrations = registrations;
     this.#passes = passes;
     this.#companyName = companyName ?? '';
@@ -76,6 +105,20 @@ class ScheduleState {
   registrationFor(eventId: string): LocalRegistration | undefined {
     return this.#registrations.filter((r) => r.event === eventId).sort((a, b) => b.created.localeCompare(a.created))[0];
   }
+}
+
+/**
+ * The device's events (in order of start) with the server's answer over them: an event in
+ * the answer replaces the device's copy unless that one is newer (realtime got there first).
+ */
+export function withAnswer(stored: EventRecord[], answer: EventRecord[]): EventRecord[] {
+  if (answer.length === 0) return stored;
+  const byId = new Map(stored.map((event) => [event.id, event]));
+  for (const event of answer) {
+    const held = byId.get(event.id);
+    if (!held || held.updated <= event.updated) byId.set(event.id, event);
+  }
+  return [...byId.values()].sort((a, b) => (a.starts < b.starts ? -1 : a.starts > b.starts ? 1 : a.id < b.id ? -1 : 1));
 }
 
 export const schedule = new ScheduleState();
