@@ -4,6 +4,7 @@ import { offline, followDeviceData } from '$lib/offline';
 import { coalesced } from '$lib/offline/coalesce';
 import { readMeta, type LocalRegistration } from '$lib/offline/db';
 import type { ProgrammeAnswer } from '$lib/offline/schedule-cache';
+import { withAnswer } from '$lib/offline/merge';
 import type { EventRecord, HeldPass, SpaceRecord } from '$lib/pocketbase/types';
 
 class ScheduleState {
@@ -105,20 +106,6 @@ class ScheduleState {
   registrationFor(eventId: string): LocalRegistration | undefined {
     return this.#registrations.filter((r) => r.event === eventId).sort((a, b) => b.created.localeCompare(a.created))[0];
   }
-}
-
-/**
- * The device's events (in order of start) with the server's answer over them: an event in
- * the answer replaces the device's copy unless that one is newer (realtime got there first).
- */
-export function withAnswer(stored: EventRecord[], answer: EventRecord[]): EventRecord[] {
-  if (answer.length === 0) return stored;
-  const byId = new Map(stored.map((event) => [event.id, event]));
-  for (const event of answer) {
-    const held = byId.get(event.id);
-    if (!held || held.updated <= event.updated) byId.set(event.id, event);
-  }
-  return [...byId.values()].sort((a, b) => (a.starts < b.starts ? -1 : a.starts > b.starts ? 1 : a.id < b.id ? -1 : 1));
 }
 
 export const schedule = new ScheduleState();
