@@ -40,7 +40,6 @@ function serverWith(events: EventRecord[]) {
 }
 
 describe('the programme on a first visit', () => {
-
   it('is handed over before any of it is stored, then stored whole with the cursor last', async () => {
     const db = await openCofficeDb(`coffice-first-${Date.now()}`);
     const events = Array.from({ length: 300 }, (_, i) => event(i, `2026-11-30 21:00:${String(i % 60).padStart(2, '0')}.000Z`));
