@@ -37,6 +37,8 @@ export interface OfflineRuntime {
    * (`null`: all stored now, read the device). Told the answer being stored at once.
    */
   onProgrammeFetched(listener: (answer: ProgrammeAnswer | null) => void): () => void;
+  /** changes whenever the device's events or rooms changed (a sync of other data leaves it) */
+  programmeVersion(): number;
 }
 
 export interface EnqueueOptions {
@@ -86,7 +88,10 @@ async function create(): Promise<OfflineRuntime> {
   const outbox = indexedDbOutbox(db);
   const programmeListeners = new Set<(answer: ProgrammeAnswer | null) => void>();
   let beingStored: ProgrammeAnswer | null = null;
+  // bumped whenever the device's events or rooms change: screens re-read them only then
+  let programmeVersion = 0;
   const events = eventsPuller(pb, db, (answer) => {
+    programmeVersion += 1;
     beingStored = answer;
     programmeListeners.forEach((listener) => listener(answer));
   });
@@ -150,6 +155,7 @@ async function create(): Promise<OfflineRuntime> {
     const resync = () => void engine.sync();
     stopRealtime = await followServerChanges(pb, db, {
       onChange: localChanged,
+      onProgramme: () => (programmeVersion += 1),
       resync,
       // a check-in anywhere (another door, a self check-in): a host's device refreshes the
       // door list alone, not a whole sync (a busy door sees one every few seconds); anyone
@@ -174,6 +180,7 @@ async function create(): Promise<OfflineRuntime> {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
+    programmeVersion: () => programmeVersion,
     onProgrammeFetched(listener) {
       programmeListeners.add(listener);
       if (beingStored) listener(beingStored);

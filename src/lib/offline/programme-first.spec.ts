@@ -28,12 +28,12 @@ const event = (
     updated,
   }) as unknown as EventRecord;
 
-/** A server with these events (one page) and one space. */
-function serverWith(events: EventRecord[]) {
+/** A server with these events and one space; a delta answers `changed` (all of them unless given). */
+function serverWith(events: EventRecord[], changed = events) {
   return {
     filter: (raw: string) => raw,
     collection: (name: string) => ({
-      getList: async () => ({ items: events }),
+      getList: async () => ({ items: changed }),
       getFullList: async () => (name === 'spaces' ? [{ id: 'spc000000000001', name: 'Salen' }] : events.map((e) => ({ id: e.id }))),
     }),
   } as unknown as AppPocketBase;
@@ -60,6 +60,11 @@ describe('the programme on a first visit', () => {
     expect(told[0].cursor ?? '').toBe('');
     expect(told[1]).toMatchObject({ answer: null, stored: 300, cursor: events.at(-1)!.updated });
     expect(await db.count('events')).toBe(300);
+
+    // the next sync asks from the cursor on and gets the records there again: no news, nothing told
+    const again = eventsPuller(serverWith(events, events.slice(-1)), db, (answer) => told.push({ answer, stored: -1, cursor: undefined }));
+    await again.pull();
+    expect(told).toHaveLength(2);
   });
 
   it('keeps a copy realtime wrote while the answer was being stored', async () => {

@@ -37,7 +37,8 @@ export interface ProgrammeAnswer {
 
 /**
  * The programme puller. `shown` gets the server's answer as soon as it arrives, so the
- * screens paint it at once, and `null` once all of it is on the device. Storing runs in
+ * screens paint it at once, and `null` once all of it is on the device (or when only rooms
+ * changed or events left: whenever the device's programme changed). Storing runs in
  * idle slices behind the paint (a first visit stores the whole programme); the cursor moves
  * only when every record is stored, so a visit cut short fetches the rest again.
  */
@@ -63,10 +64,16 @@ export function eventsPuller(
         pb.collection('spaces').getFullList<SpaceRecord>({ requestKey: null }),
       ]);
       const stillThere = checkedThisStart ? null : await existingIds(pb, 'events', '');
-      if (changed.length > 0) shown({ events: changed, spaces });
+      // the delta asks from its cursor on (>=): the records at the cursor the device holds already are no news
+      const news: EventRecord[] = [];
+      for (const event of changed) {
+        if (event.updated !== cursor || (await db.get('events', event.id))?.updated !== event.updated) news.push(event);
+      }
+      if (news.length > 0) shown({ events: news, spaces });
+      let changedHere = news.length > 0;
       try {
         // a copy realtime wrote since this pull began is newer than the answer: kept
-        await writeInIdleSlices(changed, () => {
+        await writeInIdleSlices(news, () => {
           const tx = unwrap(db.transaction('events', 'readwrite'));
           const store = tx.objectStore('events');
           return {
@@ -75,11 +82,18 @@ export function eventsPuller(
           };
         });
         const tx = db.transaction(['events', 'spaces', 'meta'], 'readwrite');
-        await tx.objectStore('spaces').clear();
-        for (const space of spaces) await tx.objectStore('spaces').put(space);
+        const held = await tx.objectStore('spaces').getAll();
+        if (JSON.stringify(byId(held)) !== JSON.stringify(byId(spaces))) {
+          changedHere = true;
+          await tx.objectStore('spaces').clear();
+          for (const space of spaces) await tx.objectStore('spaces').put(space);
+        }
         if (stillThere) {
           for (const id of await tx.objectStore('events').getAllKeys()) {
-            if (!stillThere.has(id) && mayDrop('events', id, mark)) await tx.objectStore('events').delete(id);
+            if (!stillThere.has(id) && mayDrop('events', id, mark)) {
+              changedHere = true;
+              await tx.objectStore('events').delete(id);
+            }
           }
         }
         const last = changed.at(-1)?.updated ?? cursor;
@@ -87,7 +101,7 @@ export function eventsPuller(
         await tx.objectStore('meta').put({ key: 'programme:savedAt', value: Date.now() });
         await tx.done;
       } finally {
-        if (changed.length > 0) shown(null);
+        if (changedHere) shown(null);
       }
       checkedThisStart = true;
       performance.mark('coffice:events-stored'); // for tests: the programme is all on the device
@@ -95,6 +109,8 @@ export function eventsPuller(
     },
   };
 }
+
+const byId = (spaces: SpaceRecord[]) => [...spaces].sort((a, b) => (a.id < b.id ? -1 : 1));
 
 function transactionDone(tx: IDBTransaction): Promise<void> {
   return new Promise((resolve, reject) => {

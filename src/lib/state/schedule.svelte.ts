@@ -23,6 +23,8 @@ class ScheduleState {
   #fetched: ProgrammeAnswer | null = null;
   /** the answer shown over the device's copy is all stored: the next read replaces it */
   #fetchedStored = false;
+  /** the device's programme version last read (see `programmeVersion`) */
+  #readVersion = -1;
 
   /** Reads the device's copy now and again after every local change; shows the server's answer as it arrives. */
   start() {
@@ -53,11 +55,14 @@ class ScheduleState {
   }
 
   async #read() {
-    const { db } = await offline();
+    const { db, programmeVersion } = await offline();
     const replacesFetched = this.#fetchedStored; // a read begun before the last piece was stored may miss some
+    // a sync that changed no event or room (most of them) costs no read of 1,000 events
+    const version = programmeVersion();
+    const same = version === this.#readVersion;
     const [events, spaces, registrations, passes, companyName, savedAt] = await Promise.all([
-      db.getAllFromIndex('events', 'starts'),
-      db.getAll('spaces'),
+      same ? this.#stored.events : db.getAllFromIndex('events', 'starts'),
+      same ? this.#stored.spaces : db.getAll('spaces'),
       db.getAll('registrations'),
       db.getAll('passes'),
       readMeta<string>(db, 'me:company'),
@@ -65,6 +70,7 @@ class ScheduleState {
     ]);
     if (replacesFetched && this.#fetchedStored) this.#fetched = null;
     this.#stored = { events, spaces };
+    this.#readVersion = version;
     this.#showProgramme();
     this.#registrations = registrations;
     this.#passes = passes;
