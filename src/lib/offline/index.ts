@@ -3,16 +3,30 @@
 // state/*.svelte.ts and writes through services; it never reaches in here directly.
 import { pb, signedInUser } from '$lib/pocketbase/client';
 import { openCofficeDb, writeMeta, type CofficeDb } from './db';
-import { addToOutbox, indexedDbOutbox, type LocalWrite, type OutboxEntry, type OutboxOp } from './outbox';
-import { pocketbaseTransport } from './pocketbase-transport';
-import { followServerChanges } from './realtime';
+import { indexedDbOutbox, type OutboxEntry, type OutboxOp } from './outbox';
 import { eventsPuller, registrationsPuller, type ProgrammeAnswer } from './schedule-cache';
 import { passesPuller } from './passes-cache';
-import { SyncEngine, type Puller } from './sync';
+import { followServerChanges } from './realtime';
+import { SyncEngine, type Puller, type Transport } from './sync';
 import { coalesced } from './coalesce';
 
 const isHost = () => signedInUser()?.role === 'host';
 const doorCache = () => import('./door-list-cache');
+
+/**
+ * The code that sends the outbox loads when there is something to send (a lazy chunk the
+ * service worker precaches, so it is there offline too): a visit that only reads never
+ * fetches it, and the guest screens' 60 KB budget pays for what paints.
+ */
+function lazyTransport(db: CofficeDb): Transport {
+  let transport: Promise<Transport> | null = null;
+  return {
+    async send(entries) {
+      transport ??= import('./pocketbase-transport').then(({ pocketbaseTransport }) => pocketbaseTransport(pb, db));
+      return (await transport).send(entries);
+    },
+  };
+}
 
 /** Hosts' devices keep today's door list; the code for it loads only on theirs. */
 function doorListPuller(db: CofficeDb): Puller {
@@ -41,27 +55,8 @@ export interface OfflineRuntime {
   programmeVersion(): number;
 }
 
-export interface EnqueueOptions {
-  /** tell the screens and start the upload after this long (the door: after the verdict is painted) */
-  afterMs?: number;
-}
-
-/**
- * The only way into the outbox (like Workbox's `Queue.pushRequest`): writes the local change
- * (`local`, in the stores it names) and the entry in one IndexedDB transaction, then tells
- * the screens and schedules the sync. Durable when it resolves.
- */
-export async function enqueue(op: OutboxOp, local?: LocalWrite, options: EnqueueOptions = {}): Promise<void> {
-  const runtime = await offline();
-  await addToOutbox(runtime.db, op, local);
-  const after = () => {
-    runtime.localChanged();
-    void runtime.engine.refreshCounts();
-    void runtime.engine.sync();
-  };
-  if (options.afterMs === undefined) after();
-  else setTimeout(after, options.afterMs);
-}
+// `enqueue()`, the only way into the outbox, is in ./enqueue.ts: only the services that
+// write import it, so reading screens never load it.
 
 let runtime: Promise<OfflineRuntime> | null = null;
 
@@ -97,7 +92,7 @@ async function create(): Promise<OfflineRuntime> {
   });
   const engine = new SyncEngine({
     outbox,
-    transport: pocketbaseTransport(pb, db),
+    transport: lazyTransport(db),
     pullers: [events, registrationsPuller(pb, db), passesPuller(pb, db), doorListPuller(db)],
   });
   const listeners = new Set<() => void>();

@@ -63,7 +63,9 @@ export function eventsPuller(
         changedSince<EventRecord>(pb, 'events', '', cursor),
         pb.collection('spaces').getFullList<SpaceRecord>({ requestKey: null }),
       ]);
-      const stillThere = checkedThisStart ? null : await existingIds(pb, 'events', '');
+      // which records still exist, once per app start; a device holding none (a first visit) has nothing to drop
+      const holdsNone = cursor === '' && (await db.count('events')) === 0;
+      const stillThere = checkedThisStart || holdsNone ? null : await existingIds(pb, 'events', '');
       // the delta asks from its cursor on (>=): the records at the cursor the device holds already are no news
       const news: EventRecord[] = [];
       for (const event of changed) {
