@@ -48,10 +48,15 @@ class ScheduleState {
     this.#loaded = true;
   };
 
+  #spacesShown: SpaceRecord[] | null = null;
+
+  /** The screens' programme; unchanged lists keep their identity, so nothing redraws for them. */
   #showProgramme() {
     const { events, spaces } = this.#stored;
     this.#events = this.#fetched ? withAnswer(events, this.#fetched.events) : events;
-    this.#spaces = Object.fromEntries((this.#fetched?.spaces ?? spaces).map((s) => [s.id, s]));
+    const rooms = this.#fetched?.spaces ?? spaces;
+    if (rooms !== this.#spacesShown) this.#spaces = Object.fromEntries(rooms.map((s) => [s.id, s]));
+    this.#spacesShown = rooms;
   }
 
   async #read() {
