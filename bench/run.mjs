@@ -14,6 +14,7 @@ import { benchUpload } from './upload.mjs';
 import { benchLighthouse } from './lighthouse.mjs';
 import { benchBackup } from './backup.mjs';
 import { benchNotices } from './notices.mjs';
+import { beginBench, endBench, writeResults } from './report.mjs';
 
 /** @type {Record<string, () => Promise<void>>} */
 const benches = {
@@ -38,5 +39,13 @@ if (unknown.length > 0) {
 if (buildIsStale()) buildApp();
 await obtainPocketBase();
 for (const [name, bench] of Object.entries(benches)) {
-  if (asked.length === 0 || asked.includes(name)) await bench();
+  if (asked.length > 0 && !asked.includes(name)) continue;
+  beginBench(name);
+  try {
+    await bench();
+  } finally {
+    endBench();
+  }
 }
+// Tables and plots land in bench/RESULTS.md (the README links it), each section replaced by its own run.
+writeResults(Object.keys(benches));

@@ -6,12 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { defaultDataDir, root } from './lib/paths.mjs';
 import { ask, localOperatorToken, servingAt } from './lib/local-server.mjs';
-
-/** @param {string} message @returns {never} */
-function fail(message) {
-  console.error(`\n${message}\n`);
-  process.exit(1);
-}
+import { fail, fileStamp } from './lib/cli.mjs';
 
 const dataDir = path.resolve(root, process.env.COFFICE_DATA ?? defaultDataDir);
 const where = servingAt(dataDir);
@@ -39,7 +34,7 @@ function diskNote() {
   }
 }
 
-const stamp = new Date().toISOString().replace(/[-:]/g, '').replace('T', '-').replace('.', '-').slice(0, 19);
+const stamp = fileStamp({ millis: true });
 const name = `coffice-${stamp}.zip`;
 try {
   const token = await localOperatorToken(dataDir, where);

@@ -11,19 +11,14 @@ import path from 'node:path';
 import { defaultDataDir, root } from './lib/paths.mjs';
 import { freePort, startPocketBase } from './lib/pocketbase.mjs';
 import { ask, localOperatorToken, servingAt } from './lib/local-server.mjs';
-
-/** @param {string} message @returns {never} */
-function fail(message) {
-  console.error(`\n${message}\n`);
-  process.exit(1);
-}
+import { fail, fileStamp } from './lib/cli.mjs';
 
 const file = process.argv[2];
 if (!file) fail('Which backup? npm run restore -- FILE (a .zip from <data>/backups or the admin UI).');
 const source = path.resolve(process.cwd(), file);
 if (!fs.existsSync(source) || !fs.statSync(source).isFile()) fail(`There is no file ${source}.`);
 const dataDir = path.resolve(root, process.env.COFFICE_DATA ?? defaultDataDir);
-const stamp = new Date().toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
+const stamp = fileStamp();
 
 // 1. A whole zip with a database in it, unpacked beside the data folder (same disk).
 const unpacked = fs.mkdtempSync(path.join(path.dirname(dataDir), `.coffice-restore-`));

@@ -17,12 +17,7 @@ import { readSeedMark, seedDemoVenue, writeSeedMark } from './seed/seed.mjs';
 import { startSmtpSink } from './lib/mail-sink.mjs';
 import { clearServing, writeServing } from './lib/local-server.mjs';
 import { DEMO_LOGINS, DEMO_PASSWORD } from './seed/demo-data.mjs';
-
-/** @param {string} message @returns {never} */
-function fail(message) {
-  console.error(`\n${message}\n`);
-  process.exit(1);
-}
+import { fail } from './lib/cli.mjs';
 
 /** @type {import('./lib/serve-plan.mjs').ServePlan} */
 let plan;

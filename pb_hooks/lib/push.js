@@ -24,24 +24,22 @@ function keyPath(app) {
 
 /** {publicKey, privateKey} (base64url); made and written (0600) the first time. */
 function vapidKeys(app) {
-  const cached = app.store().get(STORE_KEY);
-  if (cached) return cached;
-  let keys = null;
-  try {
-    const saved = JSON.parse(toString($os.readFile(keyPath(app))));
-    if (saved && saved.publicKey && saved.privateKey) keys = { publicKey: saved.publicKey, privateKey: saved.privateKey };
-  } catch (_) {
-    keys = null;
-  }
-  if (!keys) {
+  // made on first use (a push-key request or a push), not at every start: making a key costs
+  // ~0.3 s of goja; getOrSet holds the store's lock, so two first requests make one key
+  return app.store().getOrSet(STORE_KEY, () => {
+    try {
+      const saved = JSON.parse(toString($os.readFile(keyPath(app))));
+      if (saved && saved.publicKey && saved.privateKey) return { publicKey: saved.publicKey, privateKey: saved.privateKey };
+    } catch (_) {
+      // no key yet (or an unreadable one): make a new pair
+    }
     let secret = randomBytes(32);
     // a value of 0 or ≥ the curve order is not a key (chance ~2^-32); draw again
     while (!isValidSecret(secret)) secret = randomBytes(32);
-    keys = crypto().vapidKeysFromSecret(secret);
+    const keys = crypto().vapidKeysFromSecret(secret);
     $os.writeFile(keyPath(app), JSON.stringify(keys), 384 /* 0600 */);
-  }
-  app.store().set(STORE_KEY, keys);
-  return keys;
+    return keys;
+  });
 }
 
 function isValidSecret(secret) {

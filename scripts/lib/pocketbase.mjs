@@ -87,12 +87,15 @@ export function upsertSuperuser(dataDir, email, password, folders = {}) {
 }
 
 /**
- * @param {string} url
+ * Resolves when our own PocketBase serves: it logged "Server started at" (when its output is
+ * captured) and, given a local `url`, answers /api/health there. A server on a domain (HTTPS,
+ * which nothing local can ask) is taken at its log line.
  * @param {import('node:child_process').ChildProcess} child
  * @param {() => string | null} output what the process printed, or null when not captured
+ * @param {string | undefined} url
  * @param {number} [timeoutMs]
  */
-export async function waitUntilHealthy(url, child, output, timeoutMs = 30_000) {
+export async function waitUntilServing(child, output, url, timeoutMs = 30_000) {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) {
@@ -100,33 +103,19 @@ export async function waitUntilHealthy(url, child, output, timeoutMs = 30_000) {
     }
     // only our own process counts: another server on a port we lost the race for must not answer for it
     const seen = output();
-    if (seen !== null && !seen.includes('Server started at')) {
-      await new Promise((r) => setTimeout(r, 100));
-      continue;
-    }
-    try {
-      const res = await fetch(`${url}/api/health`);
-      if (res.ok) return;
-    } catch {
-      // not listening yet
+    const started = seen !== null && seen.includes('Server started at');
+    if (!url && started) return;
+    if (url && (seen === null || started)) {
+      try {
+        const res = await fetch(`${url}/api/health`);
+        if (res.ok) return;
+      } catch {
+        // not listening yet
+      }
     }
     await new Promise((r) => setTimeout(r, 100));
   }
-  throw new Error(`PocketBase did not answer at ${url} within ${timeoutMs / 1000} s:\n${output() ?? ''}`);
-}
-
-/**
- * Resolves when PocketBase logs that it serves (for HTTPS on a domain, which nothing local can ask).
- * @param {import('node:child_process').ChildProcess} child @param {() => string} output
- */
-async function waitUntilStarted(child, output, timeoutMs = 30_000) {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`PocketBase exited (code ${child.exitCode}):\n${output()}`);
-    if (output().includes('Server started at')) return;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`PocketBase did not start within ${timeoutMs / 1000} s:\n${output()}`);
+  throw new Error(`PocketBase did not ${url ? `answer at ${url}` : 'start'} within ${timeoutMs / 1000} s:\n${output() ?? ''}`);
 }
 
 /**
@@ -175,8 +164,7 @@ export async function startPocketBase({
   child.stdout?.on('data', (d) => (log += d));
   child.stderr?.on('data', (d) => (log += d));
   const url = serve.localUrl ?? appUrl ?? '';
-  if (serve.localUrl) await waitUntilHealthy(serve.localUrl, child, () => (stdio === 'pipe' ? log : null));
-  else await waitUntilStarted(child, () => log);
+  await waitUntilServing(child, () => (stdio === 'pipe' || !serve.localUrl ? log : null), serve.localUrl);
   return {
     url,
     child,

@@ -57,7 +57,15 @@ const cases: CollectionCase[] = [
   },
   ...(['companies', 'spaces'] as const).map((name): CollectionCase => ({
     name,
-    allowed: { list: EVERYONE, view: EVERYONE, create: ['host'], update: ['host'], delete: ['host'] },
+    // an unlisted company is the community's: members and hosts read it (listed ones and a
+    // person's own company are read by anyone: companies.spec.ts)
+    allowed: {
+      list: name === 'companies' ? ['member', 'host'] : EVERYONE,
+      view: name === 'companies' ? ['member', 'host'] : EVERYONE,
+      create: ['host'],
+      update: ['host'],
+      delete: ['host'],
+    },
     target: () =>
       name === 'companies'
         ? server.admin.collection('companies').create({ name: `Firma ${++slot}`, seat: 'flex' })

@@ -160,12 +160,14 @@ async function subscribe(user: { pb: TestServer['admin']; user: { id: string } }
 const subscriptionsOf = (user: string) => server.admin.collection('push_subscriptions').getFullList({ filter: `user = "${user}"` });
 
 describe('web push', () => {
-  it('publishes one VAPID public key, kept 0600 in the data folder', async () => {
-    const key = await publicKey();
+  it('publishes one VAPID public key, made on first use and kept 0600 in the data folder', async () => {
+    const file = path.join(server.dataDir, 'coffice-vapid.json');
+    expect(fs.existsSync(file)).toBe(false);
+    const [key, again] = await Promise.all([publicKey(), publicKey()]);
+    expect(again).toBe(key);
     const point = Buffer.from(key, 'base64url');
     expect(point.length).toBe(65);
     expect(point[0]).toBe(4);
-    const file = path.join(server.dataDir, 'coffice-vapid.json');
     expect(fs.statSync(file).mode & 0o777).toBe(0o600);
     expect(JSON.parse(fs.readFileSync(file, 'utf8')).publicKey).toBe(key);
     expect(await publicKey()).toBe(key);
@@ -183,9 +185,12 @@ describe('web push', () => {
     answer = 201;
     const { notice, result } = await pushNotice(person.user.id, 'promoted', event.id, { registration: registration.id });
     expect(result).toEqual({ ok: true });
-    expect(received.length).toBe(before + 1);
-    const request = received[received.length - 1];
-    expect(`${pushOrigin}${request.path}`).toBe(endpoint);
+    // the minute's notices worker may push this registration's own notice meanwhile: find the promoted one, sent once
+    const sent = received
+      .slice(before)
+      .filter((r) => `${pushOrigin}${r.path}` === endpoint && JSON.parse(decrypt(r.body, keys)).tag === notice.key);
+    expect(sent).toHaveLength(1);
+    const request = sent[0];
     expect(request.headers['content-encoding']).toBe('aes128gcm');
     expect(Number(request.headers.ttl)).toBeGreaterThan(0);
     expect(request.headers.urgency).toBe('high');
@@ -213,7 +218,9 @@ describe('web push', () => {
     answer = 201;
     const { result } = await pushNotice(person.user.id, 'cancelled', event.id);
     expect(result.ok).toBe(true);
-    const requests = received.slice(before);
+    // the minute's notices worker may push an earlier test's notices meanwhile: only this person's devices count
+    const mine = [phone.endpoint, laptop.endpoint];
+    const requests = received.slice(before).filter((r) => mine.includes(`${pushOrigin}${r.path}`));
     expect(requests.map((r) => `${pushOrigin}${r.path}`).sort()).toEqual([laptop.endpoint, phone.endpoint].sort());
     for (const [request, keys] of requests.map((r) => [r, r.path.endsWith('sv-phone') ? phone.keys : laptop.keys] as const)) {
       expect(JSON.parse(decrypt(request.body, keys))).toEqual({
@@ -304,7 +311,7 @@ describe('web push', () => {
     } finally {
       await allowHttp(true);
     }
-    expect(received.length).toBe(before);
+    expect(received.slice(before).filter((r) => r.path.endsWith('/plain-http'))).toEqual([]);
     expect(await subscriptionsOf(person.user.id)).toHaveLength(0);
   });
 

@@ -33,6 +33,7 @@ const INTERFACE: Record<string, string> = {
   venue: 'VenueRecord',
   notices: 'NoticeRecord',
   push_subscriptions: 'PushSubscriptionRecord',
+  applications: 'ApplicationRecord',
 };
 
 describe('schema', () => {

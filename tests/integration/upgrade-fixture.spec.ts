@@ -23,6 +23,9 @@ const TOUCHES: Record<string, Record<string, string[]>> = {
   // adds users.mail_notices, events.message/message_at and the notices collections: stored
   // records keep every value they had (the new fields start empty)
   '1765000000_notices.js': {},
+  // adds companies.offers/seeks/listed, users.listed/headline, venue.sought_trades/fixed_places_free,
+  // the applications collection and a bookings index: stored records keep every value they had
+  '1765100000_community.js': {},
 };
 
 const fixtureDir = path.join(root, 'tests', 'fixtures', 'upgrade');

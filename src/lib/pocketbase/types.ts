@@ -15,6 +15,7 @@ export const Collections = {
   venue: 'venue',
   notices: 'notices',
   push_subscriptions: 'push_subscriptions',
+  applications: 'applications',
 } as const;
 
 export type CollectionName = (typeof Collections)[keyof typeof Collections];
@@ -46,6 +47,9 @@ export interface UserRecord extends BaseRecord {
   show_presence: boolean;
   /** which notices reach the person by mail; empty means all (DESIGN "Notices") */
   mail_notices?: MailNotices | '';
+  /** in the member directory, with the headline */
+  listed: boolean;
+  headline: string;
 }
 
 export type MailNotices = 'all' | 'essential' | 'none';
@@ -57,6 +61,10 @@ export interface CompanyRecord extends BaseRecord {
   tags: string[] | null;
   seat: 'fixed' | 'flex';
   logo: string;
+  offers: string;
+  seeks: string;
+  /** shown on the public /join; guests read only listed companies (and their own) */
+  listed: boolean;
 }
 
 export type SpaceKind = 'meeting_room' | 'event_area' | 'open_area';
@@ -145,6 +153,26 @@ export interface VenueRecord extends BaseRecord {
   address: string;
   /** an http(s) map link; empty: the app searches the address on OpenStreetMap */
   map_url: string;
+  /** the trades the venue looks for, one per line (shown on /join) */
+  sought_trades: string;
+  fixed_places_free: number;
+}
+
+export type ApplicationSeat = 'fixed' | 'flex' | 'rooms';
+
+/** Someone applying to join (DESIGN "The space and its community"): anyone creates, hosts decide. */
+export interface ApplicationRecord extends BaseRecord {
+  company: string;
+  contact_name: string;
+  email: string;
+  phone: string;
+  trade: string;
+  seat: ApplicationSeat;
+  message: string;
+  locale: Locale | '';
+  status: 'new' | 'accepted' | 'declined';
+  decided_by: string;
+  decided_at: IsoDate | '';
 }
 
 export type NoticeKind =
@@ -189,6 +217,7 @@ export interface CollectionRecords {
   venue: VenueRecord;
   notices: NoticeRecord;
   push_subscriptions: PushSubscriptionRecord;
+  applications: ApplicationRecord;
 }
 
 export interface TypedPocketBase extends PocketBase {
