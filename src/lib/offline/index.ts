@@ -3,7 +3,7 @@
 // state/*.svelte.ts and writes through services; it never reaches in here directly.
 import { pb, signedInUser } from '$lib/pocketbase/client';
 import { openCofficeDb, writeMeta, type CofficeDb } from './db';
-import { indexedDbOutbox, type OutboxEntry, type OutboxOp } from './outbox';
+import { addToOutbox, indexedDbOutbox, type LocalWrite, type OutboxEntry, type OutboxOp } from './outbox';
 import { eventsPuller, registrationsPuller, type ProgrammeAnswer } from './schedule-cache';
 import { passesPuller } from './passes-cache';
 import { followServerChanges } from './realtime';
@@ -22,7 +22,14 @@ function lazyTransport(db: CofficeDb): Transport {
   let transport: Promise<Transport> | null = null;
   return {
     async send(entries) {
-      transport ??= import('./pocketbase-transport').then(({ pocketbaseTransport }) => pocketbaseTransport(pb, db));
+      // a load that failed (offline before the service worker had it) is tried again next time
+      transport ??= import('./pocketbase-transport').then(
+        ({ pocketbaseTransport }) => pocketbaseTransport(pb, db),
+        (error) => {
+          transport = null;
+          throw error;
+        },
+      );
       return (await transport).send(entries);
     },
   };
@@ -51,12 +58,31 @@ export interface OfflineRuntime {
    * (`null`: all stored now, read the device). Told the answer being stored at once.
    */
   onProgrammeFetched(listener: (answer: ProgrammeAnswer | null) => void): () => void;
-  /** changes whenever the device's events or rooms changed (a sync of other data leaves it) */
+  /** changes whenever the device's events changed (a sync of other data leaves it) */
   programmeVersion(): number;
 }
 
-// `enqueue()`, the only way into the outbox, is in ./enqueue.ts: only the services that
-// write import it, so reading screens never load it.
+export interface EnqueueOptions {
+  /** tell the screens and start the upload after this long (the door: after the verdict is painted) */
+  afterMs?: number;
+}
+
+/**
+ * The only way into the outbox (like Workbox's `Queue.pushRequest`): writes the local change
+ * (`local`, in the stores it names) and the entry in one IndexedDB transaction, then tells
+ * the screens and schedules the sync. Durable when it resolves.
+ */
+export async function enqueue(op: OutboxOp, local?: LocalWrite, options: EnqueueOptions = {}): Promise<void> {
+  const runtime = await offline();
+  await addToOutbox(runtime.db, op, local);
+  const after = () => {
+    runtime.localChanged();
+    void runtime.engine.refreshCounts();
+    void runtime.engine.sync();
+  };
+  if (options.afterMs === undefined) after();
+  else setTimeout(after, options.afterMs);
+}
 
 let runtime: Promise<OfflineRuntime> | null = null;
 
@@ -83,7 +109,7 @@ async function create(): Promise<OfflineRuntime> {
   const outbox = indexedDbOutbox(db);
   const programmeListeners = new Set<(answer: ProgrammeAnswer | null) => void>();
   let beingStored: ProgrammeAnswer | null = null;
-  // bumped whenever the device's events or rooms change: screens re-read them only then
+  // bumped whenever the device's events change: screens re-read them only then
   let programmeVersion = 0;
   const events = eventsPuller(pb, db, (answer) => {
     programmeVersion += 1;

@@ -37,8 +37,8 @@ export interface ProgrammeAnswer {
 
 /**
  * The programme puller. `shown` gets the server's answer as soon as it arrives, so the
- * screens paint it at once, and `null` once all of it is on the device (or when only rooms
- * changed or events left: whenever the device's programme changed). Storing runs in
+ * screens paint it at once, and `null` once all of it is on the device (or when events
+ * left it: whenever the device's events changed). Storing runs in
  * idle slices behind the paint (a first visit stores the whole programme); the cursor moves
  * only when every record is stored, so a visit cut short fetches the rest again.
  */
@@ -76,20 +76,14 @@ export function eventsPuller(
       try {
         // a copy realtime wrote since this pull began is newer than the answer: kept
         await writeInIdleSlices(news, () => {
-          const tx = unwrap(db.transaction('events', 'readwrite'));
-          const store = tx.objectStore('events');
-          return {
-            put: (event) => void (localWrites.since('events', event.id, mark) || store.put(event)),
-            done: transactionDone(tx),
-          };
+          // raw requests: no promise per put
+          const tx = db.transaction('events', 'readwrite');
+          const store = unwrap(tx.store);
+          return { put: (event) => void (localWrites.since('events', event.id, mark) || store.put(event)), done: tx.done };
         });
         const tx = db.transaction(['events', 'spaces', 'meta'], 'readwrite');
-        const held = await tx.objectStore('spaces').getAll();
-        if (JSON.stringify(byId(held)) !== JSON.stringify(byId(spaces))) {
-          changedHere = true;
-          await tx.objectStore('spaces').clear();
-          for (const space of spaces) await tx.objectStore('spaces').put(space);
-        }
+        await tx.objectStore('spaces').clear();
+        for (const space of spaces) await tx.objectStore('spaces').put(space);
         if (stillThere) {
           for (const id of await tx.objectStore('events').getAllKeys()) {
             if (!stillThere.has(id) && mayDrop('events', id, mark)) {
@@ -110,15 +104,6 @@ export function eventsPuller(
       performance.measure('coffice:events-pull', 'coffice:events-pull-start');
     },
   };
-}
-
-const byId = (spaces: SpaceRecord[]) => [...spaces].sort((a, b) => (a.id < b.id ? -1 : 1));
-
-function transactionDone(tx: IDBTransaction): Promise<void> {
-  return new Promise((resolve, reject) => {
-    tx.oncomplete = () => resolve();
-    tx.onerror = tx.onabort = () => reject(tx.error ?? new Error('IndexedDB transaction aborted'));
-  });
 }
 
 export function registrationsPuller(pb: AppPocketBase, db: CofficeDb): Puller {

@@ -4,8 +4,7 @@
 // online. Walk-ins and the live count go through here too.
 import { decide, type Direction, type Door } from '$lib/door/verdict';
 import { eventsTakenAt, openName, sha256Hex } from '$lib/door/door-list';
-import { offline } from '$lib/offline';
-import { enqueue } from '$lib/offline/enqueue';
+import { enqueue, offline } from '$lib/offline';
 import { readMeta, writeMeta, type DeviceScan } from '$lib/offline/db';
 import { newRecordId } from '$lib/offline/ids';
 import type { OutboxOp, ScanFact } from '$lib/offline/outbox';

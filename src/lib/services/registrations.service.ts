@@ -1,6 +1,6 @@
 // Registering and cancelling: written to the device and the outbox in one transaction
 // (durable before the screen says so), then sent by the sync engine when it can.
-import { enqueue } from '$lib/offline/enqueue';
+import { enqueue } from '$lib/offline';
 import type { LocalRegistration } from '$lib/offline/db';
 import { newRecordId } from '$lib/offline/ids';
 import { localWrites } from '$lib/offline/merge';

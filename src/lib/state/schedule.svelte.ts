@@ -48,26 +48,20 @@ class ScheduleState {
     this.#loaded = true;
   };
 
-  #spacesShown: SpaceRecord[] | null = null;
-
-  /** The screens' programme; unchanged lists keep their identity, so nothing redraws for them. */
   #showProgramme() {
     const { events, spaces } = this.#stored;
     this.#events = this.#fetched ? withAnswer(events, this.#fetched.events) : events;
-    const rooms = this.#fetched?.spaces ?? spaces;
-    if (rooms !== this.#spacesShown) this.#spaces = Object.fromEntries(rooms.map((s) => [s.id, s]));
-    this.#spacesShown = rooms;
+    this.#spaces = Object.fromEntries((this.#fetched?.spaces ?? spaces).map((s) => [s.id, s]));
   }
 
   async #read() {
     const { db, programmeVersion } = await offline();
     const replacesFetched = this.#fetchedStored; // a read begun before the last piece was stored may miss some
-    // a sync that changed no event or room (most of them) costs no read of 1,000 events
+    // a sync that changed no event (most of them) costs no read of 1,000 events
     const version = programmeVersion();
-    const same = version === this.#readVersion;
     const [events, spaces, registrations, passes, companyName, savedAt] = await Promise.all([
-      same ? this.#stored.events : db.getAllFromIndex('events', 'starts'),
-      same ? this.#stored.spaces : db.getAll('spaces'),
+      version === this.#readVersion ? this.#stored.events : db.getAllFromIndex('events', 'starts'),
+      db.getAll('spaces'),
       db.getAll('registrations'),
       db.getAll('passes'),
       readMeta<string>(db, 'me:company'),

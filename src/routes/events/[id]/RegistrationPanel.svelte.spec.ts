@@ -103,8 +103,7 @@ describe('RegistrationPanel', () => {
   it('registers with one tap', async () => {
     show('en');
     await fireEvent.click(screen.getByRole('button', { name: 'Register' }));
-    // the service loads at the first tap
-    await vi.waitFor(() => expect(state.register).toHaveBeenCalledWith('event000000001'));
+    expect(state.register).toHaveBeenCalledWith('event000000001');
   });
 
   it('says a registration made offline is saved and will be sent', () => {
@@ -123,7 +122,7 @@ describe('RegistrationPanel', () => {
     expect(confirm).toHaveBeenCalledWith('Cancel your place at “Breakfast meeting”? Your pass will stop working.');
     expect(state.cancel).not.toHaveBeenCalled();
     await fireEvent.click(screen.getByRole('button', { name: 'Cancel my place' }));
-    await vi.waitFor(() => expect(state.cancel).toHaveBeenCalledWith(state.registration));
+    expect(state.cancel).toHaveBeenCalledWith(state.registration);
   });
 
   it('says clearly that the waitlist gave a place, with the pass, in both languages', () => {
