@@ -1,4 +1,5 @@
 // Small helpers the benchmarks share: timing loops, percentiles and a printed table.
+import fs from 'node:fs';
 import { performance } from 'node:perf_hooks';
 
 /**
@@ -44,12 +45,13 @@ export const CHROMIUM_ARGS = [
 
 /**
  * A PocketBase of its own for one benchmark: a temp data folder, a free port, the app's
- * migrations and hooks, `build/` as the app, and an operator client for arranging data.
+ * migrations and hooks, `build/` as the app, and an operator client for arranging data;
+ * with `demo`, the demo venue seeded as `npm start` does (real accounts, ~100 events).
+ * @param {{ demo?: boolean }} [options]
  */
-export async function benchServer() {
+export async function benchServer({ demo = false } = {}) {
   const { default: PocketBase } = await import('pocketbase');
   const { freePort, startPocketBase, upsertSuperuser } = await import('../scripts/lib/pocketbase.mjs');
-  const fs = await import('node:fs');
   const os = await import('node:os');
   const path = await import('node:path');
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'coffice-bench-'));
@@ -58,6 +60,10 @@ export async function benchServer() {
   const server = await startPocketBase({ dataDir, port: await freePort() });
   const admin = new PocketBase(server.url);
   await admin.collection('_superusers').authWithPassword(operator.email, operator.password);
+  if (demo) {
+    const { seedDemoVenue } = await import('../scripts/seed/seed.mjs');
+    await seedDemoVenue(server.url, operator, { log: () => {} });
+  }
   return {
     server,
     admin,
@@ -66,5 +72,87 @@ export async function benchServer() {
       await server.stop();
       fs.rmSync(dataDir, { recursive: true, force: true });
     },
+  };
+}
+
+/**
+ * A client on one loopback address (127.0.0.0/8 is all this machine): a phone, a door or a
+ * host is one address, so PocketBase's per-address rate limits apply as they would to people.
+ * Every request answers its status, parsed body and milliseconds; it never throws for a status.
+ * @param {string} url the server @param {string} localAddress e.g. '127.0.1.7'
+ */
+export async function loopbackClient(url, localAddress) {
+  const http = await import('node:http');
+  const agent = new http.Agent({ keepAlive: true, localAddress });
+  return {
+    localAddress,
+    /**
+     * @param {string} method @param {string} path @param {unknown} [body] @param {string} [token]
+     * @returns {Promise<{ status: number, body: any, ms: number }>}
+     */
+    request(method, path, body, token) {
+      const payload = body === undefined ? '' : JSON.stringify(body);
+      const start = performance.now();
+      return new Promise((resolve) => {
+        const request = http.request(
+          new URL(path, url),
+          {
+            method,
+            agent,
+            headers: {
+              ...(payload ? { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(payload) } : {}),
+              ...(token ? { Authorization: token } : {}),
+            },
+          },
+          (response) => {
+            let text = '';
+            response.setEncoding('utf8');
+            response.on('data', (chunk) => (text += chunk));
+            response.on('end', () => {
+              let parsed;
+              try {
+                parsed = text ? JSON.parse(text) : null;
+              } catch {
+                parsed = { text };
+              }
+              resolve({ status: response.statusCode ?? 0, body: parsed, ms: performance.now() - start });
+            });
+          },
+        );
+        // a network error is an answer with status 0 (counted as an error by the caller)
+        request.on('error', (error) => resolve({ status: 0, body: { error: String(error) }, ms: performance.now() - start }));
+        request.end(payload || undefined);
+      });
+    },
+    close: () => agent.destroy(),
+  };
+}
+
+/**
+ * Samples a process's resident memory (VmRSS in /proc/<pid>/status) every `everyMs` until
+ * stopped: [seconds since start, MiB] pairs.
+ * @param {number} pid @param {number} [everyMs]
+ */
+export function sampleRss(pid, everyMs = 1000) {
+  const read = () => {
+    const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+    const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
+    return kb / 1024;
+  };
+  const start = performance.now();
+  /** @type {[number, number][]} */
+  const samples = [[0, read()]];
+  const timer = setInterval(() => {
+    try {
+      samples.push([(performance.now() - start) / 1000, read()]);
+    } catch {
+      // the process ended
+    }
+  }, everyMs);
+  return {
+    samples,
+    /** seconds since sampling began */
+    now: () => (performance.now() - start) / 1000,
+    stop: () => clearInterval(timer),
   };
 }

@@ -14,6 +14,7 @@ import { benchUpload } from './upload.mjs';
 import { benchLighthouse } from './lighthouse.mjs';
 import { benchBackup } from './backup.mjs';
 import { benchNotices } from './notices.mjs';
+import { benchPeak } from './peak.mjs';
 import { beginBench, endBench, writeResults } from './report.mjs';
 
 /** @type {Record<string, () => Promise<void>>} */
@@ -28,6 +29,7 @@ const benches = {
   lighthouse: benchLighthouse,
   backup: benchBackup,
   notices: benchNotices,
+  peak: benchPeak,
 };
 
 const asked = process.argv.slice(2);

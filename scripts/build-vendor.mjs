@@ -5,7 +5,8 @@
 //   their passes and the guest screens carry no encoder;
 // - the door's decision and the venue clock, so the scan route decides with the very code
 //   the door decides with offline, on the same summer-time rule;
-// - the room-booking limits, so the server refuses exactly what the /rooms form refuses;
+// - the room-booking limits and the desk-day rules, so the server refuses exactly what the
+//   /rooms and /desks screens refuse;
 // - web push encryption and VAPID signing (@noble/curves, hashes, ciphers), since goja has no
 //   Web Crypto; es2020 because the curve arithmetic needs BigInt, which goja has.
 // The outputs are committed (pb_hooks/ is deployed as it is); tests/unit/vendor.spec.ts fails
@@ -45,6 +46,11 @@ var crypto = { randomUUID: function () { return $security.randomStringWithAlphab
   {
     source: 'src/lib/rooms/booking-rules.ts',
     file: path.join(vendorDir, 'booking-rules.js'),
+    banner: '',
+  },
+  {
+    source: 'src/lib/desks/desk-rules.ts',
+    file: path.join(vendorDir, 'desk-rules.js'),
     banner: '',
   },
   {

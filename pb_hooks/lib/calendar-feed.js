@@ -1,13 +1,13 @@
-// A person's calendar feed (webcal): the events they are confirmed or waitlisted for,
-// written by the same calendar builder the app uses (bundled in lib/vendor/).
+// A person's calendar feed (webcal): the events they are confirmed or waitlisted for and their
+// desk days (all-day events), written by the same calendar builder the app uses (bundled in lib/vendor/).
 const SECRET_ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789";
 const SECRET_LENGTH = 32; // ~165 random bits
 // Past events stay in the feed for a while so calendars keep recent history.
 const KEEP_PAST_DAYS = 90;
 
 const WORDS = {
-  sv: { calendarName: "Coffice – mitt program", cancelled: "INSTÄLLT", waitlisted: "Väntelista", speaker: "Talare" },
-  en: { calendarName: "Coffice – my programme", cancelled: "CANCELLED", waitlisted: "Waitlist", speaker: "Speaker" },
+  sv: { calendarName: "Coffice – mitt program", cancelled: "INSTÄLLT", waitlisted: "Väntelista", speaker: "Talare", desk: "Skrivbord" },
+  en: { calendarName: "Coffice – my programme", cancelled: "CANCELLED", waitlisted: "Waitlist", speaker: "Speaker", desk: "Desk" },
 };
 
 function newSecret() {
@@ -110,10 +110,33 @@ function feedText(app, user, origin) {
       url: origin + "/events/" + event.id,
     };
   });
-  entries.sort((a, b) => a.starts - b.starts);
   const words = WORDS[user.getString("locale")] || WORDS.sv;
+  entries.push(...deskDayEntries(app, user, since, venue, words, origin));
+  entries.sort((a, b) => a.starts - b.starts);
   // calendar apps that honour it fetch the feed hourly, so edits reach them the same day
   return buildCalendar(entries, words, { refreshSeconds: 3600 });
+}
+
+/** The person's desk days (bookings of an open area) as all-day entries of their venue day. */
+function deskDayEntries(app, user, since, venue, words, origin) {
+  const { dayOf } = require(`${__hooks}/lib/vendor/venue-clock.js`);
+  const bookings = app.findRecordsByFilter("bookings", "user = {:user} && space.kind = 'open_area' && ends >= {:since}", "", 0, 0, {
+    user: user.id,
+    since: since,
+  });
+  return bookings.map((booking) => {
+    const space = app.findRecordById("spaces", booking.getString("space"));
+    return {
+      id: booking.id,
+      title: words.desk + ": " + space.getString("name"),
+      room: [space.getString("name"), venue].filter(Boolean).join(", "),
+      starts: millis(booking, "starts"),
+      ends: millis(booking, "ends"),
+      updated: millis(booking, "updated"),
+      day: dayOf(millis(booking, "starts")),
+      url: origin + "/desks",
+    };
+  });
 }
 
 module.exports = { ensureFeedPath, resetFeedPath, feedOwner, feedText };

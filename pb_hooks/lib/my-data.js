@@ -54,6 +54,8 @@ function exportFor(app, user) {
       company: companyName,
       locale: user.getString("locale"),
       show_presence: user.getBool("show_presence"),
+      listed: user.getBool("listed"),
+      headline: user.getString("headline"),
       mail_notices: user.getString("mail_notices") || "all",
       verified: user.verified(),
       created: user.getString("created"),
@@ -105,6 +107,8 @@ function deleteAccount(app, userId) {
     user.set("role", "guest");
     user.set("company", "");
     user.set("show_presence", false);
+    user.set("listed", false); // out of the directory and "who was here"
+    user.set("headline", "");
     user.set("avatar", "");
     user.set("calendar_secret", ""); // the feed link answers 404 from now on
     user.setRandomPassword();

@@ -172,8 +172,71 @@ function parseData(notice) {
   }
 }
 
+/**
+ * The HTML of every mail the server sends about notices and applications: the venue's name, a
+ * heading, paragraphs, a table of [label, value] rows, one button, and a footer saying why the
+ * mail came (with optional links). Every text is escaped here.
+ */
+function mailHtml({ lang, venue, heading, paragraphs, rows, link, why, footerLinks }) {
+  const font = "font-family:-apple-system,Segoe UI,Roboto,Helvetica,Arial,sans-serif;";
+  const muted = "color:#7b6f5f;";
+  return (
+    '<!doctype html><html lang="' +
+    lang +
+    '"><body style="margin:0;padding:0;background:#f4f1ec;' +
+    font +
+    '"><div style="max-width:560px;margin:0 auto;padding:24px 16px;">' +
+    '<div style="background:#ffffff;border-radius:12px;padding:24px;color:#1f2933;">' +
+    '<p style="margin:0 0 16px;font-size:13px;letter-spacing:.05em;text-transform:uppercase;' +
+    muted +
+    '">' +
+    escapeHtml(venue.name) +
+    "</p>" +
+    (heading ? '<h1 style="margin:0 0 16px;font-size:22px;line-height:1.3;">' + escapeHtml(heading) + "</h1>" : "") +
+    paragraphs
+      .map((p) => '<p style="margin:0 0 12px;font-size:16px;line-height:1.5;white-space:pre-line;">' + escapeHtml(p) + "</p>")
+      .join("") +
+    (rows.length
+      ? '<table role="presentation" style="border-collapse:collapse;margin:8px 0 16px;font-size:15px;">' +
+        rows
+          .map(
+            (r) =>
+              '<tr><td style="padding:4px 12px 4px 0;' +
+              muted +
+              'vertical-align:top;">' +
+              escapeHtml(r[0]) +
+              '</td><td style="padding:4px 0;white-space:pre-line;">' +
+              escapeHtml(r[1]) +
+              "</td></tr>",
+          )
+          .join("") +
+        "</table>"
+      : "") +
+    (link
+      ? '<p style="margin:16px 0 0;"><a href="' +
+        escapeHtml(link[1]) +
+        '" style="display:inline-block;background:#2f5d50;color:#ffffff;text-decoration:none;padding:12px 20px;border-radius:8px;font-weight:600;">' +
+        escapeHtml(link[0]) +
+        "</a></p>"
+      : "") +
+    "</div>" +
+    '<p style="margin:16px 8px 0;font-size:12px;line-height:1.5;' +
+    muted +
+    '">' +
+    escapeHtml(venue.name + (venue.address ? ", " + venue.address : "")) +
+    "<br>" +
+    escapeHtml(why) +
+    (footerLinks || [])
+      .map((l, i) => (i === 0 ? " " : " · ") + '<a href="' + escapeHtml(l[1]) + '" style="' + muted + '">' + escapeHtml(l[0]) + "</a>")
+      .join("") +
+    "</p></div></body></html>"
+  );
+}
+
 /** The mail of a notice: { subject, text, html, ics? (the calendar text for a confirmation) }. */
 function composeNoticeMail(app, notice) {
+  // applications have their own words, and an applicant has no account (lib/application-mail.js)
+  if (notice.getString("kind") === "application") return require(`${__hooks}/lib/application-mail.js`).composeApplicationMail(app, notice);
   const user = app.findRecordById("users", notice.getString("user"));
   const lang = languageOf(user);
   const t = TEXTS[lang];
@@ -223,53 +286,19 @@ function composeNoticeMail(app, notice) {
   ]
     .filter(Boolean)
     .join("\n\n");
-  const font = "font-family:-apple-system,Segoe UI,Roboto,Helvetica,Arial,sans-serif;";
-  const html =
-    '<!doctype html><html lang="' +
-    lang +
-    '"><body style="margin:0;padding:0;background:#f4f1ec;' +
-    font +
-    '"><div style="max-width:560px;margin:0 auto;padding:24px 16px;">' +
-    '<div style="background:#ffffff;border-radius:12px;padding:24px;color:#1f2933;">' +
-    '<p style="margin:0 0 16px;font-size:13px;letter-spacing:.05em;text-transform:uppercase;color:#7b6f5f;">' +
-    escapeHtml(venue.name) +
-    "</p>" +
-    (title ? '<h1 style="margin:0 0 16px;font-size:22px;line-height:1.3;">' + escapeHtml(title) + "</h1>" : "") +
-    paragraphs
-      .map((p) => '<p style="margin:0 0 12px;font-size:16px;line-height:1.5;white-space:pre-line;">' + escapeHtml(p) + "</p>")
-      .join("") +
-    (rows.length
-      ? '<table role="presentation" style="border-collapse:collapse;margin:8px 0 16px;font-size:15px;">' +
-        rows
-          .map(
-            (r) =>
-              '<tr><td style="padding:4px 12px 4px 0;color:#7b6f5f;vertical-align:top;">' +
-              escapeHtml(r[0]) +
-              '</td><td style="padding:4px 0;">' +
-              escapeHtml(r[1]) +
-              "</td></tr>",
-          )
-          .join("") +
-        "</table>"
-      : "") +
-    '<p style="margin:16px 0 0;"><a href="' +
-    escapeHtml(link[1]) +
-    '" style="display:inline-block;background:#2f5d50;color:#ffffff;text-decoration:none;padding:12px 20px;border-radius:8px;font-weight:600;">' +
-    escapeHtml(link[0]) +
-    "</a></p></div>" +
-    '<p style="margin:16px 8px 0;font-size:12px;line-height:1.5;color:#7b6f5f;">' +
-    escapeHtml(venue.name + (venue.address ? ", " + venue.address : "")) +
-    "<br>" +
-    escapeHtml(t.why) +
-    ' <a href="' +
-    escapeHtml(settingsUrl) +
-    '" style="color:#7b6f5f;">' +
-    escapeHtml(t.settings) +
-    '</a> · <a href="' +
-    escapeHtml(unsubscribe) +
-    '" style="color:#7b6f5f;">' +
-    escapeHtml(t.unsubscribe) +
-    "</a></p></div></body></html>";
+  const html = mailHtml({
+    lang: lang,
+    venue: venue,
+    heading: title,
+    paragraphs: paragraphs,
+    rows: rows,
+    link: link,
+    why: t.why,
+    footerLinks: [
+      [t.settings, settingsUrl],
+      [t.unsubscribe, unsubscribe],
+    ],
+  });
 
   let ics = null;
   if ((kind === "confirmed" || kind === "promoted") && event) {
@@ -310,12 +339,13 @@ function sendNoticeMail(app, notice) {
     subject: mail.subject,
     html: mail.html,
     text: mail.text,
-    headers: {
-      "List-Unsubscribe": "<" + mail.unsubscribe + ">",
-      "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
-      "Auto-Submitted": "auto-generated",
-    },
+    headers: { "Auto-Submitted": "auto-generated" },
   };
+  // an applicant without an account gets no notices to stop: their mails answer their own request
+  if (mail.unsubscribe) {
+    message.headers["List-Unsubscribe"] = "<" + mail.unsubscribe + ">";
+    message.headers["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click";
+  }
   // the mailer takes attachments as readers
   let reader = null;
   if (mail.ics) {
@@ -329,4 +359,16 @@ function sendNoticeMail(app, notice) {
   }
 }
 
-module.exports = { composeNoticeMail, sendNoticeMail, unsubscribeToken, validUnsubscribe, venueSpan, languageOf, TEXTS };
+module.exports = {
+  composeNoticeMail,
+  sendNoticeMail,
+  unsubscribeToken,
+  unsubscribeUrl,
+  validUnsubscribe,
+  venueSpan,
+  languageOf,
+  mailHtml,
+  venueOf,
+  appUrlOf,
+  TEXTS,
+};

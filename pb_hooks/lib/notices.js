@@ -49,7 +49,9 @@ function writeNotice(app, fields) {
   const existing = app.findRecordsByFilter("notices", "key = {:key}", "", 1, 0, { key: fields.key });
   if (existing.length > 0) return existing[0];
   const notice = new Record(app.findCollectionByNameOrId("notices"));
-  notice.set("user", fields.user);
+  notice.set("user", fields.user || "");
+  notice.set("email", fields.email || "");
+  notice.set("application", fields.application || "");
   notice.set("kind", fields.kind);
   notice.set("event", fields.event || "");
   notice.set("channel", fields.channel);
@@ -72,7 +74,14 @@ function queueNotice(app, options) {
   if (KINDS.indexOf(options.kind) === -1) throw new Error("unknown notice kind " + options.kind);
   const userId = typeof options.user === "string" ? options.user : options.user.id;
   const user = app.findRecordById("users", userId);
-  const fields = { user: userId, kind: options.kind, event: options.event || "", key: options.key, data: options.data || {} };
+  const fields = {
+    user: userId,
+    kind: options.kind,
+    event: options.event || "",
+    application: options.application || "",
+    key: options.key,
+    data: options.data || {},
+  };
   const mail = writeNotice(
     app,
     Object.assign({}, fields, { channel: "mail", status: wantsMail(user, options.kind) ? "pending" : "skipped" }),
@@ -81,6 +90,23 @@ function queueNotice(app, options) {
     writeNotice(app, Object.assign({}, fields, { channel: "push", status: "pending", key: options.key + ":push" }));
   }
   return mail;
+}
+
+/**
+ * Writes a mail notice to an address that has no account (an applicant, lib/applications.js):
+ * `email` and the `application` it is about instead of a person. Sent by the same worker.
+ */
+function queueAddressed(app, options) {
+  if (KINDS.indexOf(options.kind) === -1) throw new Error("unknown notice kind " + options.kind);
+  return writeNotice(app, {
+    email: options.email,
+    application: options.application || "",
+    kind: options.kind,
+    key: options.key,
+    data: options.data || {},
+    channel: "mail",
+    status: "pending",
+  });
 }
 
 /** Takes the notice for this worker: true only for the one worker whose update found it unchanged. */
@@ -337,6 +363,7 @@ module.exports = {
   hostMessage,
   queueReminders,
   queueNotice,
+  queueAddressed,
   runWorker,
   drain,
   wantsMail,

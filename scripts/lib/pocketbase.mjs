@@ -164,7 +164,7 @@ export async function startPocketBase({
   child.stdout?.on('data', (d) => (log += d));
   child.stderr?.on('data', (d) => (log += d));
   const url = serve.localUrl ?? appUrl ?? '';
-  await waitUntilServing(child, () => (stdio === 'pipe' || !serve.localUrl ? log : null), serve.localUrl);
+  await waitUntilServing(child, () => (stdio === 'pipe' || !serve.localUrl ? log : null), serve.localUrl ?? undefined);
   return {
     url,
     child,

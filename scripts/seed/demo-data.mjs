@@ -2,7 +2,7 @@
 // to the day it runs: rooms, ~30 companies, people, ~100 events around today with an
 // anniversary week, registrations and a check-in history.
 import { dayOf, shiftDay, toStored, venueInstant, weekdayOf } from '../lib/venue-clock.mjs';
-import { BREAKFASTS, COMPANIES, COURSES, FIRST_NAMES, LAST_NAMES, TALKS } from './names.mjs';
+import { BREAKFASTS, COMPANIES, COURSES, FIRST_NAMES, HEADLINES, LAST_NAMES, SEEKS, TALKS } from './names.mjs';
 
 export const DEMO_PASSWORD = 'coffice-demo-2026';
 
@@ -48,29 +48,37 @@ export function buildDemoVenue(now, seed = 2026) {
     { id: recordId(rnd), name: 'Konferensrum Torget', kind: 'meeting_room', capacity: 10, bookable: true },
     { id: recordId(rnd), name: 'Konferensrum Kvarnen', kind: 'meeting_room', capacity: 6, bookable: true },
     { id: recordId(rnd), name: 'Eventytan', kind: 'event_area', capacity: 60, bookable: false },
-    { id: recordId(rnd), name: 'Öppna ytan', kind: 'open_area', capacity: 30, bookable: false },
+    // flexible desks, booked by the day on /desks
+    { id: recordId(rnd), name: 'Öppna ytan', kind: 'open_area', capacity: 12, bookable: true },
   ];
   const [roomTorget, roomKvarnen, eventArea, openArea] = spaces;
 
-  const companies = COMPANIES.map(([name, seat, about, tags]) => ({
+  const companies = COMPANIES.map(([name, seat, about, tags], i) => ({
     id: recordId(rnd),
     name,
     seat,
     about,
     tags,
+    // the community's directory: what each offers and looks for; every other one on /join
+    offers: about,
+    seeks: i % 3 === 2 ? '' : SEEKS[i % SEEKS.length],
+    listed: i % 2 === 0,
     website: `https://${String(name)
       .toLowerCase()
       .replace(/[^a-z]+/g, '-')
       .replace(/^-|-$/g, '')}.example`,
   }));
 
-  /** @type {{ id: string, email: string, name: string, role: string, company: string, locale: string, show_presence: boolean }[]} */
+  /** @type {{ id: string, email: string, name: string, role: string, company: string, locale: string, show_presence: boolean, listed: boolean, headline: string }[]} */
   const users = [];
   /** @param {string} name @param {string} email @param {string} role @param {string} [company] @param {string} [locale] */
   const person = (name, email, role, company = '', locale = 'sv') => {
     // most members and hosts show up in "who is here"; guests have not opted in
     const show_presence = role !== 'guest' && users.length % 3 !== 2;
-    const user = { id: recordId(rnd), email, name, role, company, locale, show_presence };
+    // most members are in the directory with a headline; guests are not
+    const listed = role !== 'guest' && users.length % 4 !== 3;
+    const headline = listed ? HEADLINES[users.length % HEADLINES.length] : '';
+    const user = { id: recordId(rnd), email, name, role, company, locale, show_presence, listed, headline };
     users.push(user);
     return user;
   };
@@ -266,6 +274,16 @@ export function buildDemoVenue(now, seed = 2026) {
     }
   }
 
+  // Today so far: about half the members came in this morning (before now) and are still here,
+  // so "here today" on /community shows people from the start.
+  const dayBegan = venueInstant(today, 0, 0);
+  for (const [i, member] of [host, ...members].entries()) {
+    if (i % 2 === 1) continue;
+    const planned = venueInstant(today, 8, (i * 7) % 60);
+    const inAt = new Date(Math.max(dayBegan + 60_000 * (i + 1), Math.min(planned, now.getTime() - 60_000 * (i + 5))));
+    if (inAt.getTime() < now.getTime()) visits.push({ user: member.id, direction: 'in', at: inAt });
+  }
+
   // Room bookings for the coming two weeks: members book the two conference rooms a few
   // times a weekday, never two at once in one room, and never in the past (the server refuses
   // that). The demo member has one on a coming weekday. A stream of its own keeps the rest
@@ -297,6 +315,32 @@ export function buildDemoVenue(now, seed = 2026) {
         }
         hour += hours - 1;
       }
+    }
+  }
+
+  // Desk days in the open area for the coming two weeks (today included): on weekdays a few
+  // to most of its desks, the first weekday three or more days ahead full (all twelve
+  // members); each person one desk a day. The demo member has the day after tomorrow too. A stream of its own keeps the rest of the venue unchanged.
+  const desks = random(seed + 2);
+  let full = false;
+  for (let offset = 0; offset < 14; offset++) {
+    const date = shiftDay(today, offset);
+    if (weekdayOf(date) > 5) continue;
+    /** @type {boolean} */
+    const makeFull = !full && offset >= 3;
+    if (makeFull) full = true;
+    const count = makeFull ? openArea.capacity : 3 + Math.floor(desks() * 8);
+    const others = members.slice(1).sort(() => desks() - 0.5);
+    const people = makeFull || offset === 2 ? [members[0], ...others] : others;
+    for (const user of people.slice(0, count)) {
+      bookings.push({
+        id: recordId(desks),
+        space: openArea.id,
+        user: user.id,
+        title: '',
+        starts: at(date, 0, 0),
+        ends: at(shiftDay(date, 1), 0, 0),
+      });
     }
   }
 

@@ -137,3 +137,27 @@ export const BREAKFASTS = [
   'Frukostmöte: Ungdomar och sommarjobb',
   'Frukostmöte: Handeln i centrum',
 ];
+
+// What companies in the demo look for (the venue lacks marketing, PR and digital firms) and
+// short directory headlines for members.
+export const SEEKS = [
+  'En PR-byrå som kan lokalpressen',
+  'Hjälp med marknadsföring i sociala medier',
+  'En digital byrå för ny webbplats',
+  'Fotograf till produktbilder',
+  'Revisor med erfarenhet av småföretag',
+  'Samarbetspartner för större anbud',
+];
+export const HEADLINES = [
+  'Bokslut och moms utan krångel',
+  'Ritar hus som håller i hundra år',
+  'Bygger system för lokala företag',
+  'Avtal som går att läsa',
+  'Friskvård som blir av',
+  'Ledarskap i små organisationer',
+  'Film för företag som vill synas',
+  'Översätter mellan svenska, engelska och tyska',
+  'Solceller på varje tak',
+  'Lokaler i centrum',
+  'Trädgårdar som sköter sig själva',
+];

@@ -36,6 +36,7 @@ for (const locale of ['sv', 'en'] as const) {
     found.push(...(await violations(page, '/me/reset?token=x', 'form')));
     found.push(...(await violations(page, '/join', 'section')));
     found.push(...(await violations(page, '/rooms', '[data-testid="rooms-members-only"]')));
+    found.push(...(await violations(page, '/desks', '[data-testid="desks-members-only"]')));
     const guest = await newGuest(`Axe ${locale}`);
     await admin.collection('users').update(guest.id, { locale }); // signing in follows the profile's language
     const reg = await admin.collection('registrations').create({ event: event.id, user: guest.id });
@@ -46,6 +47,7 @@ for (const locale of ['sv', 'en'] as const) {
     found.push(...(await violations(page, `/passes/${pass.id}`, '[data-qr]')));
     found.push(...(await violations(page, '/mine', 'li')));
     found.push(...(await violations(page, '/checkin/nothing', 'h1')));
+    found.push(...(await violations(page, '/community', '[data-testid="community-guest"]')));
     expect(found).toEqual([]);
   });
 
@@ -74,6 +76,10 @@ for (const locale of ['sv', 'en'] as const) {
     found.push(...(await violations(page, '/host/door-poster', '[data-poster]')));
     found.push(...(await violations(page, '/host/insights', '[data-testid="insights-figures"]')));
     found.push(...(await violations(page, '/host/venue', 'form')));
+    found.push(...(await violations(page, '/desks', '[data-testid="desk-day"]')));
+    found.push(...(await violations(page, '/community', '[data-testid="directory"] h3')));
+    found.push(...(await violations(page, '/host/applications', 'h1')));
+    found.push(...(await violations(page, `/host/events/${event.id}/badges`, 'h1')));
     // the role change's confirmation dialog, open
     await page.goto('/host/people');
     const role = page

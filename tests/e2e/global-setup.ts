@@ -18,6 +18,8 @@ export default async function globalSetup() {
   await sendMailTo(admin, mail, server.url);
 
   const room = await admin.collection('spaces').create({ name: 'Eventytan', kind: 'event_area', capacity: 60 });
+  // the open area members book desks in by the day (/desks); only desks.e2e.ts books them
+  await admin.collection('spaces').create({ name: E2E.openArea, kind: 'open_area', capacity: 3, bookable: true });
   const breakfast = await createEvent(admin, {
     title: E2E.breakfastTitle,
     summary: 'Kaffe och nyheter från kommunen.',

@@ -125,8 +125,9 @@ test('someone without a name gives it before registering; the profile will not c
   await profile.getByRole('button', { name: 'Spara' }).click();
   await expect(profile.getByRole('alert')).toHaveText('Skriv ditt namn – det står på dina passerkort.');
   expect((await admin.collection('users').getOne(nameless.id)).name).toBe('Nils Namnsson');
-  // no switch for a "Who is here" screen that does not exist yet
-  await expect(profile.getByText('Vilka är här')).toHaveCount(0);
+  // nobody is shown anywhere until they choose to be
+  await expect(profile.getByLabel('Visa mig under ”Här idag” när jag är incheckad')).not.toBeChecked();
+  await expect(profile.getByLabel('Visa mig i medlemskatalogen')).not.toBeChecked();
 });
 
 test('cancelling a registration asks first, and "Avbryt" keeps it; deleting an account can be called off', async ({ page }) => {

@@ -6,7 +6,7 @@ import type { Browser, Page } from '@playwright/test';
 import { expect, test } from './world';
 import { newGuest, operator } from './operator';
 import { signIn } from './people';
-import { fromStored } from '../../src/lib/time/venue-clock';
+import { dayOf, fromStored, shiftDay } from '../../src/lib/time/venue-clock';
 import { venueAt } from '../helpers/venue-at';
 
 async function newMember(name: string) {
@@ -21,6 +21,8 @@ async function roomsAs(browser: Browser, who: { email: string; password: string 
   await page.getByRole('navigation').getByRole('link', { name: 'Rum' }).click();
   await expect(page.getByRole('heading', { name: 'Boka rum' })).toBeVisible();
   await page.getByRole('button', { name: 'Nästa dag' }).click();
+  // the form books the day shown: wait until tomorrow is the day shown
+  await expect(page.getByRole('textbox', { name: 'Dag' })).toHaveValue(shiftDay(dayOf(Date.now()), 1));
   return page;
 }
 
@@ -49,6 +51,7 @@ test('members book a room, a clash is refused, and cancelling frees the time', a
   await first.getByRole('button', { name: 'Föregående dag' }).click();
   await expect(annasCard).toContainText('Ledigt hela dagen.');
   await first.getByRole('button', { name: 'Nästa dag' }).click();
+  await expect(first.getByRole('textbox', { name: 'Dag' })).toHaveValue(shiftDay(dayOf(Date.now()), 1));
   await expect(annasCard.getByTestId('booking')).toContainText('Kundmöte');
 
   // a colleague wants the same room half an hour later: the server says no, in words
@@ -208,7 +211,8 @@ test('a member at the limit of upcoming bookings is told so in words; days stop 
 test('a guest finds no booking, but the way to membership and the member companies', async ({ page }) => {
   const admin = await operator();
   const company = `Reklambyrån ${Date.now()}`;
-  await admin.collection('companies').create({ name: company, seat: 'fixed', website: 'https://example.com' });
+  // /join lists the companies that chose to be listed (issue #15)
+  await admin.collection('companies').create({ name: company, seat: 'fixed', website: 'https://example.com', listed: true });
   const guest = await newGuest('Gäst Rum');
   await signIn(page, guest);
   await expect(page.getByRole('navigation').getByRole('link', { name: 'Rum' })).toHaveCount(0);

@@ -6,6 +6,7 @@ import { startNetworkLink, type NetworkLink } from '../helpers/network-link';
 export const E2E = {
   breakfastTitle: 'Frukostmöte: Nytt från kommunen',
   talkTitle: 'Så växer småföretag i mindre städer',
+  openArea: 'Öppna ytan',
   guest: { email: 'sara.e2e@coffice.test', name: 'Sara Holm', password: PASSWORD },
   host: { email: 'maja.e2e@coffice.test', name: 'Maja Lindqvist', password: PASSWORD },
 };

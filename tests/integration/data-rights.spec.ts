@@ -15,7 +15,7 @@ beforeAll(async () => {
 afterAll(() => server?.stop());
 
 interface MyData {
-  profile: { id: string; email: string; name: string; role: string };
+  profile: { id: string; email: string; name: string; role: string; listed?: boolean; headline?: string };
   registrations: { id: string; event: string; status: string }[];
   passes: { id: string; code: string; revoked: boolean }[];
   checkins: { id: string; event: string }[];
@@ -90,7 +90,14 @@ describe('download my data', () => {
     const ids = async (collection: string, field: string, user: UserRecord) =>
       (await admin.collection(collection).getFullList({ filter: `${field} = "${user.id}"` })).map((r) => r.id).sort();
 
-    expect(mine.profile).toMatchObject({ id: a.user.id, email: a.user.email, name: 'Anna Export', role: 'member' });
+    expect(mine.profile).toMatchObject({
+      id: a.user.id,
+      email: a.user.email,
+      name: 'Anna Export',
+      role: 'member',
+      listed: false,
+      headline: '',
+    });
     expect(mine.registrations.map((r) => r.id).sort()).toEqual(await ids('registrations', 'user', a.user));
     expect(mine.passes.map((p) => p.id).sort()).toEqual(await ids('passes', 'holder', a.user));
     expect(mine.checkins.map((c) => c.id).sort()).toEqual(await ids('checkins', 'holder', a.user));
@@ -147,11 +154,12 @@ describe('delete my account', () => {
     expect(stayingOnWaitlist.status).toBe('waitlisted');
     const before = await venueCounts([past.id]);
 
+    await leaving.pb.collection('users').update(leaving.user.id, { show_presence: true, listed: true, headline: 'Syns i katalogen' });
     await leaving.pb.send('/api/coffice/me/delete', { method: 'POST', body: { confirm: leaving.user.email.toUpperCase() } });
 
     expect(await venueCounts([past.id])).toEqual(before);
     const gone = await admin.collection('users').getOne(leaving.user.id);
-    expect(gone).toMatchObject({ name: '', role: 'guest', company: '', show_presence: false });
+    expect(gone).toMatchObject({ name: '', role: 'guest', company: '', show_presence: false, listed: false, headline: '' });
     expect(gone.email).not.toContain(leaving.user.email.split('@')[0]);
     expect(JSON.stringify(await admin.collection('users').getFullList())).not.toContain(leaving.user.email);
 

@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TypedPocketBase } from '../../src/lib/pocketbase/types';
 import { fromStored } from '../../src/lib/time/venue-clock';
+import { subscribe } from '../../scripts/lib/realtime-subscriber.mjs';
 import { createEvent, minutesFromNow, startTestServer, type TestServer } from '../helpers/server';
 
 let server: TestServer;
@@ -115,6 +116,40 @@ describe('event validation', () => {
     await expect(guest.pb.collection('events').getOne(event.id)).rejects.toMatchObject({ status: 404 });
     await host.collection('events').update(event.id, { status: 'published' });
     expect((await guest.pb.collection('events').getOne(event.id)).title).toBe('Kurs i bokföring');
+  });
+});
+
+describe('realtime', () => {
+  it("a host's edit reaches an open app, and so does a cancellation with its notices", async () => {
+    const event = await createEvent(server.admin, { title: 'Jubileumsföredrag', capacity: 5 });
+    const { pb: guest, user } = await server.person('guest');
+    await guest.collection('registrations').create({ event: event.id, user: user.id });
+    const seen: { action: string; record: { id: string; starts: string; status: string } }[] = [];
+    let heard = () => {};
+    const phone = await subscribe(server.url, {
+      token: guest.authStore.token,
+      topics: ['events/*'],
+      onMessage: (_topic: string, data: (typeof seen)[number]) => {
+        seen.push(data);
+        heard();
+      },
+    });
+    const until = async (found: () => boolean) => {
+      while (!found()) await new Promise<void>((resolve) => (heard = resolve));
+    };
+    try {
+      const moved = await host.collection('events').update(event.id, { starts: minutesFromNow(25 * 60), ends: minutesFromNow(27 * 60) });
+      await until(() => seen.some((m) => m.record.id === event.id && m.record.starts === moved.starts));
+      expect(seen.find((m) => m.record.starts === moved.starts)?.action).toBe('update');
+
+      await host.collection('events').update(event.id, { status: 'cancelled' });
+      await until(() => seen.some((m) => m.record.id === event.id && m.record.status === 'cancelled'));
+      // what the edits' transaction protects was written with them: the notices of both facts
+      const notices = await server.admin.collection('notices').getFullList({ filter: `event = "${event.id}"` });
+      expect(notices.map((n) => n.kind).sort()).toEqual(expect.arrayContaining(['cancelled', 'changed']));
+    } finally {
+      phone.close();
+    }
   });
 });
 

@@ -159,6 +159,26 @@ const cases: CollectionCase[] = [
     updateBody: { status: 'sent' },
   },
   {
+    name: 'applications',
+    // anyone applies without an account (all from one test address: five tries, one each);
+    // hosts read and delete; nobody updates (hosts decide through their route: applications.spec.ts)
+    allowed: { list: ['host'], view: ['host'], create: EVERYONE, update: [], delete: ['host'] },
+    target: () =>
+      server.admin.collection('applications').create({
+        company: `Sökande ${++slot} AB`,
+        contact_name: 'Sara Sökande',
+        email: `sokande-${slot}-${Date.now()}@example.com`,
+        seat: 'flex',
+      }),
+    createBody: async (actor) => ({
+      company: `Ansökan ${actor} ${++slot} AB`,
+      contact_name: 'Sara Sökande',
+      email: `ansokan-${actor}-${slot}-${Date.now()}@example.com`,
+      seat: 'flex',
+    }),
+    updateBody: { company: 'Ändrat AB' },
+  },
+  {
     name: 'push_subscriptions',
     // a person creates and deletes their own; nobody else reads them
     allowed: { list: ['guest'], view: ['guest'], create: PEOPLE, update: [], delete: ['guest'] },

@@ -26,6 +26,9 @@ const TOUCHES: Record<string, Record<string, string[]>> = {
   // adds companies.offers/seeks/listed, users.listed/headline, venue.sought_trades/fixed_places_free,
   // the applications collection and a bookings index: stored records keep every value they had
   '1765100000_community.js': {},
+  // notices.user becomes optional, adds notices.email/application (mails to applicants) and
+  // tightens the notices' read rules: stored records keep every value they had
+  '1765100030_application_notices.js': {},
 };
 
 const fixtureDir = path.join(root, 'tests', 'fixtures', 'upgrade');

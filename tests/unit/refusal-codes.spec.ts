@@ -12,6 +12,11 @@ import { REFUSAL_WORDS, REGISTRATION_REFUSAL_CODES, refusalText } from '../../sr
 import { EVENT_REFUSALS, type EventRefusalCode } from '../../src/lib/host/event-form';
 import { problemText } from '../../src/routes/host/events/problem-text';
 import { BOOKING_CODES } from '../../src/lib/services/rooms.service';
+import { BOOKING_WORDS } from '../../src/routes/rooms/rooms-errors';
+import { DESK_WORDS, deskRefusalText } from '../../src/lib/desks/desk-words';
+import { DESK_MESSAGES } from '../../src/lib/desks/desk-rules';
+import { APPLICATION_CODES } from '../../src/lib/services/join.service';
+import { APPLICATION_WORDS } from '../../src/lib/join-words';
 
 const LOCALES = ['sv', 'en'] as const;
 afterEach(() => overwriteGetLocale(() => baseLocale));
@@ -37,6 +42,10 @@ describe('the codes the server refuses with', () => {
 
   it('event edits: the app’s list is exactly the hooks’ codes', () => {
     expect(codesIn('events.pb.js', 'lib/events.js')).toEqual(Object.keys(EVENT_REFUSALS).sort());
+  });
+
+  it('applications: the app’s list is exactly the hooks’ codes', () => {
+    expect(codesIn('applications.pb.js', 'lib/applications.js')).toEqual([...APPLICATION_CODES].sort());
   });
 
   it('bookings: every literal code in the hooks is one the rooms screen words', () => {
@@ -67,6 +76,15 @@ describe('every code in words', () => {
     expectWords(code, REFUSAL_WORDS[code]({}, { locale: 'sv' }), REFUSAL_WORDS[code]({}, { locale: 'en' }), generic);
   });
 
+  it.each(APPLICATION_CODES.map((code) => [code]))('application refusal %s', (code) => {
+    const inLocale = (locale: (typeof LOCALES)[number]) => {
+      overwriteGetLocale(() => locale);
+      return APPLICATION_WORDS[code]({ field: 'message', code, max: 2000 });
+    };
+    const generic = { sv: m.join_error_other({}, { locale: 'sv' }), en: m.join_error_other({}, { locale: 'en' }) };
+    expectWords(code, inLocale('sv'), inLocale('en'), generic);
+  });
+
   it('each registration refusal has its own words', () => {
     const english = REGISTRATION_REFUSAL_CODES.map((code) => REFUSAL_WORDS[code]({}, { locale: 'en' }));
     expect(new Set(english).size).toBe(english.length);
@@ -82,6 +100,25 @@ describe('every code in words', () => {
       en: m.hostevents_problem_server({ code }, { locale: 'en' }),
     };
     expectWords(code, inLocale('sv'), inLocale('en'), generic);
+  });
+
+  it.each(BOOKING_CODES.map((code) => [code]))('booking refusal %s', (code) => {
+    const generic = { sv: m.refusal_unknown({}, { locale: 'sv' }), en: m.refusal_unknown({}, { locale: 'en' }) };
+    expectWords(code, BOOKING_WORDS[code]({}, { locale: 'sv' }), BOOKING_WORDS[code]({}, { locale: 'en' }), generic);
+  });
+
+  it('every desk-day refusal has its own words on /desks, each a booking code the rooms screen words too', () => {
+    for (const code of Object.keys(DESK_MESSAGES)) {
+      expect(BOOKING_CODES).toContain(code);
+      expect(Object.keys(DESK_WORDS)).toContain(code);
+    }
+    const english = Object.values(DESK_WORDS).map((words) => words({}, { locale: 'en' }));
+    expect(new Set(english).size).toBe(english.length);
+    overwriteGetLocale(() => 'sv');
+    expect(deskRefusalText('booking_full')).toBe('Alla platser är tagna den dagen.');
+    overwriteGetLocale(() => 'en');
+    expect(deskRefusalText('booking_full')).toBe('Every desk is taken that day.');
+    expect(deskRefusalText('booking_something_new')).toContain('(booking_something_new)');
   });
 
   it('a refused registration shows its words in the person’s language', () => {

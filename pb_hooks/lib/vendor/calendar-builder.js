@@ -1935,21 +1935,51 @@ function buildCalendar(entries, words, options = {}) {
 			generator: venueTimezoneBlock
 		}
 	});
-	for (const entry of entries) calendar.createEvent({
+	for (const entry of entries) {
+		if (entry.day) {
+			calendar.createEvent(_objectSpread2(_objectSpread2({}, common(entry, words)), allDay(entry.day)));
+			continue;
+		}
+		calendar.createEvent({
+			id: `${entry.id}@coffice`,
+			sequence: Math.floor(entry.updated / 6e4),
+			stamp: new Date(entry.updated),
+			lastModified: new Date(entry.updated),
+			start: venueInstant(entry.starts),
+			end: venueInstant(entry.ends),
+			timezone: VENUE_TIME_ZONE,
+			summary: titleFor(entry, words),
+			description: descriptionFor(entry, words) || null,
+			location: entry.room || null,
+			url: entry.url || null,
+			status: entry.cancelled ? H$1.CANCELLED : entry.waitlisted ? H$1.TENTATIVE : H$1.CONFIRMED
+		});
+	}
+	return calendar.toString();
+}
+function common(entry, words) {
+	return {
 		id: `${entry.id}@coffice`,
 		sequence: Math.floor(entry.updated / 6e4),
 		stamp: new Date(entry.updated),
 		lastModified: new Date(entry.updated),
-		start: venueInstant(entry.starts),
-		end: venueInstant(entry.ends),
-		timezone: VENUE_TIME_ZONE,
 		summary: titleFor(entry, words),
 		description: descriptionFor(entry, words) || null,
 		location: entry.room || null,
-		url: entry.url || null,
-		status: entry.cancelled ? H$1.CANCELLED : entry.waitlisted ? H$1.TENTATIVE : H$1.CONFIRMED
-	});
-	return calendar.toString();
+		url: entry.url || null
+	};
+}
+/** DTSTART;VALUE=DATE of the day and DTEND;VALUE=DATE of the next: a date has no zone, so the
+* generator is given the calendar date as a UTC midnight and no zone. */
+function allDay(day) {
+	const [year, month, date] = day.split("-").map(Number);
+	return {
+		allDay: true,
+		timezone: null,
+		start: new Date(Date.UTC(year, month - 1, date)),
+		end: new Date(Date.UTC(year, month - 1, date + 1)),
+		status: H$1.CONFIRMED
+	};
 }
 exports.VENUE_TIME_ZONE = VENUE_TIME_ZONE;
 exports.buildCalendar = buildCalendar;

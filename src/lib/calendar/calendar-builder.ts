@@ -28,6 +28,8 @@ export interface CalendarEntry {
   waitlisted?: boolean;
   /** link to the event page */
   url?: string;
+  /** a whole venue day (YYYY-MM-DD), e.g. a desk day: written as an all-day event of that date */
+  day?: string;
 }
 
 export interface CalendarWords {
@@ -129,6 +131,10 @@ export function buildCalendar(entries: CalendarEntry[], words: CalendarWords, op
     timezone: { name: null, generator: venueTimezoneBlock },
   });
   for (const entry of entries) {
+    if (entry.day) {
+      calendar.createEvent({ ...common(entry, words), ...allDay(entry.day) });
+      continue;
+    }
     calendar.createEvent({
       id: `${entry.id}@coffice`,
       // later edits carry a higher SEQUENCE, so a calendar app replaces its older copy
@@ -146,4 +152,30 @@ export function buildCalendar(entries: CalendarEntry[], words: CalendarWords, op
     });
   }
   return calendar.toString();
+}
+
+function common(entry: CalendarEntry, words: CalendarWords) {
+  return {
+    id: `${entry.id}@coffice`,
+    sequence: Math.floor(entry.updated / 60_000),
+    stamp: new Date(entry.updated),
+    lastModified: new Date(entry.updated),
+    summary: titleFor(entry, words),
+    description: descriptionFor(entry, words) || null,
+    location: entry.room || null,
+    url: entry.url || null,
+  };
+}
+
+/** DTSTART;VALUE=DATE of the day and DTEND;VALUE=DATE of the next: a date has no zone, so the
+ * generator is given the calendar date as a UTC midnight and no zone. */
+function allDay(day: string) {
+  const [year, month, date] = day.split('-').map(Number);
+  return {
+    allDay: true,
+    timezone: null,
+    start: new Date(Date.UTC(year, month - 1, date)),
+    end: new Date(Date.UTC(year, month - 1, date + 1)),
+    status: ICalEventStatus.CONFIRMED,
+  };
 }

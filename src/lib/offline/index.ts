@@ -13,28 +13,6 @@ import { coalesced } from './coalesce';
 const isHost = () => signedInUser()?.role === 'host';
 const doorCache = () => import('./door-list-cache');
 
-/**
- * The code that sends the outbox loads when there is something to send (a lazy chunk the
- * service worker precaches, so it is there offline too): a visit that only reads never
- * fetches it, and the guest screens' 60 KB budget pays for what paints.
- */
-function lazyTransport(db: CofficeDb): Transport {
-  let transport: Promise<Transport> | null = null;
-  return {
-    async send(entries) {
-      // a load that failed (offline before the service worker had it) is tried again next time
-      transport ??= import('./pocketbase-transport').then(
-        ({ pocketbaseTransport }) => pocketbaseTransport(pb, db),
-        (error) => {
-          transport = null;
-          throw error;
-        },
-      );
-      return (await transport).send(entries);
-    },
-  };
-}
-
 /** Hosts' devices keep today's door list; the code for it loads only on theirs. */
 function doorListPuller(db: CofficeDb): Puller {
   return {
@@ -104,6 +82,22 @@ export function offline(): Promise<OfflineRuntime> {
   return runtime;
 }
 
+/**
+ * The outbox's sender, loaded when there is something to send: the guest screens' first paint
+ * carries none of it (budget, DECISIONS "Weight"). A load that fails (offline before the
+ * service worker holds the chunk) is a retry, so every entry stays queued.
+ */
+function lazyTransport(db: CofficeDb): Transport {
+  let loaded: Transport | undefined;
+  return {
+    send: (entries) =>
+      import('./pocketbase-transport').then(
+        (module) => (loaded ??= module.pocketbaseTransport(pb, db)).send(entries),
+        (error) => entries.map(() => ({ outcome: 'retry' as const, reason: String(error) })),
+      ),
+  };
+}
+
 async function create(): Promise<OfflineRuntime> {
   const db = await openCofficeDb();
   const outbox = indexedDbOutbox(db);
@@ -128,7 +122,8 @@ async function create(): Promise<OfflineRuntime> {
   engine.on('pulled', localChanged);
   engine.on('refused', async ({ entry, reason }) => {
     const op = entry.op;
-    if (op.kind === 'scan' || op.kind === 'walk-in') return localChanged(); // kept in the outbox, shown at the door
+    // scans and walk-ins are kept in the outbox and shown at the door, desk changes on /desks
+    if (op.kind !== 'registration.create' && op.kind !== 'registration.cancel') return localChanged();
     const id = op.kind === 'registration.create' ? op.record.id : op.id;
     const local = await db.get('registrations', id);
     if (local) {
@@ -210,7 +205,8 @@ async function create(): Promise<OfflineRuntime> {
   };
 }
 
+/** Another person's registration or desk change (a cancel queued before `user` was recorded is kept). */
 function isAnothersRegistration(op: OutboxOp, user: string): boolean {
-  if (op.kind === 'registration.create') return op.record.user !== user;
-  return op.kind === 'registration.cancel' && op.user !== undefined && op.user !== user;
+  if ('record' in op) return op.record.user !== user;
+  return 'user' in op && op.user !== undefined && op.user !== user;
 }

@@ -29,7 +29,19 @@ export type OutboxOp =
   /** `user`: whose cancel it is (absent in entries queued before it was recorded) */
   | { kind: 'registration.cancel'; id: string; user?: string }
   | { kind: 'scan'; scan: ScanFact }
-  | { kind: 'walk-in'; walkIn: WalkIn };
+  | { kind: 'walk-in'; walkIn: WalkIn }
+  /** a desk day (a booking of the open area, docs/DECISIONS.md "Desks by the day"); `day`: the venue day */
+  | { kind: 'desk.book'; day: string; record: DeskDayBooking }
+  | { kind: 'desk.cancel'; day: string; id: string; user: string };
+
+/** The booking a desk day is sent as, with the id chosen on the device. */
+export interface DeskDayBooking {
+  id: string;
+  space: string;
+  user: string;
+  starts: string;
+  ends: string;
+}
 
 export interface OutboxEntry {
   /** FIFO order, assigned by the store */

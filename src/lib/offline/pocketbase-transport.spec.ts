@@ -3,7 +3,8 @@
 import { ClientResponseError } from 'pocketbase';
 import { describe, expect, it } from 'vitest';
 import { newEntry, type OutboxEntry } from './outbox';
-import { classify, sendScanBatch } from './pocketbase-transport';
+import { classify } from './pocketbase-transport';
+import { sendScanBatch } from './staff-sends';
 
 const scanEntry = (id: string, seq: number): OutboxEntry => ({
   ...newEntry({

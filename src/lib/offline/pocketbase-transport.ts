@@ -5,14 +5,15 @@ import { ClientResponseError } from 'pocketbase';
 import type { AppPocketBase, RegistrationRecord } from '$lib/pocketbase/types';
 import type { CofficeDb } from './db';
 import { localWrites } from './merge';
-import type { OutboxEntry, OutboxOp } from './outbox';
+import type { OutboxEntry } from './outbox';
 import type { SendResult, Transport } from './sync';
 import { refusalCode } from './refusal-code';
 
+/** Door scans, walk-ins and desk days: loaded by the devices that send them, so the guest screens carry none of it. */
+const staffSends = () => import('./staff-sends');
+
 export function pocketbaseTransport(pb: AppPocketBase, db: CofficeDb): Transport {
   const registrations = () => pb.collection('registrations');
-
-  const sendScans = (entries: OutboxEntry[]) => sendScanBatch(pb, entries);
 
   async function store(record: RegistrationRecord) {
     localWrites.note('registrations', record.id);
@@ -39,10 +40,10 @@ export function pocketbaseTransport(pb: AppPocketBase, db: CofficeDb): Transport
         await store(record);
       } else if (op.kind === 'registration.cancel') {
         await store(await registrations().update<RegistrationRecord>(op.id, { status: 'cancelled' }, { requestKey: null }));
-      } else if (op.kind === 'walk-in') {
-        await pb.send('/api/coffice/walk-in', { method: 'POST', body: op.walkIn, requestKey: null });
+      } else if (op.kind === 'scan') {
+        return (await (await staffSends()).sendScanBatch(pb, [entry]))[0];
       } else {
-        return (await sendScans([entry]))[0];
+        await (await staffSends()).sendStaffWrite(pb, op);
       }
       return { outcome: 'done' };
     } catch (error) {
@@ -52,35 +53,17 @@ export function pocketbaseTransport(pb: AppPocketBase, db: CofficeDb): Transport
 
   return {
     async send(entries: OutboxEntry[]): Promise<SendResult[]> {
-      if (entries.every((entry) => entry.op.kind === 'scan')) return sendScans(entries);
+      if (entries.every((entry) => entry.op.kind === 'scan')) {
+        return staffSends().then(
+          (sends) => sends.sendScanBatch(pb, entries),
+          (error) => entries.map(() => classify(error)), // the module could not load: try again later
+        );
+      }
       const results: SendResult[] = [];
       for (const entry of entries) results.push(await sendOne(entry)); // in order, one request each
       return results;
     },
   };
-}
-
-/**
- * Uploads scans in one request (POST /api/coffice/sync, docs/DOOR.md): each is settled by its
- * own result, in the same order. Exported for the bench, which drives it from node.
- */
-export async function sendScanBatch(pb: Pick<AppPocketBase, 'send'>, entries: OutboxEntry[]): Promise<SendResult[]> {
-  const scans = entries.map((entry) => (entry.op as Extract<OutboxOp, { kind: 'scan' }>).scan);
-  try {
-    const answer = await pb.send<{ results: { id: string; status: string; message?: string }[] }>('/api/coffice/sync', {
-      method: 'POST',
-      body: { scans },
-      requestKey: null,
-    });
-    return scans.map((scan, i): SendResult => {
-      const result = answer.results[i];
-      if (!result || result.id !== scan.id) return { outcome: 'retry', reason: 'the server answered another scan' };
-      return result.status === 'invalid' ? { outcome: 'refused', reason: 'invalid', message: result.message ?? '' } : { outcome: 'done' };
-    });
-  } catch (error) {
-    const result = classify(error);
-    return scans.map(() => result);
-  }
 }
 
 /**

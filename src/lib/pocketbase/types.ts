@@ -180,7 +180,10 @@ export type NoticeKind =
 
 /** The server's outbox: one per fact and channel (unique `key`); a person reads their own, hosts all. */
 export interface NoticeRecord extends BaseRecord {
+  /** the person told; empty for a mail to an applicant without an account (then `email`, `application`) */
   user: string;
+  email: string;
+  application: string;
   kind: NoticeKind;
   event: string;
   channel: 'mail' | 'push';

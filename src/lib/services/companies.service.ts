@@ -1,4 +1,4 @@
-// Member companies: everyone reads them; hosts create and edit them (the server refuses
+// Member companies: members and hosts read them all (others the listed ones); hosts create and edit them (the server refuses
 // others) and upload a logo, which must really be a PNG, JPEG or WebP of at most 1 MB.
 import { ClientResponseError } from 'pocketbase';
 import { pb } from '$lib/pocketbase/client';
@@ -15,6 +15,24 @@ export interface CompanyFields {
   about: string;
   website: string;
   seat: 'fixed' | 'flex';
+  offers: string;
+  seeks: string;
+  /** trades, comma-separated as typed */
+  tags: string;
+  /** shown on the public /join */
+  listed: boolean;
+}
+
+/** "design, PR ,design" → ["design", "PR"]: trimmed, no empties, each once. */
+export function tagsFromText(text: string): string[] {
+  return [
+    ...new Set(
+      text
+        .split(',')
+        .map((t) => t.trim().slice(0, 40))
+        .filter(Boolean),
+    ),
+  ].slice(0, 20);
 }
 
 export async function listCompanies(): Promise<AccountResult<{ companies: CompanyRecord[] }>> {
@@ -36,6 +54,10 @@ export async function saveCompany(id: string | null, fields: CompanyFields, logo
   form.append('about', fields.about.trim());
   form.append('website', fields.website.trim());
   form.append('seat', fields.seat);
+  form.append('offers', fields.offers.trim());
+  form.append('seeks', fields.seeks.trim());
+  form.append('tags', JSON.stringify(tagsFromText(fields.tags)));
+  form.append('listed', String(fields.listed));
   if (logo) form.append('logo', logo);
   try {
     const company = id ? await pb.collection('companies').update(id, form) : await pb.collection('companies').create(form);

@@ -13,7 +13,7 @@ import { pb } from '$lib/pocketbase/client';
 import { findPeople } from './people.service';
 import type { PassRecord, Verdict } from '$lib/pocketbase/types';
 import { doorState } from '$lib/state/door.svelte';
-import { dayOf, toStored as stamp } from '$lib/time/venue-clock';
+import { dayOf, toStored as stamp, venueInstant } from '$lib/time/venue-clock';
 
 export interface ScanOutcome {
   id: string;
@@ -233,5 +233,25 @@ export async function setClosingTime(value: string): Promise<boolean> {
     return true;
   } catch {
     return false;
+  }
+}
+
+/**
+ * Who booked a desk in the open area today, by name (hosts; online only — like the name search,
+ * names of desk days never sit on the door device). Null when the server could not be asked.
+ */
+export async function desksBookedToday(): Promise<string[] | null> {
+  const today = dayOf(new Date());
+  try {
+    const bookings = await pb.collection('bookings').getFullList({
+      filter: pb.filter("space.kind = 'open_area' && starts = {:starts}", { starts: stamp(venueInstant(today)) }),
+      expand: 'user',
+      fields: 'id,expand.user.name',
+      sort: 'user.name',
+      requestKey: null,
+    });
+    return bookings.map((b) => (b as { expand?: { user?: { name?: string } } }).expand?.user?.name ?? '').filter(Boolean);
+  } catch {
+    return null;
   }
 }

@@ -96,6 +96,33 @@ export async function loadParticipants(eventId: string): Promise<HostResult<Part
   }
 }
 
+/** A confirmed person on a name badge. */
+export interface BadgePerson {
+  id: string;
+  name: string;
+  company: string;
+}
+
+/** The confirmed people of an event, in the order they came, with their company's name (badges). */
+export async function loadBadgePeople(eventId: string): Promise<HostResult<BadgePerson[]>> {
+  try {
+    const list = await pb
+      .collection('registrations')
+      .getFullList<RegistrationRecord & { expand?: { user?: { name: string; expand?: { company?: { name: string } } } } }>({
+        filter: pb.filter("event = {:event} && status = 'confirmed'", { event: eventId }),
+        sort: 'position,created',
+        expand: 'user,user.company',
+        fields: 'id,expand.user.name,expand.user.expand.company.name',
+      });
+    return {
+      ok: true,
+      value: list.map((r) => ({ id: r.id, name: r.expand?.user?.name ?? '', company: r.expand?.user?.expand?.company?.name ?? '' })),
+    };
+  } catch (error) {
+    return failure(error);
+  }
+}
+
 /** Fetches the participants CSV with the host's token (a plain link cannot carry it) and saves it. */
 export async function downloadParticipantsCsv(eventId: string, lang: 'sv' | 'en'): Promise<HostResult<string>> {
   try {

@@ -8,7 +8,12 @@ export interface ProfileFields {
   name: string;
   locale: Locale;
   show_presence: boolean;
+  /** in the member directory, with the headline */
+  listed: boolean;
+  headline: string;
 }
+
+export const HEADLINE_MAX = 80;
 
 /** Saves the profile; a new language takes over the whole app at once (setLocale reloads). */
 export async function saveProfile(fields: ProfileFields): Promise<AccountResult> {
@@ -17,9 +22,17 @@ export async function saveProfile(fields: ProfileFields): Promise<AccountResult>
   const problem = nameProblem(fields.name);
   if (problem) return { ok: false, reason: problem };
   try {
-    await pb
-      .collection('users')
-      .update(user.id, { name: fields.name.trim(), locale: fields.locale, show_presence: fields.show_presence }, { expand: 'company' });
+    await pb.collection('users').update(
+      user.id,
+      {
+        name: fields.name.trim(),
+        locale: fields.locale,
+        show_presence: fields.show_presence,
+        listed: fields.listed,
+        headline: fields.headline.trim().slice(0, HEADLINE_MAX),
+      },
+      { expand: 'company' },
+    );
     if (fields.locale !== getLocale()) void setLocale(fields.locale);
     return { ok: true };
   } catch (error) {

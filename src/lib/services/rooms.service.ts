@@ -19,6 +19,12 @@ export const BOOKING_CODES = [
   'booking_hours',
   'booking_ahead',
   'booking_limit',
+  // desk days (a booking of the open area): src/lib/desks/desk-rules.ts
+  'booking_desk_day',
+  'booking_desk_ahead',
+  'booking_desk_taken',
+  'booking_full',
+  'booking_no_desks',
 ] as const;
 export type BookingCode = (typeof BOOKING_CODES)[number];
 export type RoomsReason = FailureReason | BookingCode | 'title_long';
@@ -82,7 +88,8 @@ export async function loadRooms(day: string): Promise<RoomsResult<{ rooms: Space
   if (!bounds) return { ok: false, reason: 'booking_span' };
   try {
     const [rooms, bookings] = await Promise.all([
-      pb.collection('spaces').getFullList({ filter: 'bookable = true', sort: 'name', requestKey: null }),
+      // the open area is booked by the day on /desks
+      pb.collection('spaces').getFullList({ filter: "bookable = true && kind != 'open_area'", sort: 'name', requestKey: null }),
       pb.collection('bookings').getFullList({
         filter: pb.filter('starts < {:to} && ends > {:from}', { from: new Date(bounds.from), to: new Date(bounds.to) }),
         sort: 'starts',
@@ -104,7 +111,7 @@ export async function loadMyBookings(now = Date.now()): Promise<RoomsResult<{ bo
   if (!user) return { ok: false, reason: 'unauthorized' };
   try {
     const bookings = await pb.collection('bookings').getFullList<MyBooking>({
-      filter: pb.filter('user = {:user} && ends > {:now}', { user: user.id, now: new Date(now) }),
+      filter: pb.filter("user = {:user} && ends > {:now} && space.kind != 'open_area'", { user: user.id, now: new Date(now) }),
       sort: 'starts',
       expand: 'space',
       requestKey: null,

@@ -14,6 +14,11 @@ export const BOOKING_WORDS: Record<BookingCode, typeof m.rooms_error_overlap> = 
   booking_hours: m.rooms_error_hours,
   booking_ahead: m.rooms_error_ahead,
   booking_limit: m.rooms_error_limit,
+  booking_desk_day: m.desks_error_day,
+  booking_desk_ahead: m.desks_error_ahead,
+  booking_desk_taken: m.desks_error_taken,
+  booking_full: m.desks_error_full,
+  booking_no_desks: m.desks_error_no_desks,
 };
 
 const isBookingCode = (reason: RoomsReason): reason is BookingCode => (BOOKING_CODES as readonly string[]).includes(reason);

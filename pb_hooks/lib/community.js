@@ -1,0 +1,174 @@
+// The community's views of people (DESIGN "The space and its community"): who is here today,
+// the member directory's people, and "who was here" after an event. Each lists only people who
+// chose to be shown (show_presence, listed), read at the moment of the request, so opting out
+// takes effect at once. Never an email address: name, headline, company.
+const clock = require(`${__hooks}/lib/vendor/venue-clock.js`);
+const settings = require(`${__hooks}/lib/door-settings.js`);
+
+/** "Who was here" stays open this long after an event ends. */
+const WHO_WAS_HERE_DAYS = 14;
+const DAY_MS = 24 * 3600 * 1000;
+/** The realtime topic that tells members' open pages to ask /here again; it carries no data. */
+const HERE_TOPIC = "coffice/here";
+
+function isMemberOrHost(record) {
+  if (!record || record.collection().name !== "users") return false;
+  const role = record.getString("role");
+  return role === "member" || role === "host";
+}
+
+function companyNames(app, ids) {
+  const names = {};
+  const wanted = ids.filter((id, i) => id && ids.indexOf(id) === i);
+  if (wanted.length === 0) return names;
+  app.findRecordsByIds("companies", wanted).forEach((c) => (names[c.id] = c.getString("name")));
+  return names;
+}
+
+function usersByIds(app, ids) {
+  return ids.length === 0 ? [] : app.findRecordsByIds("users", ids);
+}
+
+/** Today's closing instant (ms), or null when no closing time is set. */
+function closingOf(app, day) {
+  const match = settings.CLOSING_TIME.exec(settings.closingTime(app));
+  return match ? clock.venueInstant(day, Number(match[1]), Number(match[2])) : null;
+}
+
+/**
+ * Opted-in people inside now: their last admitted front-door scan of the venue day is `in`.
+ * After today's closing time nobody is here (the door's cron checks everyone out then, and this
+ * answer does not wait for its minute). `since` is when they came in.
+ */
+function hereNow(app, nowMs) {
+  const today = clock.dayOf(nowMs);
+  const closing = closingOf(app, today);
+  if (closing !== null && nowMs >= closing) return { people: [] };
+  const checkins = app.findRecordsByFilter(
+    "checkins",
+    "verdict = 'admitted' && event = '' && holder != '' && scanned_at >= {:from} && scanned_at <= {:to}",
+    "scanned_at,created",
+    0,
+    0,
+    { from: clock.toStored(clock.dayStart(today)), to: clock.toStored(nowMs) },
+  );
+  const last = {};
+  checkins.forEach((c) => (last[c.getString("holder")] = c));
+  const inside = Object.keys(last).filter((holder) => last[holder].getString("direction") === "in");
+  const shown = usersByIds(app, inside).filter((u) => u.getBool("show_presence"));
+  const companies = companyNames(
+    app,
+    shown.map((u) => u.getString("company")),
+  );
+  const people = shown.map((u) => ({
+    name: u.getString("name"),
+    company: companies[u.getString("company")] || "",
+    since: clock.toStored(clock.parseInstant(last[u.id].getString("scanned_at"))),
+  }));
+  people.sort((a, b) => (a.company === b.company ? (a.name < b.name ? -1 : 1) : a.company < b.company ? -1 : 1));
+  return { people: people };
+}
+
+function personOf(user, companies) {
+  return {
+    id: user.id,
+    name: user.getString("name"),
+    headline: user.getString("headline"),
+    company: companies[user.getString("company")] || "",
+  };
+}
+
+/** The member directory's people: members and hosts who chose to be listed, with a name. */
+function directoryPeople(app) {
+  const listed = app.findRecordsByFilter("users", "listed = true && name != '' && (role = 'member' || role = 'host')", "name", 0, 0);
+  const companies = companyNames(
+    app,
+    listed.map((u) => u.getString("company")),
+  );
+  return {
+    people: listed.map((u) => {
+      const person = personOf(u, companies);
+      person.company_id = u.getString("company");
+      return person;
+    }),
+  };
+}
+
+/**
+ * "Who was here" at an event: {status, answer}. Only for hosts and people admitted at its door,
+ * from its end until 14 days after; the admitted people who are listed.
+ */
+function whoWasHere(app, eventId, asker, asHost, nowMs) {
+  let event;
+  try {
+    event = app.findRecordById("events", eventId);
+  } catch (_) {
+    return { status: 404, message: "No such event." };
+  }
+  const admitted = app.findRecordsByFilter(
+    "checkins",
+    "event = {:event} && verdict = 'admitted' && direction = 'in' && holder != ''",
+    "scanned_at",
+    0,
+    0,
+    {
+      event: eventId,
+    },
+  );
+  const holders = [];
+  admitted.forEach((c) => {
+    if (holders.indexOf(c.getString("holder")) < 0) holders.push(c.getString("holder"));
+  });
+  if (!asHost && (!asker || holders.indexOf(asker) < 0)) {
+    return { status: 403, message: "Only the people who were admitted at this event (and hosts) see who was here." };
+  }
+  const ends = clock.parseInstant(event.getString("ends"));
+  if (event.getString("status") !== "published" || !(nowMs >= ends)) return { status: 404, message: "The event has not ended yet." };
+  const until = ends + WHO_WAS_HERE_DAYS * DAY_MS;
+  if (nowMs >= until) return { status: 404, message: "Who was here is shown for 14 days after the event; that time is over." };
+  const listed = usersByIds(app, holders).filter((u) => u.getBool("listed") && u.getString("name"));
+  const companies = companyNames(
+    app,
+    listed.map((u) => u.getString("company")),
+  );
+  const people = listed.map((u) => personOf(u, companies));
+  people.sort((a, b) => (a.name < b.name ? -1 : 1));
+  return { status: 200, answer: { people: people, until: clock.toStored(until) } };
+}
+
+/**
+ * Tells members' and hosts' open /community pages that "here today" changed (no data with it).
+ * Given the `holder` of a check-in, only when that person shows on "here today": a door scan of
+ * anyone else changes nothing there. Costs nothing while no page listens.
+ */
+function signalHere(app, holder) {
+  const all = app.subscriptionsBroker().clients();
+  const listening = [];
+  for (const id in all) if (all[id].hasSubscription(HERE_TOPIC)) listening.push(all[id]);
+  if (listening.length === 0) return;
+  if (holder !== undefined && !showsPresence(app, holder)) return;
+  const message = new SubscriptionMessage({ name: HERE_TOPIC, data: JSON.stringify({ changed: true }) });
+  listening.forEach((client) => {
+    const auth = client.get("auth");
+    if (auth && isMemberOrHost(fresh(app, auth))) client.send(message);
+  });
+}
+
+function showsPresence(app, id) {
+  try {
+    return app.findRecordById("users", id).getBool("show_presence");
+  } catch (_) {
+    return false;
+  }
+}
+
+// the role as stored now, not as it was when the page subscribed (a member made a guest since)
+function fresh(app, auth) {
+  try {
+    return auth.collection().name === "users" ? app.findRecordById("users", auth.id) : null;
+  } catch (_) {
+    return null;
+  }
+}
+
+module.exports = { hereNow, directoryPeople, whoWasHere, signalHere, isMemberOrHost, HERE_TOPIC, WHO_WAS_HERE_DAYS };
