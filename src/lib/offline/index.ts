@@ -33,9 +33,10 @@ export interface OfflineRuntime {
   failed(): Promise<OutboxEntry[]>;
   /**
    * Listens to the programme as the server answered it, before the device has stored it
-   * (`null`: all stored now, read the device). Told the answer being stored at once.
+   * (`null`: all stored now, read the device). Told the answer being stored at once. One
+   * listener (the schedule's state); a second one replaces it.
    */
-  onProgrammeFetched(listener: (answer: ProgrammeAnswer | null) => void): () => void;
+  onProgrammeFetched(listener: (answer: ProgrammeAnswer | null) => void): void;
   /** changes whenever the device's events changed (a sync of other data leaves it) */
   programmeVersion(): number;
 }
@@ -101,14 +102,14 @@ function lazyTransport(db: CofficeDb): Transport {
 async function create(): Promise<OfflineRuntime> {
   const db = await openCofficeDb();
   const outbox = indexedDbOutbox(db);
-  const programmeListeners = new Set<(answer: ProgrammeAnswer | null) => void>();
+  let programmeListener: ((answer: ProgrammeAnswer | null) => void) | undefined;
   let beingStored: ProgrammeAnswer | null = null;
   // bumped whenever the device's events change: screens re-read them only then
   let programmeVersion = 0;
   const events = eventsPuller(pb, db, (answer) => {
     programmeVersion += 1;
     beingStored = answer;
-    programmeListeners.forEach((listener) => listener(answer));
+    programmeListener?.(answer);
   });
   const engine = new SyncEngine({
     outbox,
@@ -198,9 +199,8 @@ async function create(): Promise<OfflineRuntime> {
     },
     programmeVersion: () => programmeVersion,
     onProgrammeFetched(listener) {
-      programmeListeners.add(listener);
+      programmeListener = listener;
       if (beingStored) listener(beingStored);
-      return () => programmeListeners.delete(listener);
     },
   };
 }

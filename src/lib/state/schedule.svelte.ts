@@ -18,8 +18,8 @@ class ScheduleState {
   #savedAt = $state<number | null>(null);
   #loaded = $state(false);
 
-  // the device's copy, and the server's answer the device is still storing (shown over it)
-  #stored: { events: EventRecord[]; spaces: SpaceRecord[] } = { events: [], spaces: [] };
+  // the device's copy (events, spaces), and the server's answer the device is still storing (shown over it)
+  #stored: [EventRecord[], SpaceRecord[]] = [[], []];
   #fetched: ProgrammeAnswer | null = null;
   /** the answer shown over the device's copy is all stored: the next read replaces it */
   #fetchedStored = false;
@@ -29,29 +29,26 @@ class ScheduleState {
   /** Reads the device's copy now and again after every local change; shows the server's answer as it arrives. */
   start() {
     followDeviceData(this.reload);
-    if (typeof window !== 'undefined') void offline().then((runtime) => runtime.onProgrammeFetched(this.#showFetched));
+    if (typeof window !== 'undefined')
+      void offline().then((runtime) =>
+        runtime.onProgrammeFetched((answer) => {
+          this.#fetchedStored = !answer;
+          if (answer) this.#show((this.#fetched = answer));
+          else void this.reload();
+        }),
+      );
   }
 
   /** Bursts of changes (a realtime storm, a large sync) make few reads. */
   reload = coalesced(() => this.#read());
 
-  #showFetched = (answer: ProgrammeAnswer | null) => {
-    if (answer === null) {
-      this.#fetchedStored = true;
-      void this.reload();
-      return;
-    }
-    this.#fetched = answer;
-    this.#fetchedStored = false;
-    this.#showProgramme();
+  /** Shows the device's copy with the server's answer over it (`fetched`, while it is stored). */
+  #show(fetched = this.#fetched) {
+    const [events, spaces] = this.#stored;
+    this.#events = fetched ? withAnswer(events, fetched.events) : events;
+    this.#spaces = Object.fromEntries((fetched?.spaces ?? spaces).map((s) => [s.id, s]));
     if (!this.#loaded) performance.mark('coffice:schedule-loaded');
     this.#loaded = true;
-  };
-
-  #showProgramme() {
-    const { events, spaces } = this.#stored;
-    this.#events = this.#fetched ? withAnswer(events, this.#fetched.events) : events;
-    this.#spaces = Object.fromEntries((this.#fetched?.spaces ?? spaces).map((s) => [s.id, s]));
   }
 
   async #read() {
@@ -60,7 +57,7 @@ class ScheduleState {
     // a sync that changed no event (most of them) costs no read of 1,000 events
     const version = programmeVersion();
     const [events, spaces, registrations, passes, companyName, savedAt] = await Promise.all([
-      version === this.#readVersion ? this.#stored.events : db.getAllFromIndex('events', 'starts'),
+      version === this.#readVersion ? this.#stored[0] : db.getAllFromIndex('events', 'starts'),
       db.getAll('spaces'),
       db.getAll('registrations'),
       db.getAll('passes'),
@@ -68,15 +65,13 @@ class ScheduleState {
       readMeta<number>(db, 'programme:savedAt'),
     ]);
     if (replacesFetched && this.#fetchedStored) this.#fetched = null;
-    this.#stored = { events, spaces };
+    this.#stored = [events, spaces];
     this.#readVersion = version;
-    this.#showProgramme();
     this.#registrations = registrations;
     this.#passes = passes;
     this.#companyName = companyName ?? '';
     this.#savedAt = savedAt ?? null;
-    if (!this.#loaded) performance.mark('coffice:schedule-loaded');
-    this.#loaded = true;
+    this.#show();
   }
 
   get loaded() {
