@@ -19,6 +19,8 @@ describe("SvelteKit's client with named imports of Svelte", () => {
   it('imports exactly the functions the client reads off the namespace, each from svelte', async () => {
     const named = withNamedSvelte(client);
     expect(named).not.toContain("import * as svelte from 'svelte'");
+    expect(named).not.toMatch(/(?<![\w./$-])svelte\s*\./);
+    expect(named).toContain('const onMount = svelte_onMount, tick = svelte_tick;');
     const svelte = await import('svelte');
     for (const name of KIT_READS_FROM_SVELTE) {
       expect(named).toContain(`${name} as svelte_${name}`);
@@ -28,6 +30,7 @@ describe("SvelteKit's client with named imports of Svelte", () => {
 
   it('stops the build when the client reads another function off the namespace', () => {
     expect(() => withNamedSvelte(`${client}\nsvelte.mount(App, {});`)).toThrow(/reads mount off svelte/);
+    expect(() => withNamedSvelte(`${client}\nconsole.log(svelte);`)).toThrow(/uses the svelte namespace in another way/);
     expect(() => withNamedSvelte(client.replace("import * as svelte from 'svelte';", ''))).toThrow(/review/);
   });
 });
@@ -36,6 +39,7 @@ describe("Paraglide's runtime without route strategies", () => {
   const runtime = read('src/lib/paraglide/runtime.js');
 
   it('exports the same names and picks the same strategy and locale', async () => {
+    expect(slimParaglideRuntime(runtime)).not.toContain('customClientStrategies.has(strat)');
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'coffice-paraglide-'));
     const original = path.join(dir, 'original.js');
     const slim = path.join(dir, 'slim.js');
@@ -52,7 +56,8 @@ describe("Paraglide's runtime without route strategies", () => {
     fs.rmSync(dir, { recursive: true });
   });
 
-  it('stops the build when the runtime gains route strategies', () => {
+  it('stops the build when the runtime gains route or custom strategies', () => {
+    expect(() => slimParaglideRuntime(runtime.replace('"localStorage",', '"custom-session", "localStorage",'))).toThrow(/custom strategy/);
     expect(() =>
       slimParaglideRuntime(runtime.replace('export const routeStrategies = [];', 'export const routeStrategies = [{ match: "/x" }];')),
     ).toThrow(/review/);
