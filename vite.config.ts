@@ -5,6 +5,8 @@ import { configDefaults, defineConfig } from 'vitest/config';
 import { slimPocketBase } from './scripts/lib/slim-pocketbase.mjs';
 import { qrOnlyZxing } from './scripts/lib/qr-only-zxing.mjs';
 import { compactMessages } from './scripts/lib/compact-messages.mjs';
+import { kitSvelteNamed } from './scripts/lib/kit-svelte-named.mjs';
+import { slimParaglide } from './scripts/lib/slim-paraglide.mjs';
 
 // The guest screens (programme, event, pass) and the layout around them are what most people
 // open, often on a slow phone: everything they import statically goes into one 'shell'
@@ -60,10 +62,12 @@ export default defineConfig({
       emitGitIgnore: true,
     }),
     compactMessages(),
+    slimParaglide(),
     // the door's html5-qrcode fallback gets a QR-only ZXing instead of its all-formats copy
     qrOnlyZxing(),
     sveltekit(),
     slimPocketBase(),
+    kitSvelteNamed(),
     freshShell,
   ],
   build: {

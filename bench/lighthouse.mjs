@@ -1,5 +1,6 @@
 // Lighthouse 12.2.3 (mobile) on the programme, an event page and a pass, median of 3
-// runs each, against the demo venue — and the JavaScript weights — beside the peer the
+// runs each, with the demo venue loaded, beside an empty database measured in the same
+// run as the baseline — and the JavaScript weights — beside the peer the
 // project measures itself against: the open-source Indico check-in PWA, measured on these
 // machines with the same Lighthouse (performance 59–72, accessibility 92, 234 KB gzip JS,
 // entry chunk 128 KB).
@@ -50,11 +51,19 @@ function lighthouse(url, { port } = {}) {
   if (run.status !== 0) throw new Error(`Lighthouse failed on ${url}: ${run.error ?? run.stderr.slice(-500)}`);
   const report = JSON.parse(fs.readFileSync(out, 'utf8'));
   if (report.runtimeError) throw new Error(`Lighthouse failed on ${url}: ${report.runtimeError.message}`);
-  return Object.fromEntries(Object.entries(report.categories).map(([id, c]) => [id, Math.round(/** @type {any} */ (c).score * 100)]));
+  return {
+    ...Object.fromEntries(Object.entries(report.categories).map(([id, c]) => [id, Math.round(/** @type {any} */ (c).score * 100)])),
+    tbt: Math.round(report.audits['total-blocking-time'].numericValue),
+    mainThread: Math.round(report.audits['mainthread-work-breakdown'].numericValue),
+    script: Math.round(report.audits['bootup-time'].numericValue),
+  };
 }
 
 /** @param {Record<string, number>[]} runs */
-const medians = (runs) => ['performance', 'accessibility', 'best-practices'].map((c) => String(median(runs.map((r) => r[c]))));
+const medians = (runs) =>
+  ['performance', 'tbt', 'mainThread', 'script', 'accessibility', 'best-practices'].map((c) => String(median(runs.map((r) => r[c]))));
+/** @param {string} url */
+const threeRuns = (url) => [lighthouse(url), lighthouse(url), lighthouse(url)];
 
 /**
  * Lighthouse on a pass, the documented recipe for pages behind a sign-in: a Chromium we
@@ -141,32 +150,56 @@ async function measureWeights(/** @type {string} */ origin, /** @type {string} *
   }
 }
 
+/**
+ * The baseline, measured in the same run: the programme of an empty database, then an
+ * event page with that one event in it (the figures before a real venue's data).
+ */
+async function emptyVenue() {
+  const { server, admin, dispose } = await benchServer();
+  try {
+    const programme = ['programme', 'empty database (baseline)', ...medians(threeRuns(`${server.url}/`))];
+    const hall = await admin.collection('spaces').create({ name: 'Eventytan', kind: 'event_area', capacity: 60 });
+    const event = await admin.collection('events').create({
+      title: 'Frukostmöte',
+      kind: 'breakfast',
+      space: hall.id,
+      status: 'published',
+      capacity: 40,
+      starts: new Date(Date.now() + 86_400_000).toISOString(),
+      ends: new Date(Date.now() + 90_000_000).toISOString(),
+    });
+    return [programme, ['event page', 'only this event (baseline)', ...medians(threeRuns(`${server.url}/events/${event.id}`))]];
+  } finally {
+    await dispose();
+  }
+}
+
 export async function benchLighthouse() {
+  const baseline = await emptyVenue();
   const { server, admin, operator, dispose } = await benchServer();
   try {
     await seedDemoVenue(server.url, operator, { log: () => {} });
     const event = await admin.collection('events').getFirstListItem('status = "published" && starts > @now', { sort: 'starts' });
+    const { totalItems } = await admin.collection('events').getList(1, 1, { filter: 'status = "published"' });
+    const demo = `demo venue (${totalItems} events)`;
     // the programme and the event page as a first-time visitor: a fresh profile per run
-    const screens = [
-      ['programme', `${server.url}/`],
-      ['event page', `${server.url}/events/${event.id}`],
+    const rows = [
+      baseline[0],
+      ['programme', demo, ...medians(threeRuns(`${server.url}/`))],
+      baseline[1],
+      ['event page', demo, ...medians(threeRuns(`${server.url}/events/${event.id}`))],
+      // the pass, unlike the two screens above, keeps storage between runs: the guest is
+      // signed in, the passes are in IndexedDB and the service worker is installed (a pass is
+      // only ever opened like that); cold-start timing is in bench/passes.mjs
+      ['pass (signed in)', demo, ...medians(await lighthousePass(server.url))],
     ];
-    const rows = [];
-    for (const [name, url] of screens) {
-      const runs = [lighthouse(url), lighthouse(url), lighthouse(url)];
-      rows.push([`Coffice: ${name}`, ...medians(runs)]);
-    }
-    // the pass, unlike the two screens above, keeps storage between runs: the guest is
-    // signed in, the passes are in IndexedDB and the service worker is installed (a pass is
-    // only ever opened like that); cold-start timing is in bench/passes.mjs
-    rows.push(['Coffice: pass (signed in)', ...medians(await lighthousePass(server.url))]);
 
     const weights = await measureWeights(server.url, event.id);
 
-    console.log('\nLighthouse 12.2.3, mobile, median of 3\n');
+    console.log('\nLighthouse 12.2.3, mobile, first visit, median of 3 (TBT: total blocking time; main thread and script in ms)\n');
     printTable(
-      ['what', 'performance', 'accessibility', 'best practices'],
-      [...rows, ['Indico check-in PWA (peer, measured here earlier)', '59–72', '92', '—']],
+      ['screen', 'data', 'performance', 'TBT', 'main thread', 'script', 'accessibility', 'best practices'],
+      [...rows, ['Indico check-in PWA (peer, measured here earlier)', '—', '59–72', '—', '—', '—', '92', '—']],
     );
     console.log('\nJavaScript a first visit downloads (gzip), against the budgets of issue #7\n');
     printTable(

@@ -61,7 +61,7 @@ routerAdd(
         throw new NotFoundError("That event does not exist.");
       }
       event.set("message", text);
-      event.set("message_at", new Date().toISOString().replace("T", " "));
+      event.set("message_at", require(`${__hooks}/lib/vendor/venue-clock.js`).toStored(Date.now()));
       txApp.save(event);
       sent = require(`${__hooks}/lib/notices.js`).hostMessage(txApp, event, text);
     });

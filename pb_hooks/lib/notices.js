@@ -18,7 +18,7 @@ function leaseMs() {
 }
 
 function stamp(ms) {
-  return new Date(ms).toISOString().replace("T", " ");
+  return require(`${__hooks}/lib/vendor/venue-clock.js`).toStored(ms);
 }
 
 /** The wait after `attempts` failed attempts; COFFICE_NOTICE_BACKOFF_MS makes a "minute" shorter (tests). */

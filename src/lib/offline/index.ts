@@ -4,9 +4,9 @@
 import { pb, signedInUser } from '$lib/pocketbase/client';
 import { openCofficeDb, writeMeta, type CofficeDb } from './db';
 import { addToOutbox, indexedDbOutbox, type LocalWrite, type OutboxEntry, type OutboxOp } from './outbox';
-import { followServerChanges } from './realtime';
-import { eventsPuller, registrationsPuller } from './schedule-cache';
+import { eventsPuller, registrationsPuller, type ProgrammeAnswer } from './schedule-cache';
 import { passesPuller } from './passes-cache';
+import { followServerChanges } from './realtime';
 import { SyncEngine, type Puller, type Transport } from './sync';
 import { coalesced } from './coalesce';
 
@@ -31,6 +31,14 @@ export interface OfflineRuntime {
   localChanged(): void;
   /** what the server refused for good, to show and to clear */
   failed(): Promise<OutboxEntry[]>;
+  /**
+   * Listens to the programme as the server answered it, before the device has stored it
+   * (`null`: all stored now, read the device). Told the answer being stored at once. One
+   * listener (the schedule's state); a second one replaces it.
+   */
+  onProgrammeFetched(listener: (answer: ProgrammeAnswer | null) => void): void;
+  /** changes whenever the device's events changed (a sync of other data leaves it) */
+  programmeVersion(): number;
 }
 
 export interface EnqueueOptions {
@@ -94,7 +102,15 @@ function lazyTransport(db: CofficeDb): Transport {
 async function create(): Promise<OfflineRuntime> {
   const db = await openCofficeDb();
   const outbox = indexedDbOutbox(db);
-  const events = eventsPuller(pb, db);
+  let programmeListener: ((answer: ProgrammeAnswer | null) => void) | undefined;
+  let beingStored: ProgrammeAnswer | null = null;
+  // bumped whenever the device's events change: screens re-read them only then
+  let programmeVersion = 0;
+  const events = eventsPuller(pb, db, (answer) => {
+    programmeVersion += 1;
+    beingStored = answer;
+    programmeListener?.(answer);
+  });
   const engine = new SyncEngine({
     outbox,
     transport: lazyTransport(db),
@@ -156,6 +172,7 @@ async function create(): Promise<OfflineRuntime> {
     const resync = () => void engine.sync();
     stopRealtime = await followServerChanges(pb, db, {
       onChange: localChanged,
+      onProgramme: () => (programmeVersion += 1),
       resync,
       // a check-in anywhere (another door, a self check-in): a host's device refreshes the
       // door list alone, not a whole sync (a busy door sees one every few seconds); anyone
@@ -179,6 +196,11 @@ async function create(): Promise<OfflineRuntime> {
     onLocalChange(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
+    },
+    programmeVersion: () => programmeVersion,
+    onProgrammeFetched(listener) {
+      programmeListener = listener;
+      if (beingStored) listener(beingStored);
     },
   };
 }

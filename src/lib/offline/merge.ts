@@ -1,7 +1,7 @@
 // What a pull may change on the device. A pull's answer can be older than what the device
 // already holds: it was asked before a local write (a reissued pass, a registration just
 // sent) and answers after it. Such an answer never takes the device back in time.
-import type { RegistrationRecord } from '$lib/pocketbase/types';
+import type { EventRecord, RegistrationRecord } from '$lib/pocketbase/types';
 import type { LocalRegistration } from './db';
 
 /** Local writes on this device, in order; a pull takes a mark when it starts. */
@@ -49,4 +49,18 @@ export function keepRegistration(local: LocalRegistration | undefined, server: R
   const kept = newer<LocalRegistration>(local, server);
   const promoted = kept.status === 'confirmed' && (local?.promoted || local?.status === 'waitlisted');
   return promoted ? { ...kept, promoted: true } : kept;
+}
+
+/**
+ * The device's events (in order of start) with the server's answer over them: an event in
+ * the answer replaces the device's copy unless that one is newer (realtime got there first).
+ */
+export function withAnswer(stored: EventRecord[], answer: EventRecord[]): EventRecord[] {
+  if (answer.length === 0) return stored;
+  const byId = new Map(stored.map((event) => [event.id, event]));
+  for (const event of answer) {
+    const held = byId.get(event.id);
+    if (!held || held.updated <= event.updated) byId.set(event.id, event);
+  }
+  return [...byId.values()].sort((a, b) => (a.starts < b.starts ? -1 : a.starts > b.starts ? 1 : a.id < b.id ? -1 : 1));
 }

@@ -12,18 +12,22 @@ export interface ServerChangeHandlers {
   resync: () => void;
   /** a check-in was recorded (hosts see all; others only their own) */
   onCheckin: () => void;
+  /** an event was written or deleted on the device (before `onChange`) */
+  onProgramme?: () => void;
 }
 
 export async function followServerChanges(
   pb: AppPocketBase,
   db: CofficeDb,
-  { onChange, resync, onCheckin }: ServerChangeHandlers,
+  { onChange, resync, onCheckin, onProgramme }: ServerChangeHandlers,
 ): Promise<() => Promise<void>> {
   const unsubscribers = await Promise.all([
     pb.realtime.subscribe('PB_CONNECT', resync),
     pb.collection('events').subscribe('*', async ({ action, record }) => {
+      localWrites.note('events', record.id); // newer than a pull being stored meanwhile
       if (action === 'delete') await db.delete('events', record.id);
       else await db.put('events', record);
+      onProgramme?.();
       onChange();
     }),
     pb.collection('registrations').subscribe('*', async ({ action, record }) => {

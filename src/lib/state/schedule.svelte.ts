@@ -3,6 +3,8 @@
 import { offline, followDeviceData } from '$lib/offline';
 import { coalesced } from '$lib/offline/coalesce';
 import { readMeta, type LocalRegistration } from '$lib/offline/db';
+import type { ProgrammeAnswer } from '$lib/offline/schedule-cache';
+import { withAnswer } from '$lib/offline/merge';
 import type { EventRecord, HeldPass, SpaceRecord } from '$lib/pocketbase/types';
 
 class ScheduleState {
@@ -16,32 +18,60 @@ class ScheduleState {
   #savedAt = $state<number | null>(null);
   #loaded = $state(false);
 
-  /** Reads the device's copy now and again after every local change. */
+  // the device's copy (events, spaces), and the server's answer the device is still storing (shown over it)
+  #stored: [EventRecord[], SpaceRecord[]] = [[], []];
+  #fetched: ProgrammeAnswer | null = null;
+  /** the answer shown over the device's copy is all stored: the next read replaces it */
+  #fetchedStored = false;
+  /** the device's programme version last read (see `programmeVersion`) */
+  #readVersion = -1;
+
+  /** Reads the device's copy now and again after every local change; shows the server's answer as it arrives. */
   start() {
     followDeviceData(this.reload);
+    if (typeof window !== 'undefined')
+      void offline().then((runtime) =>
+        runtime.onProgrammeFetched((answer) => {
+          this.#fetchedStored = !answer;
+          if (answer) this.#show((this.#fetched = answer));
+          else void this.reload();
+        }),
+      );
   }
 
   /** Bursts of changes (a realtime storm, a large sync) make few reads. */
   reload = coalesced(() => this.#read());
 
+  /** Shows the device's copy with the server's answer over it (`fetched`, while it is stored). */
+  #show(fetched = this.#fetched) {
+    const [events, spaces] = this.#stored;
+    this.#events = fetched ? withAnswer(events, fetched.events) : events;
+    this.#spaces = Object.fromEntries((fetched?.spaces ?? spaces).map((s) => [s.id, s]));
+    if (!this.#loaded) performance.mark('coffice:schedule-loaded');
+    this.#loaded = true;
+  }
+
   async #read() {
-    const { db } = await offline();
+    const { db, programmeVersion } = await offline();
+    const replacesFetched = this.#fetchedStored; // a read begun before the last piece was stored may miss some
+    // a sync that changed no event (most of them) costs no read of 1,000 events
+    const version = programmeVersion();
     const [events, spaces, registrations, passes, companyName, savedAt] = await Promise.all([
-      db.getAllFromIndex('events', 'starts'),
+      version === this.#readVersion ? this.#stored[0] : db.getAllFromIndex('events', 'starts'),
       db.getAll('spaces'),
       db.getAll('registrations'),
       db.getAll('passes'),
       readMeta<string>(db, 'me:company'),
       readMeta<number>(db, 'programme:savedAt'),
     ]);
-    this.#events = events;
-    this.#spaces = Object.fromEntries(spaces.map((s) => [s.id, s]));
+    if (replacesFetched && this.#fetchedStored) this.#fetched = null;
+    this.#stored = [events, spaces];
+    this.#readVersion = version;
     this.#registrations = registrations;
     this.#passes = passes;
     this.#companyName = companyName ?? '';
     this.#savedAt = savedAt ?? null;
-    if (!this.#loaded) performance.mark('coffice:schedule-loaded');
-    this.#loaded = true;
+    this.#show();
   }
 
   get loaded() {
