@@ -7,12 +7,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import PocketBase from 'pocketbase';
-import { hooksDir, root } from '../scripts/lib/paths.mjs';
-import { freePort, startPocketBase, upsertSuperuser } from '../scripts/lib/pocketbase.mjs';
+import { root } from '../scripts/lib/paths.mjs';
 import { clearServing, writeServing } from '../scripts/lib/local-server.mjs';
 import { seedDemoVenue } from '../scripts/seed/seed.mjs';
-import { printTable } from './lib.mjs';
+import { generatorServer, printTable } from './lib.mjs';
 
 const OPERATOR = { email: 'operator@coffice.test', password: 'bench-operator-password' };
 const RUNS = 3;
@@ -39,20 +37,11 @@ function timed(dataDir, args) {
   return { ms, output: run.stdout };
 }
 
-/** @param {string} name @param {(pb: PocketBase, url: string) => Promise<unknown>} fill */
+/** @param {string} name @param {(pb: import('pocketbase').default, url: string) => Promise<unknown>} fill */
 async function venue(name, fill) {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'coffice-bench-backup-'));
-  // the app's hooks, and for the generated venue the generator beside them
-  const hooks = fs.mkdtempSync(path.join(os.tmpdir(), 'coffice-bench-hooks-'));
-  fs.cpSync(hooksDir, hooks, { recursive: true });
-  fs.copyFileSync(path.join(root, 'bench', 'hooks', 'generate.pb.js'), path.join(hooks, 'generate.pb.js'));
-  upsertSuperuser(dataDir, OPERATOR.email, OPERATOR.password, { hooksDir: hooks });
-  const server = await startPocketBase({ dataDir, port: await freePort(), hooksDir: hooks });
+  const { server, dataDir, pb, dispose } = await generatorServer('backup');
   writeServing(dataDir, { url: server.url, servername: null, pid: /** @type {number} */ (server.child.pid) });
   try {
-    const pb = new PocketBase(server.url);
-    pb.autoCancellation(false);
-    await pb.collection('_superusers').authWithPassword(OPERATOR.email, OPERATOR.password);
     const filling = performance.now();
     await fill(pb, server.url);
     const filled = performance.now() - filling;
@@ -89,9 +78,7 @@ async function venue(name, fill) {
     };
   } finally {
     clearServing(dataDir);
-    await server.stop();
-    fs.rmSync(dataDir, { recursive: true, force: true });
-    fs.rmSync(hooks, { recursive: true, force: true });
+    await dispose();
   }
 }
 

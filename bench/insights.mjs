@@ -3,19 +3,12 @@
 // check-ins over five years (bench/hooks/generate.pb.js, plain SQL), each beside PocketBase
 // counting the same period's check-ins through its records API, in the same run on the same
 // server. The answer should grow with the period asked for, not with the whole history.
-import fs from 'node:fs';
 import http from 'node:http';
-import os from 'node:os';
-import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import PocketBase from 'pocketbase';
-import { hooksDir, root } from '../scripts/lib/paths.mjs';
-import { freePort, startPocketBase, upsertSuperuser } from '../scripts/lib/pocketbase.mjs';
 import { dayOf, shiftDay } from '../scripts/lib/venue-clock.mjs';
-import { percentile, printTable } from './lib.mjs';
+import { generatorServer, percentile, printTable } from './lib.mjs';
 import { recordPlot } from './report.mjs';
 
-const OPERATOR = { email: 'operator@coffice.test', password: 'bench-operator-password' };
 const FULL = { people: 100_000, events: 10_000, checkins: 1_000_000 };
 const SIZES = [0.01, 0.1, 1];
 const PERIODS = [
@@ -50,16 +43,8 @@ function generate(url, token, body) {
 
 /** A generated venue of `share` of FULL; what each period costs there. @param {number} share */
 async function venue(share) {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'coffice-bench-insights-'));
-  const hooks = fs.mkdtempSync(path.join(os.tmpdir(), 'coffice-bench-hooks-'));
-  fs.cpSync(hooksDir, hooks, { recursive: true });
-  fs.copyFileSync(path.join(root, 'bench', 'hooks', 'generate.pb.js'), path.join(hooks, 'generate.pb.js'));
-  upsertSuperuser(dataDir, OPERATOR.email, OPERATOR.password, { hooksDir: hooks });
-  const server = await startPocketBase({ dataDir, port: await freePort(), hooksDir: hooks });
+  const { server, pb, dispose } = await generatorServer('insights');
   try {
-    const pb = new PocketBase(server.url);
-    pb.autoCancellation(false);
-    await pb.collection('_superusers').authWithPassword(OPERATOR.email, OPERATOR.password);
     const size = {
       people: Math.round(FULL.people * share),
       events: Math.round(FULL.events * share),
@@ -115,9 +100,7 @@ async function venue(share) {
     }
     return { size, filled, rows };
   } finally {
-    await server.stop();
-    fs.rmSync(dataDir, { recursive: true, force: true });
-    fs.rmSync(hooks, { recursive: true, force: true });
+    await dispose();
   }
 }
 

@@ -156,3 +156,37 @@ export function sampleRss(pid, everyMs = 1000) {
     stop: () => clearInterval(timer),
   };
 }
+
+/**
+ * A PocketBase on a new data folder with the app's hooks and, beside them, the benches' raw-SQL
+ * generator (bench/hooks/generate.pb.js), the operator signed in: for generated venues of
+ * years of history (bench/backup.mjs, bench/insights.mjs). `dispose` stops it and removes both folders.
+ * @param {string} name part of the folders' names
+ */
+export async function generatorServer(name) {
+  const { default: PocketBase } = await import('pocketbase');
+  const { freePort, startPocketBase, upsertSuperuser } = await import('../scripts/lib/pocketbase.mjs');
+  const { hooksDir, root } = await import('../scripts/lib/paths.mjs');
+  const os = await import('node:os');
+  const path = await import('node:path');
+  const operator = { email: 'operator@coffice.test', password: 'bench-operator-password' };
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), `coffice-bench-${name}-`));
+  const hooks = fs.mkdtempSync(path.join(os.tmpdir(), 'coffice-bench-hooks-'));
+  fs.cpSync(hooksDir, hooks, { recursive: true });
+  fs.copyFileSync(path.join(root, 'bench', 'hooks', 'generate.pb.js'), path.join(hooks, 'generate.pb.js'));
+  upsertSuperuser(dataDir, operator.email, operator.password, { hooksDir: hooks });
+  const server = await startPocketBase({ dataDir, port: await freePort(), hooksDir: hooks });
+  const pb = new PocketBase(server.url);
+  pb.autoCancellation(false);
+  await pb.collection('_superusers').authWithPassword(operator.email, operator.password);
+  return {
+    server,
+    dataDir,
+    pb,
+    async dispose() {
+      await server.stop();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+      fs.rmSync(hooks, { recursive: true, force: true });
+    },
+  };
+}

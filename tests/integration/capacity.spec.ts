@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEvent, crowd, startTestServer, type TestServer } from '../helpers/server';
 import type { RegistrationRecord } from '../../src/lib/pocketbase/types';
-import { subscribe } from '../../scripts/lib/realtime-subscriber.mjs';
+import { listen } from '../helpers/listen';
 
 let server: TestServer;
 beforeAll(async () => {
@@ -66,24 +66,16 @@ describe("the person's own open app", () => {
   it('hears their registration made and cancelled, live (the write begins its transaction at the request)', async () => {
     const event = await createEvent(server.admin, { capacity: 5 });
     const [{ pb, user }] = await crowd(server, 1);
-    const seen: { action: string; record: { id: string; status: string } }[] = [];
-    let heard = () => {};
-    const phone = await subscribe(server.url, {
+    const phone = await listen<{ action: string; record: { id: string; status: string } }>(server.url, {
       token: pb.authStore.token,
       topics: ['registrations'],
-      onMessage: (_topic: string, data: (typeof seen)[number]) => {
-        seen.push(data);
-        heard();
-      },
     });
-    const until = async (found: () => boolean) => {
-      while (!found()) await new Promise<void>((resolve) => (heard = resolve));
-    };
+    const { seen, until } = phone;
     try {
       const mine = await pb.collection('registrations').create<RegistrationRecord>({ event: event.id, user: user.id });
-      await until(() => seen.some((m) => m.action === 'create' && m.record.id === mine.id));
+      await until((seen) => seen.some((m) => m.action === 'create' && m.record.id === mine.id));
       await pb.collection('registrations').update(mine.id, { status: 'cancelled' });
-      await until(() => seen.some((m) => m.action === 'update' && m.record.status === 'cancelled'));
+      await until((seen) => seen.some((m) => m.action === 'update' && m.record.status === 'cancelled'));
       expect(seen.map((m) => [m.action, m.record.status])).toEqual([
         ['create', 'confirmed'],
         ['update', 'cancelled'],

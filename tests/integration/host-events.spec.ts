@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TypedPocketBase } from '../../src/lib/pocketbase/types';
 import { fromStored } from '../../src/lib/time/venue-clock';
-import { subscribe } from '../../scripts/lib/realtime-subscriber.mjs';
+import { listen } from '../helpers/listen';
 import { createEvent, minutesFromNow, startTestServer, type TestServer } from '../helpers/server';
 
 let server: TestServer;
@@ -124,26 +124,18 @@ describe('realtime', () => {
     const event = await createEvent(server.admin, { title: 'Jubileumsföredrag', capacity: 5 });
     const { pb: guest, user } = await server.person('guest');
     await guest.collection('registrations').create({ event: event.id, user: user.id });
-    const seen: { action: string; record: { id: string; starts: string; status: string } }[] = [];
-    let heard = () => {};
-    const phone = await subscribe(server.url, {
+    const phone = await listen<{ action: string; record: { id: string; starts: string; status: string } }>(server.url, {
       token: guest.authStore.token,
       topics: ['events/*'],
-      onMessage: (_topic: string, data: (typeof seen)[number]) => {
-        seen.push(data);
-        heard();
-      },
     });
-    const until = async (found: () => boolean) => {
-      while (!found()) await new Promise<void>((resolve) => (heard = resolve));
-    };
+    const { seen, until } = phone;
     try {
       const moved = await host.collection('events').update(event.id, { starts: minutesFromNow(25 * 60), ends: minutesFromNow(27 * 60) });
-      await until(() => seen.some((m) => m.record.id === event.id && m.record.starts === moved.starts));
+      await until((seen) => seen.some((m) => m.record.id === event.id && m.record.starts === moved.starts));
       expect(seen.find((m) => m.record.starts === moved.starts)?.action).toBe('update');
 
       await host.collection('events').update(event.id, { status: 'cancelled' });
-      await until(() => seen.some((m) => m.record.id === event.id && m.record.status === 'cancelled'));
+      await until((seen) => seen.some((m) => m.record.id === event.id && m.record.status === 'cancelled'));
       // what the edits' transaction protects was written with them: the notices of both facts
       const notices = await server.admin.collection('notices').getFullList({ filter: `event = "${event.id}"` });
       expect(notices.map((n) => n.kind).sort()).toEqual(expect.arrayContaining(['cancelled', 'changed']));
