@@ -59,12 +59,7 @@ onRealtimeSubscribeRequest((e) => {
   e.next();
 });
 
-onRecordAfterCreateSuccess((e) => {
-  e.next();
-  if (e.record.getString("event") === "" && e.record.getString("verdict") === "admitted") {
-    require(`${__hooks}/lib/community.js`).signalHere(e.app, e.record.getString("holder"));
-  }
-}, "checkins");
+// a check-in's message is sent by the route that stored it (community.js signalCheckins)
 
 // opting in or out, a new name or company shows at once on open pages
 onRecordAfterUpdateSuccess((e) => {

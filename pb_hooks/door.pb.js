@@ -41,6 +41,7 @@ routerAdd(
       );
     });
     if (result.status === "invalid") return e.json(200, { verdict: "invalid", direction: body.direction || "in" });
+    if (result.status === "stored") require(`${__hooks}/lib/community.js`).signalCheckins(e.app, [result.record]);
     const answer = scans.answerFor(e.app, result.record, result.decision, lookups);
     if (result.status === "known") answer.known = true;
     return e.json(200, answer);

@@ -138,20 +138,45 @@ function whoWasHere(app, eventId, asker, asHost, nowMs) {
 
 /**
  * Tells members' and hosts' open /community pages that "here today" changed (no data with it).
- * Given the `holder` of a check-in, only when that person shows on "here today": a door scan of
- * anyone else changes nothing there. Costs nothing while no page listens.
+ * Given the `holders` of check-ins (an id or a list), only when one of them shows on "here
+ * today": a door scan of anyone else changes nothing there. Costs nothing while no page listens.
  */
-function signalHere(app, holder) {
-  const all = app.subscriptionsBroker().clients();
-  const listening = [];
-  for (const id in all) if (all[id].hasSubscription(HERE_TOPIC)) listening.push(all[id]);
+function signalHere(app, holders) {
+  const listening = hereListeners(app);
   if (listening.length === 0) return;
-  if (holder !== undefined && !showsPresence(app, holder)) return;
+  if (holders !== undefined && ![].concat(holders).some((holder) => showsPresence(app, holder))) return;
   const message = new SubscriptionMessage({ name: HERE_TOPIC, data: JSON.stringify({ changed: true }) });
   listening.forEach((client) => {
     const auth = client.get("auth");
     if (auth && isMemberOrHost(fresh(app, auth))) client.send(message);
   });
+}
+
+/**
+ * After check-ins were stored and committed: one message when any is an admitted front-door
+ * scan (in or out) of someone shown on "here today". The door's routes and the closing time
+ * call it once per request, not a record hook once per check-in: a hook in goja cost every
+ * stored check-in a JavaScript VM, an upload of 500 too (docs/DECISIONS.md, the door routes).
+ * Check-ins an operator makes in the admin UI send none.
+ */
+function signalCheckins(app, records) {
+  if (records.length === 0 || hereListeners(app).length === 0) return; // the common case: asked first
+  const holders = {};
+  records.forEach((record) => {
+    if (record && record.getString("event") === "" && record.getString("verdict") === "admitted" && record.getString("holder")) {
+      holders[record.getString("holder")] = true;
+    }
+  });
+  const list = Object.keys(holders);
+  if (list.length > 0) signalHere(app, list);
+}
+
+/** The realtime clients following "here today" now. */
+function hereListeners(app) {
+  const all = app.subscriptionsBroker().clients();
+  const listening = [];
+  for (const id in all) if (all[id].hasSubscription(HERE_TOPIC)) listening.push(all[id]);
+  return listening;
 }
 
 function showsPresence(app, id) {
@@ -171,4 +196,4 @@ function fresh(app, auth) {
   }
 }
 
-module.exports = { hereNow, directoryPeople, whoWasHere, signalHere, isMemberOrHost, HERE_TOPIC, WHO_WAS_HERE_DAYS };
+module.exports = { hereNow, directoryPeople, whoWasHere, signalHere, signalCheckins, isMemberOrHost, HERE_TOPIC, WHO_WAS_HERE_DAYS };

@@ -241,8 +241,7 @@ function factsOfMany(app, scans) {
   const front = {};
   const atEvents = {};
   const eventsAsked = {};
-  let from = Infinity;
-  let to = -Infinity;
+  const days = {};
   scans.forEach((scan) => {
     grouped[factsKey(scan.pass, scan.event, scan.atMs)] = [];
     if (scan.event) {
@@ -250,11 +249,13 @@ function factsOfMany(app, scans) {
       eventsAsked[scan.event] = true;
     } else {
       front[scan.pass] = true;
-      const day = clock.dayOf(scan.atMs);
-      from = Math.min(from, clock.dayStart(day));
-      to = Math.max(to, clock.dayEnd(day));
+      days[clock.dayOf(scan.atMs)] = true;
     }
   });
+  // the span of the upload's front-door days (YYYY-MM-DD sorts as the days do)
+  const dayList = Object.keys(days).sort();
+  const from = dayList.length ? clock.dayStart(dayList[0]) : 0;
+  const to = dayList.length ? clock.dayEnd(dayList[dayList.length - 1]) : 0;
   const add = (row) => {
     const fact = factOfRow(row);
     const key = factsKey(fact.hash, fact.event, fact.atMs);

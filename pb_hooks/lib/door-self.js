@@ -96,6 +96,7 @@ function selfCheckin(app, person, body, nowMs) {
       source: "self",
     });
   });
+  if (result.status === "stored") require(`${__hooks}/lib/community.js`).signalCheckins(app, [result.record]);
   const answer = scans.answerFor(app, result.record, result.decision);
   return { verdict: answer.verdict, direction: answer.direction, checkin_id: answer.checkin_id, holder_name: answer.holder_name };
 }

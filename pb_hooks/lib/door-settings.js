@@ -115,6 +115,7 @@ function setClosingTime(app, value) {
  */
 function closeTheDay(app, nowMs) {
   let closed = 0;
+  const checkouts = [];
   if (!CLOSING_TIME.test(closingTime(app))) return closed; // none set: no write every minute
   app.runInTransaction((txApp) => {
     const match = CLOSING_TIME.exec(closingTime(txApp));
@@ -137,7 +138,7 @@ function closeTheDay(app, nowMs) {
       Object.keys(last).forEach((holder) => {
         const c = last[holder];
         if (c.getString("direction") !== "in" || clock.parseInstant(c.getString("scanned_at")) >= closingMs) return;
-        scans.storeFact(txApp, {
+        const checkout = scans.storeFact(txApp, {
           pass: scans.findOrNull(txApp, "passes", c.getString("pass")),
           holder: holder,
           event: "",
@@ -147,10 +148,12 @@ function closeTheDay(app, nowMs) {
           atMs: closingMs,
           device: CLOSING_DEVICE,
         });
+        checkouts.push(checkout);
         closed++;
       });
     });
   });
+  require(`${__hooks}/lib/community.js`).signalCheckins(app, checkouts);
   return closed;
 }
 

@@ -33,6 +33,7 @@ function syncScans(app, body) {
     if (!results[i])
       wellFormed.push({ i: i, id: item.id, code: item.code, event: item.event || "", atMs: clock.parseInstant(item.scanned_at) });
   });
+  const stored = [];
   app.runInTransaction((txApp) => {
     // which ids are known and the facts of the upload's passes: read inside the transaction,
     // so another door's upload cannot come between them and the writes
@@ -56,6 +57,7 @@ function syncScans(app, body) {
           lookups,
           batch,
         );
+        if (result.status === "stored") stored.push(result.record);
         results[i] =
           result.status === "invalid"
             ? {
@@ -84,6 +86,7 @@ function syncScans(app, body) {
       }
     });
   });
+  require(`${__hooks}/lib/community.js`).signalCheckins(app, stored);
   return { results: results };
 }
 

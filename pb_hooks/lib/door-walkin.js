@@ -60,6 +60,7 @@ function confirmedPass(app, user, eventId) {
 /** {id, name, email?, event?, atMs, device} → the door's answer. */
 function walkIn(app, input) {
   let answer;
+  let stored = null;
   app.runInTransaction((txApp) => {
     const known = scans.findOrNull(txApp, "checkins", input.id);
     if (known) {
@@ -81,7 +82,9 @@ function walkIn(app, input) {
       device: input.device,
     });
     answer = scans.answerFor(txApp, record, null);
+    stored = record;
   });
+  if (stored) require(`${__hooks}/lib/community.js`).signalCheckins(app, [stored]);
   return answer;
 }
 

@@ -81,6 +81,29 @@ describe('here today', () => {
     stream.close();
   });
 
+  it('an offline door’s upload tells open pages too, once for the whole upload', async () => {
+    const watcher = await member(server, 'Gun Tittar');
+    const comers = [await member(server, 'Hans Offline'), await member(server, 'Ida Offline')];
+    for (const comer of comers) await server.admin.collection('users').update(comer.user.id, { show_presence: true });
+    const stream = await realtime();
+    expect(await stream.subscribe(watcher.pb.authStore.token)).toBe(204);
+    const message = stream.next('coffice/here');
+    const at = new Date(Date.now() - 60_000).toISOString();
+    const scans = comers.map((comer, i) => ({
+      id: `offlinehere00${i}x`.slice(0, 15),
+      code: comer.code,
+      direction: 'in',
+      scanned_at: at,
+      device: 'door-2',
+      verdict: 'admitted',
+    }));
+    const upload = await call<{ results: { status: string }[] }>(host, '/api/coffice/sync', 'POST', { scans });
+    expect(upload.body.results.map((r) => r.status)).toEqual(['stored', 'stored']);
+    expect(JSON.parse(await message)).toEqual({ changed: true });
+    expect(names(await here(host))).toEqual(expect.arrayContaining(['Hans Offline', 'Ida Offline']));
+    stream.close();
+  });
+
   it('after closing time nobody is here', async () => {
     await awayFromMidnight({ after: 3 * 60_000 }); // "a minute ago" must be today
     const late = await member(server, 'Fia Sen');

@@ -38,10 +38,18 @@ function venueWallClock(at) {
 		second: local.getUTCSeconds()
 	};
 }
+var daysOfHours = /* @__PURE__ */ new Map();
 /** The venue's calendar day of an instant, `YYYY-MM-DD`. The door's `decide()` counts days with this, on both ends. */
 function dayOf(at) {
-	const c = venueWallClock(at);
-	return ymd(c.year, c.month, c.day);
+	const hour = Math.floor(ms(at) / 36e5);
+	let day = daysOfHours.get(hour);
+	if (day === void 0) {
+		if (daysOfHours.size >= 1e4) daysOfHours.clear();
+		const c = venueWallClock(hour * 36e5);
+		day = ymd(c.year, c.month, c.day);
+		daysOfHours.set(hour, day);
+	}
+	return day;
 }
 /**
 * The instant (ms) when the venue's clock shows `hour`:`minute` on `day` (YYYY-MM-DD). A time

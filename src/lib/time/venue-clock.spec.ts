@@ -53,6 +53,14 @@ describe('venue clock', () => {
     expect(mismatches).toBe(0);
   });
 
+  it('gives the day the tz database gives every 17 minutes from 2024 to 2030, asked in any order (days are remembered per hour)', () => {
+    const instants: number[] = [];
+    for (let t = Date.UTC(2024, 0, 1) + 7; t < Date.UTC(2030, 0, 1); t += 17 * 60_000) instants.push(t);
+    const order = [...instants.slice().reverse(), ...instants];
+    const wrong = order.filter((t) => dayOf(t) !== intlDay(t));
+    expect(wrong).toEqual([]);
+  });
+
   it('gives the day the tz database gives every 10 minutes around each summer-time change, 2025–2030', () => {
     for (const t of CHANGE_DAYS_INSTANTS) expect(dayOf(t), new Date(t).toISOString()).toBe(intlDay(t));
     expect(CHANGE_DAYS_INSTANTS.length).toBe(12 * 432);

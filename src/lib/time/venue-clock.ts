@@ -59,10 +59,22 @@ export function venueWallClock(at: Instant): WallClock {
   };
 }
 
+// Days remembered per UTC hour: the venue is a whole number of hours ahead of UTC, and its days
+// and summer-time changes begin on a UTC hour, so every instant of one UTC hour has one venue
+// day. The door's server asks the day of every stored scan it weighs (thousands an upload).
+const daysOfHours = new Map<number, string>();
+
 /** The venue's calendar day of an instant, `YYYY-MM-DD`. The door's `decide()` counts days with this, on both ends. */
 export function dayOf(at: Instant): string {
-  const c = venueWallClock(at);
-  return ymd(c.year, c.month, c.day);
+  const hour = Math.floor(ms(at) / 36e5);
+  let day = daysOfHours.get(hour);
+  if (day === undefined) {
+    if (daysOfHours.size >= 10_000) daysOfHours.clear();
+    const c = venueWallClock(hour * 36e5);
+    day = ymd(c.year, c.month, c.day);
+    daysOfHours.set(hour, day);
+  }
+  return day;
 }
 
 /**
