@@ -195,7 +195,8 @@ function factOfRow(row) {
     event: row.event,
     direction: row.direction,
     at: row.scanned_at,
-    atMs: clock.parseInstant(row.scanned_at),
+    // a stored date (always YYYY-MM-DD HH:MM:SS.sssZ): read as such, not checked like input
+    atMs: clock.fromStored(row.scanned_at).getTime(),
     device: row.device,
     verdict: row.verdict,
     conflict: row.conflict,
@@ -408,6 +409,7 @@ function answerFor(app, record, decision, lookups) {
  * the new fact joins `known.facts`.
  */
 function storeFact(app, fact, known) {
+  const at = clock.toStored(fact.atMs);
   const record = new Record(app.findCachedCollectionByNameOrId("checkins"));
   record.load({
     id: fact.id || newCheckinId(),
@@ -417,7 +419,7 @@ function storeFact(app, fact, known) {
     direction: fact.direction,
     source: fact.source || "door",
     verdict: fact.verdict,
-    scanned_at: clock.toStored(fact.atMs),
+    scanned_at: at,
     device: fact.device || "",
     conflict: !!fact.conflict,
   });
@@ -429,7 +431,7 @@ function storeFact(app, fact, known) {
     hash: fact.pass ? fact.pass.id : "",
     event: fact.event || "",
     direction: fact.direction,
-    at: clock.toStored(fact.atMs),
+    at: at,
     atMs: fact.atMs,
     device: fact.device || "",
     verdict: fact.verdict,
