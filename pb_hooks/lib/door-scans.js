@@ -42,6 +42,12 @@ function rowsOf(app, sql, params, shape) {
   return rows;
 }
 
+/** A date as the database stores it (always YYYY-MM-DD HH:MM:SS.sssZ), in ms: read as such, not
+ * checked like a device's input (parseInstant), for the hundreds of rows an upload reads back. */
+function storedMs(value) {
+  return clock.fromStored(value).getTime();
+}
+
 /**
  * What a decision needs of a pass, as plain values: {id, code, kind, holder, holderName,
  * revoked, updatedMs, event} (`event`: an event pass's event, else "").
@@ -54,7 +60,7 @@ function passInfoOfRow(row) {
     holder: row.holder,
     holderName: row.holder_name,
     revoked: row.revoked,
-    updatedMs: clock.parseInstant(row.updated),
+    updatedMs: storedMs(row.updated),
     event: row.kind === "event" ? row.event : "",
   };
 }
@@ -97,17 +103,11 @@ function newLookups(app) {
         ends: row.ends,
         status: row.status,
         reentry: row.reentry,
-        updatedMs: clock.parseInstant(row.updated),
+        updatedMs: storedMs(row.updated),
       };
     });
   };
-  const days = {};
   const lookups = {
-    /** the venue day of an instant (Date or ms), remembered: decide() asks it of every stored fact */
-    dayOf: (at) => {
-      const key = typeof at === "number" ? at : at.getTime();
-      return days[key] || (days[key] = clock.dayOf(key));
-    },
     /** the pass with this exact code (unique index), or null; only for well-formed codes */
     passByCode: (code) => {
       if (!(code in byCode)) {
@@ -195,8 +195,7 @@ function factOfRow(row) {
     event: row.event,
     direction: row.direction,
     at: row.scanned_at,
-    // a stored date (always YYYY-MM-DD HH:MM:SS.sssZ): read as such, not checked like input
-    atMs: clock.fromStored(row.scanned_at).getTime(),
+    atMs: storedMs(row.scanned_at),
     device: row.device,
     verdict: row.verdict,
     conflict: row.conflict,
@@ -336,7 +335,7 @@ function decideAt(lookups, pass, scan, facts) {
       direction: scan.direction,
       at: new Date(scan.atMs),
     },
-    lookups.dayOf,
+    clock.dayOf, // remembered per hour by the venue clock: decide() asks it of every stored fact
   );
 }
 

@@ -22,8 +22,9 @@ export function folderFlags({
     `--migrationsDir=${migrationsDir}`,
     `--hooksWatch=${watchHooks}`,
     '--automigrate=false',
-    // a door scan holds three JS VMs at once (front middleware, route, record hook): 16 in
-    // flight need 48; past the pool every call makes a fresh VM (docs/DECISIONS.md)
+    // a request holds a JS VM for each JS layer it is inside at once (the front middleware, a
+    // route or request hook, record hooks within: a scan two, a registration three): 16 in
+    // flight need up to 48; past the pool every call makes a fresh VM (docs/DECISIONS.md)
     '--hooksPool=48',
   ];
 }
