@@ -202,27 +202,38 @@ function factOfRow(row) {
   };
 }
 
+// Which stored scans a decision and its aftermath read: a decision looks only at admissions
+// before it (verdict.js), and an arrival can change what the scans after it should have been
+// told (reconsiderLater), whatever their verdict. Repeats and refusals before it are left out: a
+// member scanned twenty times a day is one admission and nineteen repeats.
+const RELEVANT = "(verdict = 'admitted' OR scanned_at >= {:since})";
+
 /**
  * The stored scans of a pass that a decision at this door and instant looks at (and that
  * an arrival there can change), oldest first: the same event's door, or the front door on
- * the same venue day (the decision looks at nothing else).
+ * the same venue day (the decision looks at nothing else); of them the admissions and
+ * everything from `atMs` on (RELEVANT).
  */
 function factsFor(app, passId, eventId, atMs) {
   // plain SQL: a filter's `event = ''` becomes `(event = '' OR event IS NULL)`, which SQLite
   // answered from the event index (every front-door scan ever) instead of (pass, scanned_at)
+  const since = clock.toStored(atMs);
   if (eventId) {
     return rowsOf(
       app,
-      FACT_COLUMNS + "WHERE pass = {:pass} AND event = {:event} ORDER BY scanned_at, id",
-      { pass: passId, event: eventId },
+      FACT_COLUMNS + "WHERE pass = {:pass} AND event = {:event} AND " + RELEVANT + " ORDER BY scanned_at, id",
+      { pass: passId, event: eventId, since: since },
       FACT_SHAPE,
     ).map(factOfRow);
   }
   const day = clock.dayOf(atMs);
   return rowsOf(
     app,
-    FACT_COLUMNS + "WHERE pass = {:pass} AND scanned_at >= {:from} AND scanned_at < {:to} AND +event = '' ORDER BY scanned_at, id",
-    { pass: passId, from: clock.toStored(clock.dayStart(day)), to: clock.toStored(clock.dayEnd(day)) },
+    FACT_COLUMNS +
+      "WHERE pass = {:pass} AND scanned_at >= {:from} AND scanned_at < {:to} AND +event = '' AND " +
+      RELEVANT +
+      " ORDER BY scanned_at, id",
+    { pass: passId, from: clock.toStored(clock.dayStart(day)), to: clock.toStored(clock.dayEnd(day)), since: since },
     FACT_SHAPE,
   ).map(factOfRow);
 }
@@ -254,6 +265,11 @@ function factsOfMany(app, scans) {
   });
   // the span of the upload's front-door days (YYYY-MM-DD sorts as the days do)
   const dayList = Object.keys(days).sort();
+  // RELEVANT from the upload's earliest scan: every scan of it may change those after it
+  let earliest = Infinity;
+  scans.forEach((scan) => (earliest = Math.min(earliest, scan.atMs)));
+  if (scans.length === 0) return grouped;
+  const since = clock.toStored(earliest);
   const from = dayList.length ? clock.dayStart(dayList[0]) : 0;
   const to = dayList.length ? clock.dayEnd(dayList[dayList.length - 1]) : 0;
   const add = (row) => {
@@ -266,12 +282,15 @@ function factsOfMany(app, scans) {
     const list = inList("p", frontIds.slice(i, i + 400));
     list.params.from = clock.toStored(from);
     list.params.to = clock.toStored(to);
+    list.params.since = since;
     rowsOf(
       app,
       FACT_COLUMNS +
         "WHERE pass IN (" +
         list.sql +
-        ") AND scanned_at >= {:from} AND scanned_at < {:to} AND +event = '' ORDER BY scanned_at, id",
+        ") AND scanned_at >= {:from} AND scanned_at < {:to} AND +event = '' AND " +
+        RELEVANT +
+        " ORDER BY scanned_at, id",
       list.params,
       FACT_SHAPE,
     ).forEach(add);
@@ -281,9 +300,10 @@ function factsOfMany(app, scans) {
   for (let i = 0; i < passIds.length; i += 400) {
     const list = inList("p", passIds.slice(i, i + 400));
     Object.keys(events.params).forEach((name) => (list.params[name] = events.params[name]));
+    list.params.since = since;
     rowsOf(
       app,
-      FACT_COLUMNS + "WHERE pass IN (" + list.sql + ") AND event IN (" + events.sql + ") ORDER BY scanned_at, id",
+      FACT_COLUMNS + "WHERE pass IN (" + list.sql + ") AND event IN (" + events.sql + ") AND " + RELEVANT + " ORDER BY scanned_at, id",
       list.params,
       FACT_SHAPE,
     ).forEach(add);

@@ -213,6 +213,18 @@ describe('two doors offline admitting the same pass', () => {
     ]);
   });
 
+  it('clears the conflict of a later repeat once the admission it followed arrives (later scans are judged again whatever their verdict)', async () => {
+    const { guest, first, second } = await twoDoors();
+    // door 2 rightly said already_in, but uploads before door 1: the server knows no admission yet
+    const repeat = { ...second, verdict: 'already_in' };
+    expect((await sync([repeat])).body.results[0]).toMatchObject({ status: 'stored', verdict: 'already_in', conflict: true });
+    expect((await sync([first])).body.results[0]).toMatchObject({ status: 'stored', verdict: 'admitted', conflict: false });
+    expect(await conflicts(guest.pass.id)).toEqual([
+      ['door-1', false],
+      ['door-2', false],
+    ]);
+  });
+
   it('flags a door that admitted what the server would refuse, judging revocation at the scan’s time', async () => {
     const event = await openEvent(server);
     const other = await openEvent(server);

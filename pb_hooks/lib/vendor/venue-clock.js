@@ -7,13 +7,7 @@ var ymd = (year, month, day) => `${pad(year, 4)}-${pad(month)}-${pad(day)}`;
 /** Whether a year, month (1–12) and day are on the calendar: 29 February 2028 is, 30 February never. */
 function onCalendar(year, month, day) {
 	const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
-	const days = month === 2 ? leap ? 29 : 28 : [
-		4,
-		6,
-		9,
-		11
-	].includes(month) ? 30 : 31;
-	return month >= 1 && month <= 12 && day >= 1 && day <= days;
+	return month >= 1 && month <= 12 && day >= 1 && day <= (month === 2 ? leap ? 29 : 28 : month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31);
 }
 /** The instant (ms) of 01:00 UTC on the last Sunday of a month (month 1–12). */
 function lastSundayAtOneUtc(year, month) {
@@ -91,7 +85,14 @@ function parseInstant(text) {
 	if (typeof text !== "string" || text.length > 40) return NaN;
 	const m = TIME.exec(text);
 	if (!m) return NaN;
-	const [year, month, day, hour, minute, second, zoneHour, zoneMinute] = m.slice(1).map(Number);
+	const year = Number(m[1]);
+	const month = Number(m[2]);
+	const day = Number(m[3]);
+	const hour = Number(m[4]);
+	const minute = Number(m[5]);
+	const second = Number(m[6]);
+	const zoneHour = Number(m[7]);
+	const zoneMinute = Number(m[8]);
 	if (!onCalendar(year, month, day) || hour > 23 || minute > 59 || second > 59 || zoneHour > 23 || zoneMinute > 59) return NaN;
 	return fromStored(text).getTime();
 }

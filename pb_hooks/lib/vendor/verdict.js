@@ -12,6 +12,10 @@ var fromStored = (value) => new Date(value.replace(" ", "T"));
 // src/lib/door/verdict.ts
 var EARLY_MS = 36e5;
 var time = (stored) => fromStored(stored).getTime();
+var timeOf = (scan) => {
+	var _scan$atMs;
+	return (_scan$atMs = scan.atMs) !== null && _scan$atMs !== void 0 ? _scan$atMs : time(scan.at);
+};
 /** @param dayOf the venue's calendar day (YYYY-MM-DD) of an instant */
 function decide(input, dayOf) {
 	const { pass, door, at } = input;
@@ -22,7 +26,7 @@ function decide(input, dayOf) {
 	if (!isPassCode(input.code)) return refuse("invalid");
 	if (!pass) return refuse("unknown");
 	if (pass.revoked) return refuse("revoked");
-	const admitted = input.scans.filter((s) => s.hash === pass.hash && s.verdict === "admitted").sort((a, b) => time(a.at) - time(b.at));
+	const admitted = input.scans.filter((s) => s.hash === pass.hash && s.verdict === "admitted").sort((a, b) => timeOf(a) - timeOf(b));
 	const firstIn = (scans) => {
 		const first = scans.find((s) => s.direction === "in");
 		return first ? {
@@ -61,7 +65,7 @@ function decide(input, dayOf) {
 		verdict: "admitted",
 		direction: "out"
 	};
-	const frontToday = admitted.filter((s) => s.event === "" && dayOf(new Date(time(s.at))) === today);
+	const frontToday = admitted.filter((s) => s.event === "" && dayOf(new Date(timeOf(s))) === today);
 	const stay = frontToday.slice(frontToday.map((s) => s.direction).lastIndexOf("out") + 1);
 	if (stay.length > 0) return {
 		verdict: "already_in",

@@ -35,6 +35,8 @@ export interface KnownScan {
   event: string;
   direction: Direction;
   at: string;
+  /** `at` in ms, when the caller has it already (the server reads hundreds per upload) */
+  atMs?: number;
   device: string;
   verdict: Verdict;
 }
@@ -61,6 +63,7 @@ export interface Decision {
 
 const EARLY_MS = 60 * 60_000;
 const time = (stored: string) => fromStored(stored).getTime();
+const timeOf = (scan: KnownScan) => scan.atMs ?? time(scan.at);
 
 /** @param dayOf the venue's calendar day (YYYY-MM-DD) of an instant */
 export function decide(input: ScanInput, dayOf: (instant: Date) => string): Decision {
@@ -70,7 +73,7 @@ export function decide(input: ScanInput, dayOf: (instant: Date) => string): Deci
   if (!pass) return refuse('unknown');
   if (pass.revoked) return refuse('revoked');
 
-  const admitted = input.scans.filter((s) => s.hash === pass.hash && s.verdict === 'admitted').sort((a, b) => time(a.at) - time(b.at));
+  const admitted = input.scans.filter((s) => s.hash === pass.hash && s.verdict === 'admitted').sort((a, b) => timeOf(a) - timeOf(b));
   const firstIn = (scans: KnownScan[]) => {
     const first = scans.find((s) => s.direction === 'in');
     return first ? { at: first.at, device: first.device } : undefined;
@@ -98,7 +101,7 @@ export function decide(input: ScanInput, dayOf: (instant: Date) => string): Deci
     if (dayOf(new Date(time(event.starts))) !== today) return refuse('outside_window');
   }
   if (input.direction === 'out') return { verdict: 'admitted', direction: 'out' };
-  const frontToday = admitted.filter((s) => s.event === '' && dayOf(new Date(time(s.at))) === today);
+  const frontToday = admitted.filter((s) => s.event === '' && dayOf(new Date(timeOf(s))) === today);
   // inside since the last exit: a second scan, a minute or hours later, is a repeat and
   // never an exit — exits are explicit (the door's out mode, a member's own check-out)
   const stay = frontToday.slice(frontToday.map((s) => s.direction).lastIndexOf('out') + 1);
