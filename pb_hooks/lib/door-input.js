@@ -32,9 +32,10 @@ function directionProblem(value, name, required) {
   return value === "in" || value === "out" ? "" : q(name) + ' must be "in" or "out".';
 }
 
-function timeProblem(value, name, required, nowMs) {
+/** `parsed`: parseInstant(value) when the caller has it already. */
+function timeProblem(value, name, required, nowMs, parsed) {
   if ((value === undefined || value === null || value === "") && !required) return "";
-  const t = parseInstant(value);
+  const t = parsed === undefined ? parseInstant(value) : parsed;
   if (isNaN(t)) return q(name) + " must be a date and time like 2026-11-30T07:10:00.000Z.";
   if (t < EARLIEST_MS) return q(name) + " is before 2020; check the device’s clock.";
   if (t > nowMs + MAX_AHEAD_MS) return q(name) + " is more than a day in the future; check the device’s clock.";
@@ -78,15 +79,15 @@ function scanProblem(app, body, nowMs, lookups) {
   );
 }
 
-/** Problems of one uploaded offline scan (an item of POST /api/coffice/sync). */
-function syncItemProblem(app, item, name, nowMs, lookups) {
+/** Problems of one uploaded offline scan (an item of POST /api/coffice/sync); `atMs` as timeProblem's `parsed`. */
+function syncItemProblem(app, item, name, nowMs, lookups, atMs) {
   if (!isObject(item)) return q(name) + " is not a scan object.";
   const problem =
     requiredIdProblem(item.id, name + ".id") ||
     codeProblem(item.code, name + ".code") ||
     eventProblem(app, item.event, name + ".event", lookups) ||
     directionProblem(item.direction, name + ".direction", true) ||
-    timeProblem(item.scanned_at, name + ".scanned_at", true, nowMs) ||
+    timeProblem(item.scanned_at, name + ".scanned_at", true, nowMs, atMs) ||
     deviceProblem(item.device, name + ".device");
   if (problem) return problem;
   if (VERDICTS.indexOf(item.verdict) === -1) return q(name + ".verdict") + " must be one of " + VERDICTS.join(", ") + ".";

@@ -26,14 +26,14 @@ function findOrNull(app, collection, id) {
   }
 }
 
-/** A list of {:name0}, {:name1}, … placeholders and their values, for `IN (…)`. */
+/**
+ * Many values for `IN (…)` as one JSON parameter, not a placeholder each: PocketBase rewrites
+ * every {:name} with a regular expression and SQLite parses each one (200 ids: 440 → 160 µs).
+ */
 function inList(name, values) {
   const params = {};
-  const names = values.map((value, i) => {
-    params[name + i] = value;
-    return "{:" + name + i + "}";
-  });
-  return { sql: names.join(", "), params: params };
+  params[name] = JSON.stringify(values);
+  return { sql: "SELECT value FROM json_each({:" + name + "})", params: params };
 }
 
 function rowsOf(app, sql, params, shape) {
@@ -139,10 +139,9 @@ function newLookups(app) {
         if (typeof scan.code === "string" && isPassCode(scan.code) && !(scan.code in byCode)) codes[scan.code] = true;
       });
       const wanted = Object.keys(codes);
-      for (let i = 0; i < wanted.length; i += 400) {
-        const part = wanted.slice(i, i + 400);
-        part.forEach((code) => (byCode[code] = null));
-        const codeList = inList("c", part);
+      wanted.forEach((code) => (byCode[code] = null));
+      if (wanted.length > 0) {
+        const codeList = inList("c", wanted);
         loadPasses("WHERE p.code IN (" + codeList.sql + ")", codeList.params);
       }
       list.forEach((scan) => {
@@ -151,7 +150,7 @@ function newLookups(app) {
         if (pass && pass.event && !(pass.event in events)) eventIds[pass.event] = true;
       });
       const ids = Object.keys(eventIds);
-      for (let i = 0; i < ids.length; i += 400) loadEvents(ids.slice(i, i + 400));
+      if (ids.length > 0) loadEvents(ids);
     },
   };
   return lookups;
@@ -278,8 +277,8 @@ function factsOfMany(app, scans) {
     if (key in grouped) grouped[key].push(fact);
   };
   const frontIds = Object.keys(front);
-  for (let i = 0; i < frontIds.length; i += 400) {
-    const list = inList("p", frontIds.slice(i, i + 400));
+  if (frontIds.length > 0) {
+    const list = inList("p", frontIds);
     list.params.from = clock.toStored(from);
     list.params.to = clock.toStored(to);
     list.params.since = since;
@@ -296,10 +295,10 @@ function factsOfMany(app, scans) {
     ).forEach(add);
   }
   const passIds = Object.keys(atEvents);
-  const events = inList("e", Object.keys(eventsAsked));
-  for (let i = 0; i < passIds.length; i += 400) {
-    const list = inList("p", passIds.slice(i, i + 400));
-    Object.keys(events.params).forEach((name) => (list.params[name] = events.params[name]));
+  if (passIds.length > 0) {
+    const list = inList("p", passIds);
+    const events = inList("e", Object.keys(eventsAsked));
+    list.params.e = events.params.e;
     list.params.since = since;
     rowsOf(
       app,
@@ -472,23 +471,26 @@ function storeFact(app, fact, known) {
  * Stores one scan, at most once per id. `scan`: {id?, code, event, direction, atMs, device,
  * source, deviceVerdict?}. Without deviceVerdict the server's decision is the verdict (an
  * online scan); with it, the device's fact is kept and a disagreement is a conflict.
- * Returns {status: "stored"|"known"|"invalid", record, decision}; an ill-formed code is never
- * stored. `lookups` (newLookups, may be made before the transaction) holds passes and events;
- * `batch` (from newBatch, inside the transaction) the known ids and facts of an upload.
+ * Returns {status: "stored"|"known"|"invalid", record, decision, verdict, conflict}; an
+ * ill-formed code is never stored. `lookups` (newLookups, may be made before the transaction)
+ * holds passes and events; `batch` (from newBatch, inside the transaction) the known ids and
+ * facts of an upload.
  */
 function recordScan(app, scan, lookups, batch) {
   const known = scan.id ? (batch ? batch.known(scan.id) : findOrNull(app, "checkins", scan.id)) : null;
-  if (known) return { status: "known", record: known, decision: null };
+  if (known)
+    return { status: "known", record: known, decision: null, verdict: known.getString("verdict"), conflict: known.getBool("conflict") };
   const look = lookups || newLookups(app);
   const id = scan.id || newCheckinId();
   const pass = isPassCode(scan.code) ? look.passByCode(scan.code) : null;
   const facts = !pass ? [] : batch ? batch.facts(pass.id, scan.event, scan.atMs) : factsFor(app, pass.id, scan.event, scan.atMs);
   const decision = decideAt(look, pass, { id: id, code: scan.code, event: scan.event, direction: scan.direction, atMs: scan.atMs }, facts);
-  if (decision.verdict === "invalid") return { status: "invalid", record: null, decision: decision };
+  if (decision.verdict === "invalid") return { status: "invalid", record: null, decision: decision, verdict: "", conflict: false };
 
   const fromDevice = scan.deviceVerdict !== undefined;
   const verdict = fromDevice ? scan.deviceVerdict : decision.verdict;
   const direction = fromDevice ? scan.direction : decision.direction;
+  const conflict = fromDevice && (verdict !== decision.verdict || direction !== decision.direction);
   const record = storeFact(
     app,
     {
@@ -501,12 +503,12 @@ function recordScan(app, scan, lookups, batch) {
       verdict: verdict,
       atMs: scan.atMs,
       device: scan.device,
-      conflict: fromDevice && (verdict !== decision.verdict || direction !== decision.direction),
+      conflict: conflict,
     },
     { lookups: look, facts: facts },
   );
   if (batch) batch.stored(record);
-  return { status: "stored", record: record, decision: decision };
+  return { status: "stored", record: record, decision: decision, verdict: verdict, conflict: conflict };
 }
 
 /**
@@ -517,8 +519,8 @@ function recordScan(app, scan, lookups, batch) {
 function newBatch(app, lookups, scans) {
   const knownIds = {};
   const ids = scans.map((scan) => scan.id);
-  for (let i = 0; i < ids.length; i += 400) {
-    const list = inList("i", ids.slice(i, i + 400));
+  if (ids.length > 0) {
+    const list = inList("i", ids);
     app.findAllRecords("checkins", $dbx.exp("id IN (" + list.sql + ")", list.params)).forEach((record) => (knownIds[record.id] = record));
   }
   const wanted = [];

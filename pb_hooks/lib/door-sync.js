@@ -21,8 +21,10 @@ function syncScans(app, body) {
   // not written: a door decides from what it knew, and so does the server)
   const lookups = scans.newLookups(app);
   lookups.preload(body.scans.filter(input.isObject));
+  // each device time read once, for the check and the scan
+  const times = body.scans.map((item) => (input.isObject(item) ? clock.parseInstant(item.scanned_at) : NaN));
   const results = body.scans.map((item, i) => {
-    const problem = input.syncItemProblem(app, item, "scans[" + i + "]", now, lookups);
+    const problem = input.syncItemProblem(app, item, "scans[" + i + "]", now, lookups, times[i]);
     const id = input.isObject(item) && typeof item.id === "string" ? item.id : "";
     return problem ? { id: id, status: "invalid", verdict: "", conflict: false, message: problem } : null;
   });
@@ -30,8 +32,7 @@ function syncScans(app, body) {
   // batch never interleaves with another's. A scan that fails to save is answered on its own.
   const wellFormed = [];
   body.scans.forEach((item, i) => {
-    if (!results[i])
-      wellFormed.push({ i: i, id: item.id, code: item.code, event: item.event || "", atMs: clock.parseInstant(item.scanned_at) });
+    if (!results[i]) wellFormed.push({ i: i, id: item.id, code: item.code, event: item.event || "", atMs: times[i] });
   });
   const stored = [];
   app.runInTransaction((txApp) => {
@@ -70,8 +71,8 @@ function syncScans(app, body) {
             : {
                 id: item.id,
                 status: result.status,
-                verdict: result.record.getString("verdict"),
-                conflict: result.record.getBool("conflict"),
+                verdict: result.verdict,
+                conflict: result.conflict,
               };
       } catch (err) {
         // the error's own text ("GoError: …") is the server's, not the door's: it goes to the log
