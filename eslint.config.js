@@ -38,6 +38,7 @@ const pocketbaseGlobals = Object.fromEntries(
     'onRealtimeSubscribeRequest',
     'onRecordAfterCreateSuccess',
     'onRecordAfterUpdateSuccess',
+    'onRecordAfterDeleteSuccess',
     'onRecordCreate',
     'onRecordCreateRequest',
     'onRecordRequestEmailChangeRequest',

@@ -8,13 +8,24 @@ function deviceNames(app) {
   return names;
 }
 
+// The names kept in memory: a repeat at the door asks one on every answer, and a query from
+// goja costs about what storing the check-in does. Each JS VM keeps its own copy, tagged with
+// the app store's token read before the copy was read; any change of a name sets a new token
+// (nameDevice, and door-devices.pb.js for the operator's admin UI), so a copy read before the
+// change is read again. (Not the store's getOrSet: PocketBase's own collection cache takes the
+// store's lock during the read, and Go's locks are not re-entrant.)
+const TOKEN_KEY = "coffice.doorDeviceNamesToken";
+let kept = null;
+
 function nameOf(app, device) {
   if (!device) return "";
-  try {
-    return app.findFirstRecordByFilter("door_devices", "device = {:device}", { device: device }).getString("name");
-  } catch (_) {
-    return "";
-  }
+  const token = app.store().get(TOKEN_KEY) || "";
+  if (!kept || kept.token !== token) kept = { token: token, names: deviceNames(app) };
+  return kept.names[device] || "";
+}
+
+function forgetNames(app) {
+  app.store().set(TOKEN_KEY, $security.randomString(16));
 }
 
 /** Problems of a body {device, name}, or "". */
@@ -37,7 +48,8 @@ function nameDevice(app, device, name) {
   }
   record.set("name", name);
   app.save(record);
+  forgetNames(app);
   return { device: device, name: name };
 }
 
-module.exports = { deviceNames, nameOf, namingProblem, nameDevice };
+module.exports = { deviceNames, nameOf, forgetNames, namingProblem, nameDevice };

@@ -175,6 +175,19 @@ describe('door devices', () => {
     // renamed: the same device, a new name, everywhere at once
     await call(host, '/api/coffice/door-device', 'POST', { device, name: 'Kvarnen' });
     expect((await call<{ devices: Record<string, string> }>(host, '/api/coffice/door-list', 'GET')).body.devices[device]).toBe('Kvarnen');
+    const repeatNames = async () => {
+      const names = new Set<unknown>();
+      for (let i = 0; i < 4; i++) {
+        const answer = await call<{ first_scan: { device_name?: string } }>(host, '/api/coffice/scan', 'POST', { code: someone.code });
+        names.add(answer.body.first_scan.device_name);
+      }
+      return [...names];
+    };
+    expect(await repeatNames()).toEqual(['Kvarnen']);
+    // the operator renames it in the admin UI: the scan answers' kept names follow too
+    const record = await server.admin.collection('door_devices').getFirstListItem(`device = "${device}"`);
+    await server.admin.collection('door_devices').update(record.id, { name: 'Ingången' });
+    expect(await repeatNames()).toEqual(['Ingången']);
 
     expect(await call(host, '/api/coffice/door-device', 'POST', { device, name: 'x'.repeat(41) })).toMatchObject({
       status: 400,
