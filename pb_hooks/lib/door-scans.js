@@ -265,9 +265,9 @@ function factsOfMany(app, scans) {
   // the span of the upload's front-door days (YYYY-MM-DD sorts as the days do)
   const dayList = Object.keys(days).sort();
   // RELEVANT from the upload's earliest scan: every scan of it may change those after it
+  if (scans.length === 0) return grouped;
   let earliest = Infinity;
   scans.forEach((scan) => (earliest = Math.min(earliest, scan.atMs)));
-  if (scans.length === 0) return grouped;
   const since = clock.toStored(earliest);
   const from = dayList.length ? clock.dayStart(dayList[0]) : 0;
   const to = dayList.length ? clock.dayEnd(dayList[dayList.length - 1]) : 0;
