@@ -8,6 +8,6 @@
 // no JavaScript VM at all. None of those routes needs a step of the front door: the stream
 // writes nothing and has no body, the other two are the operator's or unused.
 // Tested: static.spec.ts (the stream still delivers), the steps on their routes in api-edges
-// (the log), auth-hardening (codes), applications and backup (the restore's 503) specs;
-// `npm run bench -- streams` measures the memory per open stream.
+// (the log), auth-hardening (codes), applications and backup (the restore's 503) specs; the
+// replacement itself by realtime-memory.spec.ts (200 streams, bytes each).
 routerUse(new Middleware((e) => require(`${__hooks}/lib/front.js`).front(e), 0, "pbSkipSuccessActivityLog"));

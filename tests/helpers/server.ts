@@ -13,6 +13,8 @@ export const PASSWORD = 'a-long-test-password';
 
 export interface TestServer {
   url: string;
+  /** the PocketBase process's id (its memory is in /proc/<pid>/status) */
+  pid: number;
   dataDir: string;
   /** signed in as an operator (superuser): for arranging data only */
   admin: TypedPocketBase;
@@ -47,6 +49,7 @@ export async function startTestServer(
 
   return {
     url: server.url,
+    pid: server.child.pid as number,
     dataDir,
     admin,
     client,
