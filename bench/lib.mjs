@@ -46,18 +46,28 @@ export const CHROMIUM_ARGS = [
 /**
  * A PocketBase of its own for one benchmark: a temp data folder, a free port, the app's
  * migrations and hooks, `build/` as the app, and an operator client for arranging data;
- * with `demo`, the demo venue seeded as `npm start` does (real accounts, ~100 events).
- * @param {{ demo?: boolean }} [options]
+ * with `demo`, the demo venue seeded as `npm start` does (real accounts, ~100 events); with
+ * `generator`, the benches' raw-SQL generator (bench/hooks/generate.pb.js) beside a copy of the
+ * app's hooks. `dispose` stops it and removes its folders.
+ * @param {{ demo?: boolean, generator?: boolean, name?: string }} [options] `name`: part of the folders' names
  */
-export async function benchServer({ demo = false } = {}) {
+export async function benchServer({ demo = false, generator = false, name = '' } = {}) {
   const { default: PocketBase } = await import('pocketbase');
   const { freePort, startPocketBase, upsertSuperuser } = await import('../scripts/lib/pocketbase.mjs');
   const os = await import('node:os');
   const path = await import('node:path');
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'coffice-bench-'));
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), name ? `coffice-bench-${name}-` : 'coffice-bench-'));
+  /** @type {string | undefined} */
+  let hooks;
+  if (generator) {
+    const { hooksDir, root } = await import('../scripts/lib/paths.mjs');
+    hooks = fs.mkdtempSync(path.join(os.tmpdir(), 'coffice-bench-hooks-'));
+    fs.cpSync(hooksDir, hooks, { recursive: true });
+    fs.copyFileSync(path.join(root, 'bench', 'hooks', 'generate.pb.js'), path.join(hooks, 'generate.pb.js'));
+  }
   const operator = { email: 'operator@coffice.test', password: 'bench-operator-password' };
-  upsertSuperuser(dataDir, operator.email, operator.password);
-  const server = await startPocketBase({ dataDir, port: await freePort() });
+  upsertSuperuser(dataDir, operator.email, operator.password, { hooksDir: hooks });
+  const server = await startPocketBase({ dataDir, port: await freePort(), hooksDir: hooks });
   const admin = new PocketBase(server.url);
   await admin.collection('_superusers').authWithPassword(operator.email, operator.password);
   if (demo) {
@@ -66,11 +76,13 @@ export async function benchServer({ demo = false } = {}) {
   }
   return {
     server,
+    dataDir,
     admin,
     operator,
     async dispose() {
       await server.stop();
       fs.rmSync(dataDir, { recursive: true, force: true });
+      if (hooks) fs.rmSync(hooks, { recursive: true, force: true });
     },
   };
 }
@@ -128,17 +140,30 @@ export async function loopbackClient(url, localAddress) {
   };
 }
 
+/** A process's resident memory (VmRSS), MiB. @param {number} pid */
+export function rssMiB(pid) {
+  return Number(/VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
+}
+
+/** The resident memory once it stops moving (a server settles after a burst), MiB. @param {number} pid */
+export async function settledRss(pid) {
+  let last = rssMiB(pid);
+  for (let i = 0; i < 20; i += 1) {
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const now = rssMiB(pid);
+    if (Math.abs(now - last) < 0.5) return now;
+    last = now;
+  }
+  return last;
+}
+
 /**
  * Samples a process's resident memory (VmRSS in /proc/<pid>/status) every `everyMs` until
  * stopped: [seconds since start, MiB] pairs.
  * @param {number} pid @param {number} [everyMs]
  */
 export function sampleRss(pid, everyMs = 1000) {
-  const read = () => {
-    const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
-    const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
-    return kb / 1024;
-  };
+  const read = () => rssMiB(pid);
   const start = performance.now();
   /** @type {[number, number][]} */
   const samples = [[0, read()]];
@@ -158,35 +183,13 @@ export function sampleRss(pid, everyMs = 1000) {
 }
 
 /**
- * A PocketBase on a new data folder with the app's hooks and, beside them, the benches' raw-SQL
- * generator (bench/hooks/generate.pb.js), the operator signed in: for generated venues of
- * years of history (bench/backup.mjs, bench/insights.mjs). `dispose` stops it and removes both folders.
+ * A PocketBase with the benches' raw-SQL generator for generated venues of years of history
+ * (bench/backup.mjs, bench/insights.mjs): benchServer's, its operator client `pb` never
+ * cancelling a request for a newer one.
  * @param {string} name part of the folders' names
  */
 export async function generatorServer(name) {
-  const { default: PocketBase } = await import('pocketbase');
-  const { freePort, startPocketBase, upsertSuperuser } = await import('../scripts/lib/pocketbase.mjs');
-  const { hooksDir, root } = await import('../scripts/lib/paths.mjs');
-  const os = await import('node:os');
-  const path = await import('node:path');
-  const operator = { email: 'operator@coffice.test', password: 'bench-operator-password' };
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), `coffice-bench-${name}-`));
-  const hooks = fs.mkdtempSync(path.join(os.tmpdir(), 'coffice-bench-hooks-'));
-  fs.cpSync(hooksDir, hooks, { recursive: true });
-  fs.copyFileSync(path.join(root, 'bench', 'hooks', 'generate.pb.js'), path.join(hooks, 'generate.pb.js'));
-  upsertSuperuser(dataDir, operator.email, operator.password, { hooksDir: hooks });
-  const server = await startPocketBase({ dataDir, port: await freePort(), hooksDir: hooks });
-  const pb = new PocketBase(server.url);
-  pb.autoCancellation(false);
-  await pb.collection('_superusers').authWithPassword(operator.email, operator.password);
-  return {
-    server,
-    dataDir,
-    pb,
-    async dispose() {
-      await server.stop();
-      fs.rmSync(dataDir, { recursive: true, force: true });
-      fs.rmSync(hooks, { recursive: true, force: true });
-    },
-  };
+  const { admin, ...rest } = await benchServer({ generator: true, name });
+  admin.autoCancellation(false);
+  return { ...rest, pb: admin };
 }

@@ -4,28 +4,9 @@
 // of clients that are not streaming), and with 150 realtime streams subscribed to the programme;
 // the cost of one stream is the difference over 150. Loopback only, one address per phone.
 import { subscribe } from '../scripts/lib/realtime-subscriber.mjs';
-import { benchServer, loopbackClient, printTable } from './lib.mjs';
+import { benchServer, loopbackClient, printTable, settledRss } from './lib.mjs';
 
 const PHONES = 150;
-
-/** VmRSS of a process, MiB. @param {number} pid */
-async function rssOf(pid) {
-  const fs = await import('node:fs');
-  const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
-  return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
-}
-
-/** The RSS once it stops moving (the server settles after a burst). @param {number} pid */
-async function settledRss(pid) {
-  let last = await rssOf(pid);
-  for (let i = 0; i < 20; i += 1) {
-    await new Promise((resolve) => setTimeout(resolve, 500));
-    const now = await rssOf(pid);
-    if (Math.abs(now - last) < 0.5) return now;
-    last = now;
-  }
-  return last;
-}
 
 export async function benchStreams() {
   const { server, dispose } = await benchServer();

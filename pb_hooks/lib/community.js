@@ -142,7 +142,11 @@ function whoWasHere(app, eventId, asker, asHost, nowMs) {
  * today": a door scan of anyone else changes nothing there. Costs nothing while no page listens.
  */
 function signalHere(app, holders) {
-  const listening = hereListeners(app);
+  tellListeners(app, hereListeners(app), holders);
+}
+
+/** signalHere to the clients already asked (hereListeners). */
+function tellListeners(app, listening, holders) {
   if (listening.length === 0) return;
   if (holders !== undefined && ![].concat(holders).some((holder) => showsPresence(app, holder))) return;
   const message = new SubscriptionMessage({ name: HERE_TOPIC, data: JSON.stringify({ changed: true }) });
@@ -160,7 +164,9 @@ function signalHere(app, holders) {
  * Check-ins an operator makes in the admin UI send none.
  */
 function signalCheckins(app, records) {
-  if (records.length === 0 || hereListeners(app).length === 0) return; // the common case: asked first
+  if (records.length === 0) return;
+  const listening = hereListeners(app); // the common case, nobody: asked first
+  if (listening.length === 0) return;
   const holders = {};
   records.forEach((record) => {
     if (record && record.getString("event") === "" && record.getString("verdict") === "admitted" && record.getString("holder")) {
@@ -168,7 +174,7 @@ function signalCheckins(app, records) {
     }
   });
   const list = Object.keys(holders);
-  if (list.length > 0) signalHere(app, list);
+  if (list.length > 0) tellListeners(app, listening, list);
 }
 
 /** The realtime clients following "here today" now. */

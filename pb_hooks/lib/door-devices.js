@@ -8,20 +8,25 @@ function deviceNames(app) {
   return names;
 }
 
-// The names kept in memory: a repeat at the door asks one on every answer, and a query from
-// goja costs about what storing the check-in does. Each JS VM keeps its own copy, tagged with
-// the app store's token read before the copy was read; any change of a name sets a new token
-// (nameDevice, and door-devices.pb.js for the operator's admin UI), so a copy read before the
-// change is read again. (Not the store's getOrSet: PocketBase's own collection cache takes the
-// store's lock during the read, and Go's locks are not re-entrant.)
+// The names kept in memory: a repeat at the door asks one on every answer (and every door
+// list asks them all), and a query from goja costs about what storing the check-in does. Each
+// JS VM keeps its own copy, tagged with the app store's token read before the copy was read;
+// every saved or deleted door_devices record sets a new token (door-devices.pb.js: the rename
+// route and the operator's admin UI alike), so a copy read before the change is read again.
+// (Not the store's getOrSet: PocketBase's own collection cache takes the store's lock during
+// the read, and Go's locks are not re-entrant.)
 const TOKEN_KEY = "coffice.doorDeviceNamesToken";
 let kept = null;
 
-function nameOf(app, device) {
-  if (!device) return "";
+/** Every named device's name by its id, as kept. */
+function keptNames(app) {
   const token = app.store().get(TOKEN_KEY) || "";
   if (!kept || kept.token !== token) kept = { token: token, names: deviceNames(app) };
-  return kept.names[device] || "";
+  return kept.names;
+}
+
+function nameOf(app, device) {
+  return device ? keptNames(app)[device] || "" : "";
 }
 
 function forgetNames(app) {
@@ -47,9 +52,8 @@ function nameDevice(app, device, name) {
     record.set("device", device);
   }
   record.set("name", name);
-  app.save(record);
-  forgetNames(app);
+  app.save(record); // door-devices.pb.js renews the kept names' token
   return { device: device, name: name };
 }
 
-module.exports = { deviceNames, nameOf, forgetNames, namingProblem, nameDevice };
+module.exports = { keptNames, nameOf, forgetNames, namingProblem, nameDevice };

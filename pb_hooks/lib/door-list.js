@@ -68,7 +68,7 @@ function doorList(app, fromMs, toMs) {
   );
   return {
     generated_at: clock.toStored(Date.now()),
-    devices: require(`${__hooks}/lib/door-devices.js`).deviceNames(app),
+    devices: require(`${__hooks}/lib/door-devices.js`).keptNames(app),
     from: from,
     to: to,
     events: events.map((e) => ({

@@ -214,8 +214,8 @@ const RELEVANT = "(verdict = 'admitted' OR scanned_at >= {:since})";
  * everything from `atMs` on (RELEVANT).
  */
 function factsFor(app, passId, eventId, atMs) {
-  // plain SQL: a filter's `event = ''` becomes `(event = '' OR event IS NULL)`, which SQLite
-  // answered from the event index (every front-door scan ever) instead of (pass, scanned_at)
+  // factsOfMany of one scan reads the same rows, but through `IN (json_each)`: ~20 % fewer
+  // online scans a second. Plain SQL, `+event`: see factsOfMany.
   const since = clock.toStored(atMs);
   if (eventId) {
     return rowsOf(
@@ -243,17 +243,20 @@ function factsKey(passId, eventId, atMs) {
 }
 
 /**
- * The stored facts of many scans ({pass, event, atMs}) in two queries, grouped by factsKey;
- * call inside the transaction that stores them.
+ * The stored facts of many scans ({pass, event, atMs}) in two queries, grouped by factsKey
+ * (factsFor of each, at once); call inside the transaction that stores them.
  */
 function factsOfMany(app, scans) {
   const grouped = {};
+  if (scans.length === 0) return grouped;
   const front = {};
   const atEvents = {};
   const eventsAsked = {};
   const days = {};
+  let earliest = Infinity;
   scans.forEach((scan) => {
     grouped[factsKey(scan.pass, scan.event, scan.atMs)] = [];
+    earliest = Math.min(earliest, scan.atMs);
     if (scan.event) {
       atEvents[scan.pass] = true;
       eventsAsked[scan.event] = true;
@@ -262,13 +265,10 @@ function factsOfMany(app, scans) {
       days[clock.dayOf(scan.atMs)] = true;
     }
   });
-  // the span of the upload's front-door days (YYYY-MM-DD sorts as the days do)
-  const dayList = Object.keys(days).sort();
-  // RELEVANT from the upload's earliest scan: every scan of it may change those after it
-  if (scans.length === 0) return grouped;
-  let earliest = Infinity;
-  scans.forEach((scan) => (earliest = Math.min(earliest, scan.atMs)));
+  // RELEVANT from the earliest scan: every scan may change those after it
   const since = clock.toStored(earliest);
+  // the span of the front-door days (YYYY-MM-DD sorts as the days do)
+  const dayList = Object.keys(days).sort();
   const from = dayList.length ? clock.dayStart(dayList[0]) : 0;
   const to = dayList.length ? clock.dayEnd(dayList[dayList.length - 1]) : 0;
   const add = (row) => {
@@ -276,6 +276,8 @@ function factsOfMany(app, scans) {
     const key = factsKey(fact.hash, fact.event, fact.atMs);
     if (key in grouped) grouped[key].push(fact);
   };
+  // plain SQL: a filter's `event = ''` becomes `(event = '' OR event IS NULL)`, which SQLite
+  // answered from the event index (every front-door scan ever) instead of (pass, scanned_at)
   const frontIds = Object.keys(front);
   if (frontIds.length > 0) {
     const list = inList("p", frontIds);

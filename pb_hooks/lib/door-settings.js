@@ -114,9 +114,8 @@ function setClosingTime(app, value) {
  * a minute missed while the server was down is made up on the next run.
  */
 function closeTheDay(app, nowMs) {
-  let closed = 0;
   const checkouts = [];
-  if (!CLOSING_TIME.test(closingTime(app))) return closed; // none set: no write every minute
+  if (!CLOSING_TIME.test(closingTime(app))) return 0; // none set: no write every minute
   app.runInTransaction((txApp) => {
     const match = CLOSING_TIME.exec(closingTime(txApp));
     if (!match) return;
@@ -138,23 +137,23 @@ function closeTheDay(app, nowMs) {
       Object.keys(last).forEach((holder) => {
         const c = last[holder];
         if (c.getString("direction") !== "in" || clock.parseInstant(c.getString("scanned_at")) >= closingMs) return;
-        const checkout = scans.storeFact(txApp, {
-          pass: scans.findOrNull(txApp, "passes", c.getString("pass")),
-          holder: holder,
-          event: "",
-          direction: "out",
-          source: "manual",
-          verdict: "admitted",
-          atMs: closingMs,
-          device: CLOSING_DEVICE,
-        });
-        checkouts.push(checkout);
-        closed++;
+        checkouts.push(
+          scans.storeFact(txApp, {
+            pass: scans.findOrNull(txApp, "passes", c.getString("pass")),
+            holder: holder,
+            event: "",
+            direction: "out",
+            source: "manual",
+            verdict: "admitted",
+            atMs: closingMs,
+            device: CLOSING_DEVICE,
+          }),
+        );
       });
     });
   });
   require(`${__hooks}/lib/community.js`).signalCheckins(app, checkouts);
-  return closed;
+  return checkouts.length;
 }
 
 module.exports = { poster, rotatePoster, posterIn, isCurrentPoster, isTodaysCode, closingTime, setClosingTime, closeTheDay, CLOSING_TIME };

@@ -4,8 +4,8 @@
 // route replaces by id (pb_hooks/front.pb.js: it carries the id of PocketBase's own
 // SkipSuccessActivityLog, which that route binds). A PocketBase upgrade that stopped the
 // replacement would show here, in bytes — `npm run bench -- streams` measures the same at 150.
-import fs from 'node:fs';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { settledRss } from '../../bench/lib.mjs';
 import { subscribe } from '../../scripts/lib/realtime-subscriber.mjs';
 import { startTestServer, type TestServer } from '../helpers/server';
 
@@ -17,30 +17,15 @@ beforeAll(async () => {
 });
 afterAll(() => server?.stop());
 
-/** The server's resident memory, MiB. */
-const rss = () => Number(/VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${server.pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
-
-/** The resident memory once it stops moving (the server settles after a burst of requests). */
-async function settled(): Promise<number> {
-  let last = rss();
-  for (let i = 0; i < 20; i += 1) {
-    await new Promise((resolve) => setTimeout(resolve, 500));
-    const now = rss();
-    if (Math.abs(now - last) < 0.5) return now;
-    last = now;
-  }
-  return last;
-}
-
 it(`${STREAMS} open realtime streams cost the server well under a JavaScript VM each`, async () => {
   // warm: the first requests load the hooks' modules into the VMs
   for (let i = 0; i < 20; i += 1) await fetch(`${server.url}/api/collections/events/records?perPage=1`).then((r) => r.arrayBuffer());
-  const before = await settled();
+  const before = await settledRss(server.pid);
   const streams = [];
   for (let i = 0; i < STREAMS; i += 1) {
     streams.push(await subscribe(server.url, { topics: ['events'], localAddress: `127.0.5.${(i % 250) + 1}`, onMessage: () => {} }));
   }
-  const open = await settled();
+  const open = await settledRss(server.pid);
   streams.forEach((stream) => stream.close());
   // measured here: 0.04 MiB a stream; with the front middleware's id changed (so it stays
   // around the stream) 0.50–0.53 — past the pool's 48 VMs each stream makes a fresh one
