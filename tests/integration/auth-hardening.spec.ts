@@ -69,18 +69,23 @@ describe('one-time codes', () => {
     expect((signedIn.body.record as { id: string }).id).toBe(user.id);
   });
 
-  it('thirty wrong codes at once from thirty addresses: at most five are weighed', async () => {
-    const { user } = await server.person('guest');
-    const { otpId } = await server.client().collection('users').requestOTP(user.email);
-    const code = codeIn(await sink.nextMailTo(user.email));
-    const answers = await Promise.all(
-      Array.from({ length: 30 }, (_, i) => post(`127.0.5.${1 + i}`, USE_CODE, { otpId, password: wrongCode(code, i) })),
-    );
-    const weighed = answers.filter((a) => a.status === 400).length;
-    expect(weighed).toBeGreaterThan(0);
-    expect(weighed).toBeLessThanOrEqual(5);
-    expect(answers.filter((a) => a.status !== 400 && a.status !== 429)).toEqual([]);
-    expect((await post('127.0.5.40', USE_CODE, { otpId, password: code })).status).toBe(429);
+  // ten rounds: a code deleted by the fifth wrong try while other tries were between their checks
+  // once slipped through as PocketBase's own 400 in about one round in thirty
+  it('thirty wrong codes at once from thirty addresses: at most five are weighed, round after round', async () => {
+    for (let round = 0; round < 10; round++) {
+      const { user } = await server.person('guest');
+      const asked = await post(`127.0.8.${1 + round}`, REQUEST_CODE, { email: user.email });
+      const otpId = asked.body.otpId as string;
+      const code = codeIn(await sink.nextMailTo(user.email));
+      const answers = await Promise.all(
+        Array.from({ length: 30 }, (_, i) => post(`127.0.5.${1 + i}`, USE_CODE, { otpId, password: wrongCode(code, i) })),
+      );
+      const weighed = answers.filter((a) => a.status === 400).length;
+      expect(weighed, `round ${round}`).toBeGreaterThan(0);
+      expect(weighed, `round ${round}`).toBeLessThanOrEqual(5);
+      expect(answers.filter((a) => a.status !== 400 && a.status !== 429)).toEqual([]);
+      expect((await post('127.0.5.40', USE_CODE, { otpId, password: code })).status).toBe(429);
+    }
   });
 
   it('at most five codes an hour are mailed to one address', async () => {
