@@ -2,16 +2,60 @@
 // keeps one /api/realtime request alive for as long as the app is open. Measured: the server's
 // resident memory at rest, with 150 idle keep-alive connections (the baseline: the same number
 // of clients that are not streaming), and with 150 realtime streams subscribed to the programme;
-// the cost of one stream is the difference over 150. Loopback only, one address per phone.
+// the cost of one stream is the difference over 150. Then the door's scan route with those 150
+// streams open, beside the same scans with none, in turns: a scan asks who follows "here
+// today", and asking every open stream once cost a quarter of its rate. Loopback only, one
+// address per phone.
+import { performance } from 'node:perf_hooks';
 import { subscribe } from '../scripts/lib/realtime-subscriber.mjs';
 import { benchServer, loopbackClient, printTable, settledRss } from './lib.mjs';
 
 const PHONES = 150;
+const MEMBERS = 40;
+const SCANS = 1000;
+const IN_FLIGHT = 8;
+const TURNS = 3;
 
 export async function benchStreams() {
-  const { server, dispose } = await benchServer();
+  const { server, admin, dispose } = await benchServer();
   const pid = /** @type {number} */ (server.child.pid);
   try {
+    for (let i = 0; i < MEMBERS; i += 4) {
+      await Promise.all(
+        [0, 1, 2, 3].map((j) =>
+          admin.collection('users').create(
+            {
+              email: `m${i + j}@bench.test`,
+              name: `Medlem ${i + j}`,
+              role: 'member',
+              password: 'bench-password-1',
+              passwordConfirm: 'bench-password-1',
+            },
+            { requestKey: null },
+          ),
+        ),
+      );
+    }
+    const codes = (await admin.collection('passes').getFullList({ filter: 'kind = "member"' })).map((p) => p.code);
+    const headers = { Authorization: admin.authStore.token, 'Content-Type': 'application/json' };
+    /** Scans per second, IN_FLIGHT at a time (members in and out at the front door). */
+    const scanRate = async (/** @type {number} */ count) => {
+      let next = 0;
+      const start = performance.now();
+      await Promise.all(
+        Array.from({ length: IN_FLIGHT }, async () => {
+          while (next < count) {
+            const i = next++;
+            const body = JSON.stringify({ code: codes[i % codes.length], device: 'bench-streams' });
+            const response = await fetch(`${server.url}/api/coffice/scan`, { method: 'POST', headers, body });
+            if (!response.ok) throw new Error(`scan: ${response.status} ${await response.text()}`);
+            await response.arrayBuffer();
+          }
+        }),
+      );
+      return count / ((performance.now() - start) / 1000);
+    };
+
     // warm: the first requests load the hooks' modules
     const warm = await loopbackClient(server.url, '127.0.2.1');
     for (let i = 0; i < 20; i += 1) await warm.request('GET', '/api/collections/events/records?perPage=1');
@@ -31,6 +75,22 @@ export async function benchStreams() {
     streams.forEach((stream) => stream.close());
     const closed = await settledRss(pid);
 
+    // scans in turns: without streams, with the 150 open (each turn opens them anew)
+    await scanRate(200);
+    const without = [];
+    const withStreams = [];
+    for (let turn = 0; turn < TURNS; turn += 1) {
+      streams.forEach((stream) => stream.close());
+      streams.length = 0;
+      without.push(await scanRate(SCANS));
+      for (let i = 0; i < PHONES; i += 1) {
+        streams.push(await subscribe(server.url, { topics: ['events'], localAddress: `127.0.4.${(i % 250) + 1}`, onMessage: () => {} }));
+      }
+      withStreams.push(await scanRate(SCANS));
+    }
+    streams.forEach((stream) => stream.close());
+    const median = (/** @type {number[]} */ list) => [...list].sort((a, b) => a - b)[Math.floor(list.length / 2)];
+
     printTable(
       ['server memory', 'RSS MiB', 'per client MiB'],
       [
@@ -38,6 +98,13 @@ export async function benchStreams() {
         [`${PHONES} clients asking at once, then idle (baseline)`, idle.toFixed(1), ((idle - rest) / PHONES).toFixed(2)],
         [`${PHONES} open realtime streams`, open.toFixed(1), ((open - rest) / PHONES).toFixed(2)],
         ['after the streams closed', closed.toFixed(1), ''],
+      ],
+    );
+    printTable(
+      ['door scans, 8 in flight', 'per second (median of 3 turns)', 'ratio to baseline'],
+      [
+        ['no realtime streams open (baseline)', median(without).toFixed(0), '1×'],
+        [`${PHONES} realtime streams open`, median(withStreams).toFixed(0), `${(median(withStreams) / median(without)).toFixed(2)}×`],
       ],
     );
   } finally {

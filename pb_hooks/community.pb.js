@@ -57,6 +57,7 @@ onRealtimeSubscribeRequest((e) => {
     throw new ForbiddenError("Only members and hosts can follow who is here.");
   }
   e.next();
+  community.rememberListener(e.app, e.client);
 });
 
 // a check-in's message is sent by the route that stored it (community.js signalCheckins)

@@ -177,11 +177,50 @@ function signalCheckins(app, records) {
   if (list.length > 0) tellListeners(app, listening, list);
 }
 
-/** The realtime clients following "here today" now. */
+// The ids of realtime clients that subscribed to "here today", kept in the app store by the
+// subscribe hook (community.pb.js): asking every open stream at each scan cost a scan route a
+// quarter of its throughput with 150 phones holding the programme open (bench "streams").
+const LISTENERS_KEY = "coffice:here:listeners";
+
+/** After a realtime subscription: remembers the client when it now follows "here today". */
+function rememberListener(app, client) {
+  if (!client.hasSubscription(HERE_TOPIC)) return;
+  const id = client.id();
+  app.store().setFunc(LISTENERS_KEY, (old) => {
+    const ids = old ? JSON.parse(old) : [];
+    if (ids.indexOf(id) < 0) ids.push(id);
+    return JSON.stringify(ids);
+  });
+}
+
+/** The realtime clients following "here today" now; forgets those that left or stopped. */
 function hereListeners(app) {
-  const all = app.subscriptionsBroker().clients();
+  const raw = app.store().get(LISTENERS_KEY);
+  if (!raw) return [];
+  const broker = app.subscriptionsBroker();
+  const following = (id) => {
+    try {
+      const client = broker.clientById(id);
+      return client.hasSubscription(HERE_TOPIC) ? client : null;
+    } catch (_) {
+      return null; // the stream is closed
+    }
+  };
   const listening = [];
-  for (const id in all) if (all[id].hasSubscription(HERE_TOPIC)) listening.push(all[id]);
+  const gone = [];
+  JSON.parse(raw).forEach((id) => {
+    const client = following(id);
+    if (client) listening.push(client);
+    else gone.push(id);
+  });
+  if (gone.length > 0) {
+    // one that subscribed again meanwhile stays
+    app
+      .store()
+      .setFunc(LISTENERS_KEY, (old) =>
+        JSON.stringify((old ? JSON.parse(old) : []).filter((id) => gone.indexOf(id) < 0 || following(id) !== null)),
+      );
+  }
   return listening;
 }
 
@@ -202,4 +241,14 @@ function fresh(app, auth) {
   }
 }
 
-module.exports = { hereNow, directoryPeople, whoWasHere, signalHere, signalCheckins, isMemberOrHost, HERE_TOPIC, WHO_WAS_HERE_DAYS };
+module.exports = {
+  hereNow,
+  directoryPeople,
+  whoWasHere,
+  signalHere,
+  signalCheckins,
+  rememberListener,
+  isMemberOrHost,
+  HERE_TOPIC,
+  WHO_WAS_HERE_DAYS,
+};

@@ -81,6 +81,34 @@ describe('here today', () => {
     stream.close();
   });
 
+  it('tells only the pages still following: one that stopped hears nothing until it follows again; a closed one breaks nothing', async () => {
+    const watcher = await member(server, 'Jon Tittar');
+    const comer = await member(server, 'Kim Kommer');
+    await server.admin.collection('users').update(comer.user.id, { show_presence: true });
+    const token = watcher.pb.authStore.token;
+    const [staying, stopping, closing] = [await realtime(), await realtime(), await realtime()];
+    for (const stream of [staying, stopping, closing]) expect(await stream.subscribe(token)).toBe(204);
+    closing.close();
+    expect(await stopping.subscribe(token, ['events'])).toBe(204);
+
+    const toStaying = staying.next('coffice/here');
+    const toStopping = stopping.nextOf(['coffice/here', 'events']);
+    await scan(comer.code, 'in');
+    expect(JSON.parse(await toStaying)).toEqual({ changed: true });
+    // what the page that stopped hears next is the programme, not "here today"
+    const published = await createEvent(server.admin, { title: 'Efter skanningen' });
+    expect(await toStopping).toMatchObject({ event: 'events' });
+    expect(JSON.parse((await toStopping).data).record.id).toBe(published.id);
+
+    // following again, it hears the next one, with the page that never stopped
+    expect(await stopping.subscribe(token)).toBe(204);
+    const again = [staying.next('coffice/here'), stopping.next('coffice/here')];
+    await scan(comer.code, 'out');
+    expect((await Promise.all(again)).map((data) => JSON.parse(data))).toEqual([{ changed: true }, { changed: true }]);
+    staying.close();
+    stopping.close();
+  });
+
   it('an offline door’s upload tells open pages too, once for the whole upload', async () => {
     const watcher = await member(server, 'Gun Tittar');
     const comers = [await member(server, 'Hans Offline'), await member(server, 'Ida Offline')];
@@ -256,18 +284,23 @@ async function realtime() {
   const connect = await nextEvent();
   const clientId = JSON.parse(connect.data).clientId as string;
   return {
-    async subscribe(token: string) {
+    /** Subscribes to `topics` (replacing what the stream followed); the answer's status. */
+    async subscribe(token: string, topics = ['coffice/here']) {
       const answer = await fetch(`${server.url}/api/realtime`, {
         method: 'POST',
         headers: { 'Content-Type': 'application/json', Authorization: token },
-        body: JSON.stringify({ clientId, subscriptions: ['coffice/here'] }),
+        body: JSON.stringify({ clientId, subscriptions: topics }),
       });
       return answer.status;
     },
     async next(topic: string) {
+      return (await this.nextOf([topic])).data;
+    },
+    /** The next message of any of `topics`. */
+    async nextOf(topics: string[]) {
       for (;;) {
         const message = await nextEvent();
-        if (message.event === topic) return message.data;
+        if (topics.includes(message.event)) return message;
       }
     },
     close: () => controller.abort(),
