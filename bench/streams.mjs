@@ -100,6 +100,7 @@ export async function benchStreams() {
         ['after the streams closed', closed.toFixed(1), ''],
       ],
     );
+    console.log('');
     printTable(
       ['door scans, 8 in flight', 'per second (median of 3 turns)', 'ratio to baseline'],
       [
