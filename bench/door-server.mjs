@@ -10,12 +10,11 @@ import { randomInt } from 'node:crypto';
 import os from 'node:os';
 import { performance } from 'node:perf_hooks';
 import PocketBase from 'pocketbase';
-import { percentile, printTable, benchServer } from './lib.mjs';
+import { percentile, printTable, benchServer, underLoad } from './lib.mjs';
 import { recordPlot } from './report.mjs';
 
 const PEOPLE = 200;
 const SCANS = 2000;
-const IN_FLIGHT = 16;
 const OFFLINE = 1000;
 const RUNS = 5;
 const LOADS = [1, 2, 4, 8, 16, 32];
@@ -43,29 +42,6 @@ async function createAll(admin, collection, bodies, size = 50) {
     for (const result of results) created.push(result.body);
   }
   return created;
-}
-
-/**
- * `count` requests, `IN_FLIGHT` at a time: per-request milliseconds and requests per second.
- * @param {(i: number) => Promise<Response>} request
- */
-async function underLoad(count, request, inFlight = IN_FLIGHT) {
-  const times = [];
-  let next = 0;
-  const start = performance.now();
-  await Promise.all(
-    Array.from({ length: inFlight }, async () => {
-      while (next < count) {
-        const i = next++;
-        const t = performance.now();
-        const response = await request(i);
-        if (!response.ok) throw new Error(`request ${i}: ${response.status} ${await response.text()}`);
-        await response.arrayBuffer();
-        times.push(performance.now() - t);
-      }
-    }),
-  );
-  return { times, perSecond: count / ((performance.now() - start) / 1000) };
 }
 
 /** @param {() => Promise<unknown>} fn */

@@ -34,6 +34,29 @@ export function printTable(header, rows) {
   for (const r of cells.slice(1)) console.log(line(r));
 }
 
+/**
+ * `count` requests, `inFlight` at a time: per-request milliseconds and requests per second.
+ * @param {number} count @param {(i: number) => Promise<Response>} request @param {number} [inFlight] 16 unless told
+ */
+export async function underLoad(count, request, inFlight = 16) {
+  const times = [];
+  let next = 0;
+  const start = performance.now();
+  await Promise.all(
+    Array.from({ length: inFlight }, async () => {
+      while (next < count) {
+        const i = next++;
+        const t = performance.now();
+        const response = await request(i);
+        if (!response.ok) throw new Error(`request ${i}: ${response.status} ${await response.text()}`);
+        await response.arrayBuffer();
+        times.push(performance.now() - t);
+      }
+    }),
+  );
+  return { times, perSecond: count / ((performance.now() - start) / 1000) };
+}
+
 /** Debian's Chromium as the benchmarks start it (see TOOLCHAIN.md). */
 export const CHROMIUM_ARGS = [
   '--no-sandbox',

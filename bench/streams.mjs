@@ -6,9 +6,8 @@
 // streams open, beside the same scans with none, in turns: a scan asks who follows "here
 // today", and asking every open stream once cost a quarter of its rate. Loopback only, one
 // address per phone.
-import { performance } from 'node:perf_hooks';
 import { subscribe } from '../scripts/lib/realtime-subscriber.mjs';
-import { benchServer, loopbackClient, printTable, settledRss } from './lib.mjs';
+import { benchServer, loopbackClient, printTable, settledRss, underLoad } from './lib.mjs';
 
 const PHONES = 150;
 const MEMBERS = 40;
@@ -39,22 +38,19 @@ export async function benchStreams() {
     const codes = (await admin.collection('passes').getFullList({ filter: 'kind = "member"' })).map((p) => p.code);
     const headers = { Authorization: admin.authStore.token, 'Content-Type': 'application/json' };
     /** Scans per second, IN_FLIGHT at a time (members in and out at the front door). */
-    const scanRate = async (/** @type {number} */ count) => {
-      let next = 0;
-      const start = performance.now();
-      await Promise.all(
-        Array.from({ length: IN_FLIGHT }, async () => {
-          while (next < count) {
-            const i = next++;
-            const body = JSON.stringify({ code: codes[i % codes.length], device: 'bench-streams' });
-            const response = await fetch(`${server.url}/api/coffice/scan`, { method: 'POST', headers, body });
-            if (!response.ok) throw new Error(`scan: ${response.status} ${await response.text()}`);
-            await response.arrayBuffer();
-          }
-        }),
-      );
-      return count / ((performance.now() - start) / 1000);
-    };
+    const scanRate = async (/** @type {number} */ count) =>
+      (
+        await underLoad(
+          count,
+          (i) =>
+            fetch(`${server.url}/api/coffice/scan`, {
+              method: 'POST',
+              headers,
+              body: JSON.stringify({ code: codes[i % codes.length], device: 'bench-streams' }),
+            }),
+          IN_FLIGHT,
+        )
+      ).perSecond;
 
     // warm: the first requests load the hooks' modules
     const warm = await loopbackClient(server.url, '127.0.2.1');

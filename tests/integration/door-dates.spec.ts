@@ -162,7 +162,7 @@ describe('a scan of an upload that cannot be stored', () => {
       saveNoValidate: (record: { id: string }) => app.save(record),
       findCachedCollectionByNameOrId: () => ({}),
       logger: () => ({ error: (...args: unknown[]) => logged.push(args) }),
-      subscriptionsBroker: () => ({ clients: () => ({}) }), // no open "here today" page
+      store: () => ({ get: () => undefined }), // no open "here today" page remembered
     };
     const scan = (id: string) => ({
       id,
