@@ -39,6 +39,7 @@ export function printTable(header, rows) {
  * @param {number} count @param {(i: number) => Promise<Response>} request @param {number} [inFlight] 16 unless told
  */
 export async function underLoad(count, request, inFlight = 16) {
+  /** @type {number[]} */
   const times = [];
   let next = 0;
   const start = performance.now();
