@@ -10,7 +10,7 @@ import { randomInt } from 'node:crypto';
 import os from 'node:os';
 import { performance } from 'node:perf_hooks';
 import PocketBase from 'pocketbase';
-import { percentile, printTable, benchServer, underLoad } from './lib.mjs';
+import { createPeople, percentile, printTable, benchServer, underLoad } from './lib.mjs';
 import { recordPlot } from './report.mjs';
 
 const PEOPLE = 200;
@@ -62,26 +62,8 @@ export async function benchDoorServer() {
     const post = (route, body) => fetch(`${server.url}${route}`, { method: 'POST', headers, body: JSON.stringify(body) });
 
     // the venue: members with passes, an event going on now with its guests
-    const stamp = Date.now();
-    const person = (/** @type {string} */ role, /** @type {number} */ i) => ({
-      email: `${role}-${i}-${stamp}@bench.test`,
-      name: `${role} ${i}`,
-      role,
-      password: 'bench-password-123',
-      passwordConfirm: 'bench-password-123',
-    });
-    // one by one, four at a time: hashing passwords is slow on purpose, and on a loaded
-    // machine a batch of a few people can overrun a batch's 5 s
-    /** @param {Record<string, unknown>[]} bodies */
-    const createPeople = async (bodies) => {
-      const made = [];
-      for (let i = 0; i < bodies.length; i += 4) {
-        made.push(...(await Promise.all(bodies.slice(i, i + 4).map((body) => admin.collection('users').create(body)))));
-      }
-      return made;
-    };
-    await createPeople(Array.from({ length: PEOPLE }, (_, i) => person('member', i)));
-    const guests = await createPeople(Array.from({ length: PEOPLE }, (_, i) => person('guest', i)));
+    await createPeople(admin, 'member', PEOPLE);
+    const guests = await createPeople(admin, 'guest', PEOPLE);
     const event = await admin.collection('events').create({
       title: 'Frukostmöte',
       kind: 'breakfast',

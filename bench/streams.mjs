@@ -7,7 +7,7 @@
 // today", and asking every open stream once cost a quarter of its rate. Loopback only, one
 // address per phone.
 import { subscribe } from '../scripts/lib/realtime-subscriber.mjs';
-import { benchServer, loopbackClient, printTable, settledRss, underLoad } from './lib.mjs';
+import { benchServer, createPeople, loopbackClient, percentile, printTable, settledRss, underLoad } from './lib.mjs';
 
 const PHONES = 150;
 const MEMBERS = 40;
@@ -15,26 +15,20 @@ const SCANS = 1000;
 const IN_FLIGHT = 8;
 const TURNS = 3;
 
+/** PHONES realtime streams following the programme, one loopback address each. @param {string} url */
+async function openPhones(url) {
+  const streams = [];
+  for (let i = 0; i < PHONES; i += 1) {
+    streams.push(await subscribe(url, { topics: ['events'], localAddress: `127.0.4.${(i % 250) + 1}`, onMessage: () => {} }));
+  }
+  return streams;
+}
+
 export async function benchStreams() {
   const { server, admin, dispose } = await benchServer();
   const pid = /** @type {number} */ (server.child.pid);
   try {
-    for (let i = 0; i < MEMBERS; i += 4) {
-      await Promise.all(
-        [0, 1, 2, 3].map((j) =>
-          admin.collection('users').create(
-            {
-              email: `m${i + j}@bench.test`,
-              name: `Medlem ${i + j}`,
-              role: 'member',
-              password: 'bench-password-1',
-              passwordConfirm: 'bench-password-1',
-            },
-            { requestKey: null },
-          ),
-        ),
-      );
-    }
+    await createPeople(admin, 'member', MEMBERS);
     const codes = (await admin.collection('passes').getFullList({ filter: 'kind = "member"' })).map((p) => p.code);
     const headers = { Authorization: admin.authStore.token, 'Content-Type': 'application/json' };
     /** Scans per second, IN_FLIGHT at a time (members in and out at the front door). */
@@ -63,29 +57,22 @@ export async function benchStreams() {
     const idle = await settledRss(pid);
     clients.forEach((client) => client.close());
 
-    const streams = [];
-    for (let i = 0; i < PHONES; i += 1) {
-      streams.push(await subscribe(server.url, { topics: ['events'], localAddress: `127.0.4.${(i % 250) + 1}`, onMessage: () => {} }));
-    }
+    let streams = await openPhones(server.url);
     const open = await settledRss(pid);
     streams.forEach((stream) => stream.close());
     const closed = await settledRss(pid);
 
-    // scans in turns: without streams, with the 150 open (each turn opens them anew)
+    // scans in turns: without streams, then with the 150 open
     await scanRate(200);
     const without = [];
     const withStreams = [];
     for (let turn = 0; turn < TURNS; turn += 1) {
-      streams.forEach((stream) => stream.close());
-      streams.length = 0;
       without.push(await scanRate(SCANS));
-      for (let i = 0; i < PHONES; i += 1) {
-        streams.push(await subscribe(server.url, { topics: ['events'], localAddress: `127.0.4.${(i % 250) + 1}`, onMessage: () => {} }));
-      }
+      streams = await openPhones(server.url);
       withStreams.push(await scanRate(SCANS));
+      streams.forEach((stream) => stream.close());
     }
-    streams.forEach((stream) => stream.close());
-    const median = (/** @type {number[]} */ list) => [...list].sort((a, b) => a - b)[Math.floor(list.length / 2)];
+    const median = (/** @type {number[]} */ rates) => percentile(rates, 50);
 
     printTable(
       ['server memory', 'RSS MiB', 'per client MiB'],

@@ -79,10 +79,12 @@ function otpTries(e, next) {
   } catch (_) {
     otp = null;
   }
-  // a parallel fifth wrong try marks the code burned before it deletes it: a code that vanished
-  // between the two checks answers like every other try at a burned code
-  if (!otp && otpId && limiter.isBurned(otpId)) throw new TooManyRequestsError(limiter.BURNED_MESSAGE);
-  if (!otp) return next();
+  if (!otp) {
+    // a parallel fifth wrong try marks the code burned before it deletes it: a code that vanished
+    // since the check above answers like every other try at a burned code
+    if (otpId && limiter.isBurned(otpId)) throw new TooManyRequestsError(limiter.BURNED_MESSAGE);
+    return next();
+  }
   const stamp = limiter.reserve(otp);
   if (!stamp) throw new TooManyRequestsError(limiter.BURNED_MESSAGE);
   // burned by a parallel try between the look-up and the reservation (which a burn resets)
