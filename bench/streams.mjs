@@ -4,8 +4,9 @@
 // of clients that are not streaming), and with 150 realtime streams subscribed to the programme;
 // the cost of one stream is the difference over 150. Then the door's scan route with those 150
 // streams open, beside the same scans with none, in turns: a scan asks who follows "here
-// today", and asking every open stream once cost a quarter of its rate. Loopback only, one
-// address per phone.
+// today", and asking every open stream once cost a quarter of its rate; and with 20 of the
+// phones members following "here today", where every scan (members shown there, in and out in
+// turn) tells them. Loopback only, one address per phone.
 import { subscribe } from '../scripts/lib/realtime-subscriber.mjs';
 import { benchServer, createPeople, loopbackClient, percentile, printTable, settledRss, underLoad } from './lib.mjs';
 
@@ -14,12 +15,21 @@ const MEMBERS = 40;
 const SCANS = 1000;
 const IN_FLIGHT = 8;
 const TURNS = 3;
+const WATCHERS = 20;
+/** The record the server saves when "here today" changed (pb_hooks/lib/community.js). */
+const HERE = 'here_signals/heretodaysignal';
 
-/** PHONES realtime streams following the programme, one loopback address each. @param {string} url */
-async function openPhones(url) {
+/**
+ * PHONES realtime streams following the programme, one loopback address each; the first of
+ * them signed in as the members of `watchers` (tokens) and following "here today" too.
+ * @param {string} url @param {string[]} [watchers]
+ */
+async function openPhones(url, watchers = []) {
   const streams = [];
   for (let i = 0; i < PHONES; i += 1) {
-    streams.push(await subscribe(url, { topics: ['events'], localAddress: `127.0.4.${(i % 250) + 1}`, onMessage: () => {} }));
+    const token = watchers[i] ?? '';
+    const topics = token ? ['events', HERE] : ['events'];
+    streams.push(await subscribe(url, { token, topics, localAddress: `127.0.4.${(i % 250) + 1}`, onMessage: () => {} }));
   }
   return streams;
 }
@@ -28,23 +38,34 @@ export async function benchStreams() {
   const { server, admin, dispose } = await benchServer();
   const pid = /** @type {number} */ (server.child.pid);
   try {
-    await createPeople(admin, 'member', MEMBERS);
+    const members = await createPeople(admin, 'member', MEMBERS);
+    for (const member of members) await admin.collection('users').update(member.id, { show_presence: true });
+    const watchers = [];
+    for (const member of members.slice(0, WATCHERS))
+      watchers.push((await admin.collection('users').impersonate(member.id, 3600)).authStore.token);
     const codes = (await admin.collection('passes').getFullList({ filter: 'kind = "member"' })).map((p) => p.code);
     const headers = { Authorization: admin.authStore.token, 'Content-Type': 'application/json' };
-    /** Scans per second, IN_FLIGHT at a time (members in and out at the front door). */
-    const scanRate = async (/** @type {number} */ count) =>
-      (
+    let scanned = 0;
+    /** Scans per second, IN_FLIGHT at a time: members in, then out, in turn at the front door. */
+    const scanRate = async (/** @type {number} */ count) => {
+      const first = scanned;
+      scanned += count;
+      return (
         await underLoad(
           count,
-          (i) =>
-            fetch(`${server.url}/api/coffice/scan`, {
+          (i) => {
+            const n = first + i;
+            const direction = Math.floor(n / codes.length) % 2 === 0 ? 'in' : 'out';
+            return fetch(`${server.url}/api/coffice/scan`, {
               method: 'POST',
               headers,
-              body: JSON.stringify({ code: codes[i % codes.length], device: 'bench-streams' }),
-            }),
+              body: JSON.stringify({ code: codes[n % codes.length], direction, device: 'bench-streams' }),
+            });
+          },
           IN_FLIGHT,
         )
       ).perSecond;
+    };
 
     // warm: the first requests load the hooks' modules
     const warm = await loopbackClient(server.url, '127.0.2.1');
@@ -66,10 +87,14 @@ export async function benchStreams() {
     await scanRate(200);
     const without = [];
     const withStreams = [];
+    const withWatchers = [];
     for (let turn = 0; turn < TURNS; turn += 1) {
       without.push(await scanRate(SCANS));
       streams = await openPhones(server.url);
       withStreams.push(await scanRate(SCANS));
+      streams.forEach((stream) => stream.close());
+      streams = await openPhones(server.url, watchers);
+      withWatchers.push(await scanRate(SCANS));
       streams.forEach((stream) => stream.close());
     }
     const median = (/** @type {number[]} */ rates) => percentile(rates, 50);
@@ -89,6 +114,11 @@ export async function benchStreams() {
       [
         ['no realtime streams open (baseline)', median(without).toFixed(0), '1×'],
         [`${PHONES} realtime streams open`, median(withStreams).toFixed(0), `${(median(withStreams) / median(without)).toFixed(2)}×`],
+        [
+          `${PHONES} open, ${WATCHERS} of them members on "here today" (each scan tells them)`,
+          median(withWatchers).toFixed(0),
+          `${(median(withWatchers) / median(without)).toFixed(2)}×`,
+        ],
       ],
     );
   } finally {

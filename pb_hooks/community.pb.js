@@ -52,7 +52,7 @@ routerAdd(
 // guest has no business knowing when people come and go).
 onRealtimeSubscribeRequest((e) => {
   const community = require(`${__hooks}/lib/community.js`);
-  const wantsHere = e.subscriptions.some((topic) => topic === community.HERE_TOPIC || topic.indexOf(community.HERE_TOPIC + "?") === 0);
+  const wantsHere = e.subscriptions.some(community.isHereTopic);
   if (wantsHere && !e.hasSuperuserAuth() && !community.isMemberOrHost(e.auth)) {
     throw new ForbiddenError("Only members and hosts can follow who is here.");
   }

@@ -8,8 +8,13 @@ const settings = require(`${__hooks}/lib/door-settings.js`);
 /** "Who was here" stays open this long after an event ends. */
 const WHO_WAS_HERE_DAYS = 14;
 const DAY_MS = 24 * 3600 * 1000;
-/** The realtime topic that tells members' open pages to ask /here again; it carries no data. */
-const HERE_TOPIC = "coffice/here";
+/**
+ * "Here today" changed: the one record (migration 1765200000) saved to tell members' and hosts'
+ * open pages to ask /here again. Its realtime topic, `here_signals/heretodaysignal`, carries no
+ * data but the record's times.
+ */
+const HERE_SIGNALS = "here_signals";
+const HERE_SIGNAL_ID = "heretodaysignal";
 
 function isMemberOrHost(record) {
   if (!record || record.collection().name !== "users") return false;
@@ -145,15 +150,26 @@ function signalHere(app, holders) {
   tellListeners(app, hereListeners(app), holders);
 }
 
-/** signalHere to the clients already asked (hereListeners). */
+/**
+ * signalHere when some client follows (hereListeners). It saves the signal record, and
+ * PocketBase sends its realtime event to each open stream that follows it and may read it
+ * (members and hosts, by the collection's rule and the role stored now), each from a
+ * goroutine of its own. A hook's own `client.send` waited until that client's stream took the
+ * message: one page whose connection stopped reading held the scan that told it, and every
+ * later one (`community.spec.ts`, "a page that stopped reading").
+ */
 function tellListeners(app, listening, holders) {
   if (listening.length === 0) return;
   if (holders !== undefined && ![].concat(holders).some((holder) => showsPresence(app, holder))) return;
-  const message = new SubscriptionMessage({ name: HERE_TOPIC, data: JSON.stringify({ changed: true }) });
-  listening.forEach((client) => {
-    const auth = client.get("auth");
-    if (auth && isMemberOrHost(fresh(app, auth))) client.send(message);
-  });
+  let signal;
+  try {
+    signal = app.findRecordById(HERE_SIGNALS, HERE_SIGNAL_ID);
+  } catch (_) {
+    // an operator deleted it in the admin UI: made again
+    signal = new Record(app.findCachedCollectionByNameOrId(HERE_SIGNALS));
+    signal.set("id", HERE_SIGNAL_ID);
+  }
+  app.saveNoValidate(signal); // a new `updated` is the change
 }
 
 /**
@@ -182,9 +198,18 @@ function signalCheckins(app, records) {
 // quarter of its throughput with 150 phones holding the programme open (bench "streams").
 const LISTENERS_KEY = "coffice:here:listeners";
 
+/** Whether a realtime topic is "here today" (the record, all of them, with options or not). */
+function isHereTopic(topic) {
+  return topic.indexOf(HERE_SIGNALS + "/") === 0;
+}
+
+function followsHere(client) {
+  return Object.keys(client.subscriptions(HERE_SIGNALS + "/")).length > 0;
+}
+
 /** After a realtime subscription: remembers the client when it now follows "here today". */
 function rememberListener(app, client) {
-  if (!client.hasSubscription(HERE_TOPIC)) return;
+  if (!followsHere(client)) return;
   const id = client.id();
   app.store().setFunc(LISTENERS_KEY, (old) => {
     const ids = old ? JSON.parse(old) : [];
@@ -201,7 +226,7 @@ function hereListeners(app) {
   const following = (id) => {
     try {
       const client = broker.clientById(id);
-      return client.hasSubscription(HERE_TOPIC) ? client : null;
+      return followsHere(client) ? client : null;
     } catch (_) {
       return null; // the stream is closed
     }
@@ -232,15 +257,6 @@ function showsPresence(app, id) {
   }
 }
 
-// the role as stored now, not as it was when the page subscribed (a member made a guest since)
-function fresh(app, auth) {
-  try {
-    return auth.collection().name === "users" ? app.findRecordById("users", auth.id) : null;
-  } catch (_) {
-    return null;
-  }
-}
-
 module.exports = {
   hereNow,
   directoryPeople,
@@ -249,6 +265,6 @@ module.exports = {
   signalCheckins,
   rememberListener,
   isMemberOrHost,
-  HERE_TOPIC,
+  isHereTopic,
   WHO_WAS_HERE_DAYS,
 };

@@ -3,6 +3,7 @@
 // opting out works at once; guests and anonymous callers see none of it; leaving (an `out`
 // scan or closing time) takes a person off "here today"; a member edits their own company's
 // profile and nothing else; "who was here" is for the admitted, for 14 days.
+import net from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { TypedPocketBase } from '../../src/lib/pocketbase/types';
 import { toStored, venueWallClock } from '../../src/lib/time/venue-clock';
@@ -17,6 +18,15 @@ beforeAll(async () => {
 });
 afterAll(() => server?.stop());
 beforeEach(() => awayFromMidnight());
+
+/** The record the server saves when "here today" changed; its realtime topic. */
+const HERE = 'here_signals/heretodaysignal';
+/** A "here today" message: the record's update, with nothing about anybody in it. */
+function expectSignal(data: string) {
+  const { action, record } = JSON.parse(data) as { action: string; record: Record<string, unknown> };
+  expect(action).toBe('update');
+  expect(Object.keys(record).sort()).toEqual(['collectionId', 'collectionName', 'created', 'id', 'updated']);
+}
 
 type Here = { people: { name: string; company: string; since: string }[] };
 type Person = { name: string; headline: string; company: string };
@@ -65,6 +75,8 @@ describe('here today', () => {
     const guest = await server.person('guest');
     const guestStream = await realtime();
     expect(await guestStream.subscribe(guest.pb.authStore.token)).toBe(403);
+    expect(await guestStream.subscribe(guest.pb.authStore.token, ['here_signals/*'])).toBe(403);
+    expect(await guest.pb.collection('here_signals').getList()).toMatchObject({ items: [] }); // the rule, too
     guestStream.close();
     const anonymousStream = await realtime();
     expect(await anonymousStream.subscribe('')).toBe(403);
@@ -74,10 +86,18 @@ describe('here today', () => {
     const comer = await member(server, 'Eva Kommer');
     await server.admin.collection('users').update(comer.user.id, { show_presence: true });
     const stream = await realtime();
-    expect(await stream.subscribe(watcher.pb.authStore.token)).toBe(204);
-    const message = stream.next('coffice/here');
+    expect(await stream.subscribe(watcher.pb.authStore.token, [HERE, 'events'])).toBe(204);
+    const message = stream.next(HERE);
     await scan(comer.code, 'in');
-    expect(JSON.parse(await message)).toEqual({ changed: true });
+    expectSignal(await message);
+
+    // made a guest while the page is open: the role as stored now counts, not the one it subscribed with
+    await server.admin.collection('users').update(watcher.user.id, { role: 'guest' });
+    const next = stream.nextOf([HERE, 'events']);
+    await scan(comer.code, 'out');
+    const published = await createEvent(server.admin, { title: 'Efter degraderingen' });
+    expect(await next).toMatchObject({ event: 'events' });
+    expect(JSON.parse((await next).data).record.id).toBe(published.id);
     stream.close();
   });
 
@@ -91,10 +111,10 @@ describe('here today', () => {
     closing.close();
     expect(await stopping.subscribe(token, ['events'])).toBe(204);
 
-    const toStaying = staying.next('coffice/here');
-    const toStopping = stopping.nextOf(['coffice/here', 'events']);
+    const toStaying = staying.next(HERE);
+    const toStopping = stopping.nextOf([HERE, 'events']);
     await scan(comer.code, 'in');
-    expect(JSON.parse(await toStaying)).toEqual({ changed: true });
+    expectSignal(await toStaying);
     // what the page that stopped hears next is the programme, not "here today"
     const published = await createEvent(server.admin, { title: 'Efter skanningen' });
     expect(await toStopping).toMatchObject({ event: 'events' });
@@ -102,11 +122,55 @@ describe('here today', () => {
 
     // following again, it hears the next one, with the page that never stopped
     expect(await stopping.subscribe(token)).toBe(204);
-    const again = [staying.next('coffice/here'), stopping.next('coffice/here')];
+    const again = [staying.next(HERE), stopping.next(HERE)];
     await scan(comer.code, 'out');
-    expect((await Promise.all(again)).map((data) => JSON.parse(data))).toEqual([{ changed: true }, { changed: true }]);
+    (await Promise.all(again)).forEach(expectSignal);
     staying.close();
     stopping.close();
+  });
+
+  it('a page that stopped reading does not hold the door: the scan answers, and the pages still reading hear it', async () => {
+    const frozen = await member(server, 'Lo Fryst');
+    const reading = await member(server, 'Mia Läser');
+    const comer = await member(server, 'Nils Kommer');
+    await server.admin.collection('users').update(comer.user.id, { show_presence: true });
+    // the programme's news that fills the frozen phone's stream: 100 topics of one event, so each
+    // change of its 8,000-character description is 100 messages (~0.8 MB)
+    const news = await createEvent(server.admin, { title: 'Nyheter' });
+    const topics = [HERE, ...Array.from({ length: 100 }, (_, i) => `events/${news.id}?n=${i}`)];
+    const stuck = await stalledStream(frozen.pb.authStore.token, topics);
+    const awake = await realtime();
+    try {
+      expect(await awake.subscribe(reading.pb.authStore.token)).toBe(204);
+      // 12 MB: well past what the kernel holds for one connection (4 MB to send, 128 kB to
+      // receive, here): the server's writer for the frozen stream stops, and every message
+      // for it waits
+      for (let i = 0; i < 15; i++) await server.admin.collection('events').update(news.id, { description: String(i % 10).repeat(8000) });
+      const heard = awake.next(HERE);
+      const answer = await call<{ verdict: string }>(
+        host,
+        '/api/coffice/scan',
+        'POST',
+        { code: comer.code, direction: 'in' },
+        AbortSignal.timeout(20_000),
+      );
+      expect(answer.status, 'the scan answered (0: it was held until the test gave up)').toBe(200);
+      expect(answer.body.verdict).toBe('admitted');
+      expectSignal(await heard);
+      // and the next scan is not held either (before, each one waited behind the last)
+      const out = await call<{ verdict: string }>(
+        host,
+        '/api/coffice/scan',
+        'POST',
+        { code: comer.code, direction: 'out' },
+        AbortSignal.timeout(20_000),
+      );
+      expect(out.status, 'the next scan answered').toBe(200);
+      expect(out.body.verdict).toBe('admitted');
+    } finally {
+      stuck.close();
+      awake.close();
+    }
   });
 
   it('an offline door’s upload tells open pages too, once for the whole upload', async () => {
@@ -115,7 +179,7 @@ describe('here today', () => {
     for (const comer of comers) await server.admin.collection('users').update(comer.user.id, { show_presence: true });
     const stream = await realtime();
     expect(await stream.subscribe(watcher.pb.authStore.token)).toBe(204);
-    const message = stream.next('coffice/here');
+    const message = stream.next(HERE);
     const at = new Date(Date.now() - 60_000).toISOString();
     const scans = comers.map((comer, i) => ({
       id: `offlinehere00${i}x`.slice(0, 15),
@@ -127,7 +191,7 @@ describe('here today', () => {
     }));
     const upload = await call<{ results: { status: string }[] }>(host, '/api/coffice/sync', 'POST', { scans });
     expect(upload.body.results.map((r) => r.status)).toEqual(['stored', 'stored']);
-    expect(JSON.parse(await message)).toEqual({ changed: true });
+    expectSignal(await message);
     expect(names(await here(host))).toEqual(expect.arrayContaining(['Hans Offline', 'Ida Offline']));
     stream.close();
   });
@@ -257,6 +321,36 @@ describe('who was here', () => {
   });
 });
 
+/**
+ * A realtime connection that stops reading once it has its id, as a phone frozen in a pocket
+ * does: subscribed to `topics`, it takes nothing more from the socket.
+ */
+async function stalledStream(token: string, topics: string[]) {
+  const { hostname, port } = new URL(server.url);
+  const socket = net.connect(Number(port), hostname);
+  const clientId = await new Promise<string>((resolve, reject) => {
+    let text = '';
+    const read = (chunk: Buffer) => {
+      text += chunk.toString();
+      const found = /"clientId":"([^"]+)"/.exec(text);
+      if (!found) return;
+      socket.off('data', read);
+      socket.pause();
+      resolve(found[1]);
+    };
+    socket.on('data', read);
+    socket.once('error', reject);
+    socket.write(`GET /api/realtime HTTP/1.1\r\nHost: ${hostname}:${port}\r\nAccept: text/event-stream\r\n\r\n`);
+  });
+  const answer = await fetch(`${server.url}/api/realtime`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Authorization: token },
+    body: JSON.stringify({ clientId, subscriptions: topics }),
+  });
+  expect(answer.status).toBe(204);
+  return { close: () => socket.destroy() };
+}
+
 /** A raw realtime (SSE) connection: subscribe with a token, then wait for a topic's message. */
 async function realtime() {
   const controller = new AbortController();
@@ -285,7 +379,7 @@ async function realtime() {
   const clientId = JSON.parse(connect.data).clientId as string;
   return {
     /** Subscribes to `topics` (replacing what the stream followed); the answer's status. */
-    async subscribe(token: string, topics = ['coffice/here']) {
+    async subscribe(token: string, topics = [HERE]) {
       const answer = await fetch(`${server.url}/api/realtime`, {
         method: 'POST',
         headers: { 'Content-Type': 'application/json', Authorization: token },

@@ -21,6 +21,7 @@ export async function call<T = Record<string, any>>(
   path: string,
   method = 'POST',
   body?: unknown,
+  signal?: AbortSignal,
 ): Promise<Answer<T>> {
   return pb
     .send<T>(path, {
@@ -28,6 +29,7 @@ export async function call<T = Record<string, any>>(
       body: body === undefined ? undefined : JSON.stringify(body),
       headers: { 'Content-Type': 'application/json' },
       requestKey: null,
+      signal,
     })
     .then(
       (answer) => ({ status: 200, body: answer, message: '', data: {} }),

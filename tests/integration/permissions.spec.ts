@@ -179,6 +179,15 @@ const cases: CollectionCase[] = [
     updateBody: { company: 'Ändrat AB' },
   },
   {
+    name: 'here_signals',
+    // "here today" changed (DECISIONS "Live here today"): members and hosts read it, and so hear
+    // its realtime updates; only the server writes
+    allowed: { list: ['member', 'host'], view: ['member', 'host'], create: [], update: [], delete: [] },
+    target: () => server.admin.collection('here_signals').create({}),
+    createBody: async () => ({}),
+    updateBody: {},
+  },
+  {
     name: 'push_subscriptions',
     // a person creates and deletes their own; nobody else reads them
     allowed: { list: ['guest'], view: ['guest'], create: PEOPLE, update: [], delete: ['guest'] },

@@ -34,6 +34,7 @@ const INTERFACE: Record<string, string> = {
   notices: 'NoticeRecord',
   push_subscriptions: 'PushSubscriptionRecord',
   applications: 'ApplicationRecord',
+  here_signals: 'HereSignalRecord',
 };
 
 describe('schema', () => {

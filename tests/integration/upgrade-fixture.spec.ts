@@ -32,6 +32,8 @@ const TOUCHES: Record<string, Record<string, string[]>> = {
   // unhides passes.qr (no stored value changes); the server then stores the modules of valid
   // passes made before passes.qr existed (pb_hooks/passes.pb.js, once per process)
   '1765100100_fast_routes.js': { passes: ['qr'] },
+  // adds the here_signals collection with its one record: stored records keep every value they had
+  '1765200000_here_signal.js': {},
 };
 
 const fixtureDir = path.join(root, 'tests', 'fixtures', 'upgrade');

@@ -16,6 +16,7 @@ export const Collections = {
   notices: 'notices',
   push_subscriptions: 'push_subscriptions',
   applications: 'applications',
+  here_signals: 'here_signals',
 } as const;
 
 export type CollectionName = (typeof Collections)[keyof typeof Collections];
@@ -175,6 +176,10 @@ export interface ApplicationRecord extends BaseRecord {
   decided_at: IsoDate | '';
 }
 
+/** "Here today" changed: one record, saved by the server, followed by realtime; no data but its times. */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- the record is its base fields
+export interface HereSignalRecord extends BaseRecord {}
+
 export type NoticeKind =
   'confirmed' | 'waitlisted' | 'promoted' | 'changed' | 'cancelled' | 'reminder' | 'welcome' | 'application' | 'message';
 
@@ -221,6 +226,7 @@ export interface CollectionRecords {
   notices: NoticeRecord;
   push_subscriptions: PushSubscriptionRecord;
   applications: ApplicationRecord;
+  here_signals: HereSignalRecord;
 }
 
 export interface TypedPocketBase extends PocketBase {

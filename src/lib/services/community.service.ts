@@ -21,8 +21,8 @@ export interface ListedPerson {
   company_id?: string;
 }
 
-/** The realtime topic the server pings (no data) when someone comes or goes. */
-export const HERE_TOPIC = 'coffice/here';
+/** The record the server saves (no data but its times) when someone comes or goes; followed by realtime. */
+export const HERE_TOPIC = 'here_signals/heretodaysignal';
 
 const get = <T>(path: string) => pb.send<T>(path, { method: 'GET', requestKey: null });
 
