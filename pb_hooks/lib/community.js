@@ -161,15 +161,24 @@ function signalHere(app, holders) {
 function tellListeners(app, listening, holders) {
   if (listening.length === 0) return;
   if (holders !== undefined && ![].concat(holders).some((holder) => showsPresence(app, holder))) return;
-  let signal;
   try {
-    signal = app.findRecordById(HERE_SIGNALS, HERE_SIGNAL_ID);
+    app.saveNoValidate(signalRecord(app)); // a new `updated` is the change
+  } catch (err) {
+    // what was stored stays stored and its answer stands: open pages still ask again when they
+    // reconnect or come back into view
+    app.logger().warn("Could not tell open pages that 'here today' changed", "error", String(err));
+  }
+}
+
+function signalRecord(app) {
+  try {
+    return app.findRecordById(HERE_SIGNALS, HERE_SIGNAL_ID);
   } catch (_) {
     // an operator deleted it in the admin UI: made again
-    signal = new Record(app.findCachedCollectionByNameOrId(HERE_SIGNALS));
+    const signal = new Record(app.findCachedCollectionByNameOrId(HERE_SIGNALS));
     signal.set("id", HERE_SIGNAL_ID);
+    return signal;
   }
-  app.saveNoValidate(signal); // a new `updated` is the change
 }
 
 /**

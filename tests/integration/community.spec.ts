@@ -173,6 +173,47 @@ describe('here today', () => {
     }
   });
 
+  it('the signal outlives an operator: deleted in the admin UI, the next scan makes it again; without its collection the scan still answers', async () => {
+    const watcher = await member(server, 'Olle Tittar');
+    const comer = await member(server, 'Pia Kommer');
+    await server.admin.collection('users').update(comer.user.id, { show_presence: true });
+    const stream = await realtime();
+    expect(await stream.subscribe(watcher.pb.authStore.token)).toBe(204);
+    const deleted = stream.next(HERE);
+    await server.admin.collection('here_signals').delete('heretodaysignal');
+    expect(JSON.parse(await deleted)).toMatchObject({ action: 'delete' });
+    const made = stream.next(HERE);
+    await scan(comer.code, 'in');
+    expect(JSON.parse(await made)).toMatchObject({ action: 'create', record: { id: 'heretodaysignal' } });
+    stream.close();
+
+    // an operator who removed the whole collection loses the live updates, not the door
+    const bare = await startTestServer();
+    try {
+      await bare.admin.collections.delete('here_signals');
+      const [watching, coming] = [await member(bare, 'Rut Tittar'), await member(bare, 'Sam Kommer')];
+      await bare.admin.collection('users').update(coming.user.id, { show_presence: true });
+      const host2 = (await bare.person('host')).pb;
+      const answer = await fetch(`${bare.url}/api/realtime`);
+      const reader = answer.body!.pipeThrough(new TextDecoderStream()).getReader();
+      let text = '';
+      while (!text.includes('clientId')) text += (await reader.read()).value ?? '';
+      const clientId = /"clientId":"([^"]+)"/.exec(text)![1];
+      const subscribed = await fetch(`${bare.url}/api/realtime`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Authorization: watching.pb.authStore.token },
+        body: JSON.stringify({ clientId, subscriptions: [HERE] }),
+      });
+      expect(subscribed.status).toBe(204);
+      const scanned = await call<{ verdict: string }>(host2, '/api/coffice/scan', 'POST', { code: coming.code, direction: 'in' });
+      expect(scanned.status).toBe(200);
+      expect(scanned.body.verdict).toBe('admitted');
+      await reader.cancel();
+    } finally {
+      await bare.stop();
+    }
+  });
+
   it('an offline door’s upload tells open pages too, once for the whole upload', async () => {
     const watcher = await member(server, 'Gun Tittar');
     const comers = [await member(server, 'Hans Offline'), await member(server, 'Ida Offline')];
