@@ -58,10 +58,13 @@ export async function underLoad(count, request, inFlight = 16) {
   return { times, perSecond: count / ((performance.now() - start) / 1000) };
 }
 
+/** The password of everyone createPeople makes. */
+export const BENCH_PASSWORD = 'bench-password-123';
+
 /**
- * `count` people of `role` (`<role>-<i>@bench.test`), made by the operator four at a time:
- * hashing passwords is slow on purpose, and on a loaded machine a batch of a few people can
- * overrun a batch's 5 s. Their passes are made by the app's hooks.
+ * `count` people of `role` (`<role>-<i>@bench.test`, BENCH_PASSWORD), made by the operator four
+ * at a time: hashing passwords is slow on purpose, and on a loaded machine a batch of a few
+ * people can overrun a batch's 5 s. Their passes are made by the app's hooks.
  * @param {import('pocketbase').default} admin @param {string} role @param {number} count
  */
 export async function createPeople(admin, role, count) {
@@ -71,8 +74,8 @@ export async function createPeople(admin, role, count) {
       email: `${role}-${i + j}@bench.test`,
       name: `${role} ${i + j}`,
       role,
-      password: 'bench-password-123',
-      passwordConfirm: 'bench-password-123',
+      password: BENCH_PASSWORD,
+      passwordConfirm: BENCH_PASSWORD,
     }));
     made.push(...(await Promise.all(bodies.map((body) => admin.collection('users').create(body, { requestKey: null })))));
   }

@@ -7,7 +7,7 @@ import { performance } from 'node:perf_hooks';
 import PocketBase from 'pocketbase';
 import { startSmtpSink } from '../scripts/lib/mail-sink.mjs';
 import { freePort } from '../scripts/lib/pocketbase.mjs';
-import { benchServer, percentile, printTable } from './lib.mjs';
+import { benchServer, createPeople, percentile, printTable } from './lib.mjs';
 
 const PEOPLE = 500;
 const MEMBERS = 50;
@@ -60,26 +60,8 @@ export async function benchNotices() {
     /** @param {string} route @param {unknown} body */
     const post = (route, body) => fetch(`${server.url}${route}`, { method: 'POST', headers, body: JSON.stringify(body) });
 
-    const stamp = Date.now();
-    const person = (/** @type {string} */ role, /** @type {number} */ i) => ({
-      email: `${role}-${i}-${stamp}@bench.test`,
-      name: `${role} ${i}`,
-      role,
-      password: 'bench-password-123',
-      passwordConfirm: 'bench-password-123',
-    });
-    await createAll(
-      admin,
-      'users',
-      Array.from({ length: MEMBERS }, (_, i) => person('member', i)),
-      5,
-    );
-    const guests = await createAll(
-      admin,
-      'users',
-      Array.from({ length: PEOPLE }, (_, i) => person('guest', i)),
-      5,
-    );
+    await createPeople(admin, 'member', MEMBERS);
+    const guests = await createPeople(admin, 'guest', PEOPLE);
     const event = await admin.collection('events').create({
       title: 'Stora frukosten',
       kind: 'breakfast',

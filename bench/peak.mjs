@@ -15,7 +15,7 @@ import { performance } from 'node:perf_hooks';
 import { subscribe } from '../scripts/lib/realtime-subscriber.mjs';
 import { createMissing, idFor } from '../scripts/seed/seed.mjs';
 import { DEMO_LOGINS, DEMO_PASSWORD } from '../scripts/seed/demo-data.mjs';
-import { benchServer, loopbackClient, percentile, printTable, sampleRss } from './lib.mjs';
+import { BENCH_PASSWORD, benchServer, loopbackClient, percentile, printTable, sampleRss } from './lib.mjs';
 import { recordPlot } from './report.mjs';
 
 const SPEEDUP = 5;
@@ -72,8 +72,8 @@ export async function benchPeak() {
       email: `jubileum-${i}-${stamp}@bench.test`,
       name: `Jubileumsgäst ${i}`,
       role: 'guest',
-      password: 'bench-password-123',
-      passwordConfirm: 'bench-password-123',
+      password: BENCH_PASSWORD,
+      passwordConfirm: BENCH_PASSWORD,
       mail_notices: 'none',
     }));
     await createMissing(admin, 'users', newGuests, { size: 5 });

@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import PocketBase from 'pocketbase';
 import { createServer } from 'vite';
-import { benchServer, percentile, printTable } from './lib.mjs';
+import { BENCH_PASSWORD, benchServer, createPeople, percentile, printTable } from './lib.mjs';
 
 const MEMBERS = 50;
 const OFFLINE = 1000;
@@ -45,26 +45,14 @@ export async function benchUpload() {
   const { server, admin, dispose } = await benchServer();
   try {
     admin.autoCancellation(false);
-    const password = 'bench-password-123';
-    const person = (/** @type {string} */ role, /** @type {number} */ i) => ({
-      email: `${role}-${i}@bench.test`,
-      name: `${role} ${i}`,
-      role,
-      password,
-      passwordConfirm: password,
-    });
-    await admin.collection('users').create(person('host', 0));
-    for (let i = 0; i < MEMBERS; i += 5) {
-      const batch = admin.createBatch();
-      for (let j = i; j < i + 5; j++) batch.collection('users').create(person('member', j));
-      await batch.send({ requestKey: null });
-    }
+    await createPeople(admin, 'host', 1);
+    await createPeople(admin, 'member', MEMBERS);
     const codes = (await admin.collection('passes').getFullList({ filter: 'kind = "member"', requestKey: null })).map((p) => p.code);
 
     // the door: a host signed in with the SDK, as the app is
     const door = new PocketBase(server.url);
     door.autoCancellation(false);
-    await door.collection('users').authWithPassword('host-0@bench.test', password);
+    await door.collection('users').authWithPassword('host-0@bench.test', BENCH_PASSWORD);
     const headers = { Authorization: door.authStore.token, 'Content-Type': 'application/json' };
 
     /** 1,000 scans of one offline morning (`day` days ago): everyone in and out, again and again */
