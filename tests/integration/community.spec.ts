@@ -147,24 +147,15 @@ describe('here today', () => {
       // for it waits
       for (let i = 0; i < 15; i++) await server.admin.collection('events').update(news.id, { description: String(i % 10).repeat(8000) });
       const heard = awake.next(HERE);
-      const answer = await call<{ verdict: string }>(
-        host,
-        '/api/coffice/scan',
-        'POST',
-        { code: comer.code, direction: 'in' },
-        AbortSignal.timeout(20_000),
-      );
+      // the door's scan, given up on after 20 s (status 0) if it is held
+      const scanHeld = (direction: 'in' | 'out') =>
+        call<{ verdict: string }>(host, '/api/coffice/scan', 'POST', { code: comer.code, direction }, AbortSignal.timeout(20_000));
+      const answer = await scanHeld('in');
       expect(answer.status, 'the scan answered (0: it was held until the test gave up)').toBe(200);
       expect(answer.body.verdict).toBe('admitted');
       expectSignal(await heard);
       // and the next scan is not held either (before, each one waited behind the last)
-      const out = await call<{ verdict: string }>(
-        host,
-        '/api/coffice/scan',
-        'POST',
-        { code: comer.code, direction: 'out' },
-        AbortSignal.timeout(20_000),
-      );
+      const out = await scanHeld('out');
       expect(out.status, 'the next scan answered').toBe(200);
       expect(out.body.verdict).toBe('admitted');
     } finally {
@@ -194,21 +185,12 @@ describe('here today', () => {
       const [watching, coming] = [await member(bare, 'Rut Tittar'), await member(bare, 'Sam Kommer')];
       await bare.admin.collection('users').update(coming.user.id, { show_presence: true });
       const host2 = (await bare.person('host')).pb;
-      const answer = await fetch(`${bare.url}/api/realtime`);
-      const reader = answer.body!.pipeThrough(new TextDecoderStream()).getReader();
-      let text = '';
-      while (!text.includes('clientId')) text += (await reader.read()).value ?? '';
-      const clientId = /"clientId":"([^"]+)"/.exec(text)![1];
-      const subscribed = await fetch(`${bare.url}/api/realtime`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json', Authorization: watching.pb.authStore.token },
-        body: JSON.stringify({ clientId, subscriptions: [HERE] }),
-      });
-      expect(subscribed.status).toBe(204);
+      const stream2 = await realtime(bare.url);
+      expect(await stream2.subscribe(watching.pb.authStore.token)).toBe(204);
       const scanned = await call<{ verdict: string }>(host2, '/api/coffice/scan', 'POST', { code: coming.code, direction: 'in' });
       expect(scanned.status).toBe(200);
       expect(scanned.body.verdict).toBe('admitted');
-      await reader.cancel();
+      stream2.close();
     } finally {
       await bare.stop();
     }
@@ -362,6 +344,16 @@ describe('who was here', () => {
   });
 });
 
+/** Sets a realtime client's subscriptions with a person's token; the answer's status. */
+async function subscribeTo(url: string, clientId: string, token: string, topics: string[]) {
+  const answer = await fetch(`${url}/api/realtime`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Authorization: token },
+    body: JSON.stringify({ clientId, subscriptions: topics }),
+  });
+  return answer.status;
+}
+
 /**
  * A realtime connection that stops reading once it has its id, as a phone frozen in a pocket
  * does: subscribed to `topics`, it takes nothing more from the socket.
@@ -383,19 +375,14 @@ async function stalledStream(token: string, topics: string[]) {
     socket.once('error', reject);
     socket.write(`GET /api/realtime HTTP/1.1\r\nHost: ${hostname}:${port}\r\nAccept: text/event-stream\r\n\r\n`);
   });
-  const answer = await fetch(`${server.url}/api/realtime`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', Authorization: token },
-    body: JSON.stringify({ clientId, subscriptions: topics }),
-  });
-  expect(answer.status).toBe(204);
+  expect(await subscribeTo(server.url, clientId, token, topics)).toBe(204);
   return { close: () => socket.destroy() };
 }
 
 /** A raw realtime (SSE) connection: subscribe with a token, then wait for a topic's message. */
-async function realtime() {
+async function realtime(url = server.url) {
   const controller = new AbortController();
-  const response = await fetch(`${server.url}/api/realtime`, { signal: controller.signal });
+  const response = await fetch(`${url}/api/realtime`, { signal: controller.signal });
   const reader = response.body!.pipeThrough(new TextDecoderStream()).getReader();
   let buffer = '';
   async function nextEvent(): Promise<{ event: string; data: string }> {
@@ -420,14 +407,7 @@ async function realtime() {
   const clientId = JSON.parse(connect.data).clientId as string;
   return {
     /** Subscribes to `topics` (replacing what the stream followed); the answer's status. */
-    async subscribe(token: string, topics = [HERE]) {
-      const answer = await fetch(`${server.url}/api/realtime`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json', Authorization: token },
-        body: JSON.stringify({ clientId, subscriptions: topics }),
-      });
-      return answer.status;
-    },
+    subscribe: (token: string, topics = [HERE]) => subscribeTo(url, clientId, token, topics),
     async next(topic: string) {
       return (await this.nextOf([topic])).data;
     },
