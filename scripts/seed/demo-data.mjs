@@ -25,6 +25,14 @@ function random(seed) {
 }
 
 /** A PocketBase record id (15 characters a–z0–9) from the seeded generator. @param {() => number} rnd */
+/** A name in lower-case ASCII (å, ä, ö → a, a, o), for e-mail addresses and web addresses. @param {string} text */
+function plain(text) {
+  return text
+    .toLowerCase()
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '');
+}
+
 function recordId(rnd) {
   const alphabet = 'abcdefghijklmnopqrstuvwxyz0123456789';
   let id = '';
@@ -63,8 +71,7 @@ export function buildDemoVenue(now, seed = 2026) {
     offers: about,
     seeks: i % 3 === 2 ? '' : SEEKS[i % SEEKS.length],
     listed: i % 2 === 0,
-    website: `https://${String(name)
-      .toLowerCase()
+    website: `https://${plain(name)
       .replace(/[^a-z]+/g, '-')
       .replace(/^-|-$/g, '')}.example`,
   }));
@@ -87,22 +94,14 @@ export function buildDemoVenue(now, seed = 2026) {
   const members = [person('Erik Sandberg', 'member@coffice.test', 'member', companies[0].id)];
   for (let i = 1; i < 12; i++) {
     const name = `${FIRST_NAMES[(i * 7) % FIRST_NAMES.length]} ${LAST_NAMES[(i * 5) % LAST_NAMES.length]}`;
-    const email = `${name
-      .toLowerCase()
-      .normalize('NFD')
-      .replace(/[\u0300-\u036f]/g, '')
-      .replace(' ', '.')}@coffice.test`;
+    const email = `${plain(name).replace(' ', '.')}@coffice.test`;
     members.push(person(name, email, 'member', companies[i % companies.length].id, i % 4 === 0 ? 'en' : 'sv'));
   }
   const guests = [person('Sara Holm', 'guest@coffice.test', 'guest')];
   const usedEmails = new Set(users.map((u) => u.email));
   while (guests.length < 70) {
     const name = `${pick(FIRST_NAMES)} ${pick(LAST_NAMES)}`;
-    const base = name
-      .toLowerCase()
-      .normalize('NFD')
-      .replace(/[\u0300-\u036f]/g, '')
-      .replace(' ', '.');
+    const base = plain(name).replace(' ', '.');
     const email = `${base}.${guests.length}@coffice.test`;
     if (usedEmails.has(email)) continue;
     usedEmails.add(email);

@@ -40,6 +40,11 @@ describe('demo venue', () => {
     expect(new Set(week.map((e) => e.space)).size).toBe(1);
   });
 
+  it('gives every company a web address a person could type: Swedish letters as plain ones', () => {
+    for (const company of venue.companies) expect(company.website).toMatch(/^https:\/\/[a-z]+(-[a-z]+)*\.example$/);
+    expect(venue.companies.map((c) => c.website)).toContain('https://bjorkudden-konsult.example');
+  });
+
   it('never double-books a room', () => {
     const published = venue.events.filter((e) => e.status !== 'cancelled');
     for (const a of published) {
