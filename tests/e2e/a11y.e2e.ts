@@ -1,4 +1,5 @@
-// axe-core finds no accessibility violations on any screen, in Swedish and in English.
+// axe-core finds no accessibility violations on any screen, in Swedish and in English; and no
+// screen is wider than a small phone's (360 px): nothing sticks out to scroll sideways to.
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { E2E, expect, test } from './world';
@@ -20,7 +21,32 @@ async function violations(page: Page, path: string, ready: string) {
   await expect(page.locator('html')).toHaveAttribute('lang', await page.evaluate(() => localStorage.getItem('PARAGLIDE_LOCALE') ?? 'sv'));
   await page.locator(ready).first().waitFor();
   const result = await new AxeBuilder({ page }).analyze();
-  return result.violations.map((v) => `${path}: ${v.id} (${v.nodes.length}) ${v.nodes[0]?.target.join(' ')}`);
+  return [
+    ...result.violations.map((v) => `${path}: ${v.id} (${v.nodes.length}) ${v.nodes[0]?.target.join(' ')}`),
+    ...(await sticksOut(page)).map((what) => `${path}: wider than a 360 px screen: ${what}`),
+  ];
+}
+
+/** What on the page reaches past the right edge of a 360 px wide screen (not inside a scroller). */
+async function sticksOut(page: Page) {
+  const size = page.viewportSize()!;
+  await page.setViewportSize({ width: 360, height: size.height });
+  const found = await page.evaluate(() => {
+    const edge = document.documentElement.clientWidth + 1;
+    const scrolls = (el: Element) => {
+      for (let up = el.parentElement; up; up = up.parentElement) if (getComputedStyle(up).overflowX !== 'visible') return true;
+      return false;
+    };
+    return [...document.body.querySelectorAll('*')]
+      .filter((el) => {
+        const box = el.getBoundingClientRect();
+        return box.width > 0 && box.height > 0 && box.right > edge && !scrolls(el);
+      })
+      .map((el) => `${el.tagName.toLowerCase()}${el.getAttribute('class') ? `.${el.getAttribute('class')!.split(' ')[0]}` : ''}`)
+      .slice(0, 3);
+  });
+  await page.setViewportSize(size);
+  return found;
 }
 
 for (const locale of ['sv', 'en'] as const) {
