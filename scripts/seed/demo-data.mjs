@@ -24,7 +24,6 @@ function random(seed) {
   };
 }
 
-/** A PocketBase record id (15 characters a–z0–9) from the seeded generator. @param {() => number} rnd */
 /** A name in lower-case ASCII (å, ä, ö → a, a, o), for e-mail addresses and web addresses. @param {string} text */
 function plain(text) {
   return text
@@ -33,6 +32,7 @@ function plain(text) {
     .replace(/[\u0300-\u036f]/g, '');
 }
 
+/** A PocketBase record id (15 characters a–z0–9) from the seeded generator. @param {() => number} rnd */
 function recordId(rnd) {
   const alphabet = 'abcdefghijklmnopqrstuvwxyz0123456789';
   let id = '';
@@ -71,7 +71,7 @@ export function buildDemoVenue(now, seed = 2026) {
     offers: about,
     seeks: i % 3 === 2 ? '' : SEEKS[i % SEEKS.length],
     listed: i % 2 === 0,
-    website: `https://${plain(name)
+    website: `https://${plain(String(name))
       .replace(/[^a-z]+/g, '-')
       .replace(/^-|-$/g, '')}.example`,
   }));

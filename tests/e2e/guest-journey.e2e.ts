@@ -231,7 +231,9 @@ test('links in a description open safely; other text stays text', async ({ page 
   await expect(page.locator('.description a[href^="javascript"]')).toHaveCount(0);
 });
 
-test('places, in words that fit the number, on the programme and the event (sv and en)', async ({ page }) => {
+test('places, in words that fit the number, on the programme and the event (sv and en); an event that has been says so', async ({
+  page,
+}) => {
   const admin = await operator();
   const title = `En enda plats ${Date.now()}`;
   const event = await createEvent(admin, { title, capacity: 1, starts: minutesFromNow(30), ends: minutesFromNow(90) });
@@ -244,6 +246,15 @@ test('places, in words that fit the number, on the programme and the event (sv a
   await page.evaluate(() => localStorage.setItem('PARAGLIDE_LOCALE', 'en'));
   await page.goto(`/events/${event.id}`);
   await expect(page.getByTestId('places')).toHaveText('1 of 1 place left');
+  // an event that has been says so instead of its places, to someone signed out and (below) in
+  const past = await createEvent(admin, {
+    title: `Redan varit ${Date.now()}`,
+    capacity: 50,
+    starts: minutesFromNow(-90),
+    ends: minutesFromNow(-30),
+  });
+  await page.goto(`/events/${past.id}`);
+  await expect(page.getByTestId('places')).toHaveText('This event has already taken place.');
 
   // registered: the card says so
   const guest = await newGuest('Kort Koll');
@@ -252,6 +263,9 @@ test('places, in words that fit the number, on the programme and the event (sv a
   await signIn(page, guest);
   await page.goto('/');
   await expect(card.getByTestId('card-places')).toHaveText('Du är anmäld.');
+
+  await page.goto(`/events/${past.id}`);
+  await expect(page.getByTestId('places')).toHaveText('Evenemanget har redan varit.');
 });
 
 test('"Mitt program" marks what has been as past', async ({ page }) => {
