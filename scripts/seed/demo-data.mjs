@@ -163,7 +163,7 @@ export function buildDemoVenue(now, seed = 2026) {
         kind: 'talk',
         space: eventArea.id,
         capacity: 50,
-        description: `${summary}\n\nEfter föredraget finns tid för frågor och mingel.`,
+        description: 'Föredraget är ungefär en timme. Efteråt finns tid för frågor och mingel.',
       });
     }
     if (weekdayOf(date) === 3 && week % 3 === 1) {
@@ -175,7 +175,7 @@ export function buildDemoVenue(now, seed = 2026) {
         kind: 'course',
         space: roomTorget.id,
         capacity: 10,
-        description: `${summary}\n\nTa med dator. Fika ingår.`,
+        description: 'Ta med dator. Fika ingår.',
       });
     }
     if (weekdayOf(date) === 5 && week % 4 === 2) {
@@ -213,7 +213,7 @@ export function buildDemoVenue(now, seed = 2026) {
         kind: 'talk',
         space: eventArea.id,
         capacity: 45,
-        description: `Coffice fyller ett år! ${summary}`,
+        description: 'Coffice fyller ett år! Under jubileumsveckan bjuder vi på fika efter varje föredrag.',
       });
     }
   }
