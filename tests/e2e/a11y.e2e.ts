@@ -84,6 +84,9 @@ for (const locale of ['sv', 'en'] as const) {
     const host = await newGuest(`Värd ${locale}`);
     await admin.collection('users').update(host.id, { role: 'host', locale });
     await signIn(page, host);
+    // someone with a long name and address (first by name, on the list's first page): the
+    // people list must fit them on a phone
+    await newGuest(`Aaa Långnamn ${locale} Vonsomethingdottersonverylongname`);
     const found: string[] = [];
     found.push(...(await violations(page, '/door', '[data-testid="door-choice"]')));
     // the verdict screen, as a typed code brings it
