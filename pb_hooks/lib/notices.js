@@ -245,11 +245,16 @@ function activePeople(app, eventId) {
   });
 }
 
-/** After a host's edit: a cancellation or a new time or place is told to everyone registered. */
+/**
+ * After a host's edit: a cancellation or a new time or place is told to everyone registered.
+ * An event that has already taken place and is marked cancelled afterwards (it did not happen, for
+ * the statistics) tells nobody: a "cancelled" mail about last week's talk would only confuse.
+ */
 function eventEdited(app, event, original) {
   const was = original.getString("status");
   const now = event.getString("status");
   if (now === "cancelled" && was !== "cancelled") {
+    if (event.getDateTime("ends").time().unixMilli() <= Date.now()) return;
     activePeople(app, event.id).forEach((registration) =>
       queueNotice(app, {
         user: registration.getString("user"),

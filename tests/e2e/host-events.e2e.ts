@@ -80,7 +80,9 @@ test('a host creates, publishes and cancels an event, and the programme follows'
   await visitor.close();
 });
 
-test('an event that has already ended cannot be published, and the host is told why (sv, en)', async ({ page }) => {
+test('an event that has already ended cannot be published, and the host is told why (sv, en); marking it cancelled says nobody is told', async ({
+  page,
+}) => {
   const title = `Gammal kurs ${Date.now()}`;
   await signIn(page, E2E.host);
   await page.goto('/host/events/new');
@@ -102,6 +104,15 @@ test('an event that has already ended cannot be published, and the host is told 
   );
   await expect(page.getByTestId('event-status')).toHaveText('Draft');
   await page.screenshot({ path: 'test-results/publish-ended-en.png', fullPage: true });
+
+  // marking it cancelled afterwards (it did not take place) asks what that means: nobody is told
+  const asked: string[] = [];
+  page.once('dialog', (dialog) => void (asked.push(dialog.message()), dialog.accept()));
+  await page.getByRole('button', { name: 'Cancel the event' }).click();
+  await expect(page.getByTestId('event-status')).toHaveText('Cancelled');
+  expect(asked).toEqual([
+    `Mark “${title}” as cancelled? It has already taken place: nobody is told, and it counts as cancelled in the statistics.`,
+  ]);
 });
 
 test('fewer places than people confirmed: the server refuses, and the form words its code on the field (sv, en)', async ({ page }) => {

@@ -135,6 +135,21 @@ describe('mail notices', () => {
     expect(sink.mailsTo(sv.user.email)).toHaveLength(3);
   });
 
+  it('an event marked cancelled after it took place tells nobody (the mark is for the statistics)', async () => {
+    const event = await createEvent(server.admin, {
+      title: 'Förra veckans frukost',
+      starts: new Date(Date.now() - 8 * 86_400_000).toISOString(),
+      ends: new Date(Date.now() - 8 * 86_400_000 + 3_600_000).toISOString(),
+    });
+    const guest = await server.person('guest');
+    await server.admin.collection('registrations').create({ event: event.id, user: guest.user.id, status: 'confirmed' });
+    const host = await server.person('host');
+    await host.pb.collection('events').update(event.id, { status: 'cancelled' });
+    expect((await server.admin.collection('events').getOne(event.id)).status).toBe('cancelled');
+    const notices = await server.admin.collection('notices').getFullList({ filter: `event = "${event.id}"` });
+    expect(notices.map((n) => n.kind)).not.toContain('cancelled');
+  });
+
   it('a refused edit writes no notice', async () => {
     const event = await createEvent(server.admin, { title: 'Full', starts: DST_DAY_START, ends: DST_DAY_END, capacity: 2 });
     const people = [await server.person('guest'), await server.person('guest')];
