@@ -147,19 +147,18 @@ function whoWasHere(app, eventId, asker, asHost, nowMs) {
  * today": a door scan of anyone else changes nothing there. Costs nothing while no page listens.
  */
 function signalHere(app, holders) {
-  tellListeners(app, hereListeners(app), holders);
+  if (someoneFollows(app)) tell(app, holders);
 }
 
 /**
- * signalHere when some client follows (hereListeners). It saves the signal record, and
- * PocketBase sends its realtime event to each open stream that follows it and may read it
- * (members and hosts, by the collection's rule and the role stored now), each from a
- * goroutine of its own. A hook's own `client.send` waited until that client's stream took the
- * message: one page whose connection stopped reading held the scan that told it, and every
- * later one (`community.spec.ts`, "a page that stopped reading").
+ * signalHere once someone follows. It saves the signal record, and PocketBase sends its
+ * realtime event to each open stream that follows it and may read it (members and hosts, by
+ * the collection's rule and the role stored now), each from a goroutine of its own. A hook's
+ * own `client.send` waited until that client's stream took the message: one page whose
+ * connection stopped reading held the scan that told it, and every later one
+ * (`community.spec.ts`, "a page that stopped reading").
  */
-function tellListeners(app, listening, holders) {
-  if (listening.length === 0) return;
+function tell(app, holders) {
   if (holders !== undefined && ![].concat(holders).some((holder) => showsPresence(app, holder))) return;
   try {
     app.saveNoValidate(signalRecord(app)); // a new `updated` is the change
@@ -189,9 +188,7 @@ function signalRecord(app) {
  * Check-ins an operator makes in the admin UI send none.
  */
 function signalCheckins(app, records) {
-  if (records.length === 0) return;
-  const listening = hereListeners(app); // the common case, nobody: asked first
-  if (listening.length === 0) return;
+  if (records.length === 0 || !someoneFollows(app)) return; // the common case, nobody: asked first
   const holders = {};
   records.forEach((record) => {
     if (record && record.getString("event") === "" && record.getString("verdict") === "admitted" && record.getString("holder")) {
@@ -199,7 +196,7 @@ function signalCheckins(app, records) {
     }
   });
   const list = Object.keys(holders);
-  if (list.length > 0) tellListeners(app, listening, list);
+  if (list.length > 0) tell(app, list);
 }
 
 // The ids of realtime clients that subscribed to "here today", kept in the app store by the
@@ -227,35 +224,27 @@ function rememberListener(app, client) {
   });
 }
 
-/** The realtime clients following "here today" now; forgets those that left or stopped. */
-function hereListeners(app) {
+/** Whether a realtime client follows "here today" now; forgets those that left or stopped. */
+function someoneFollows(app) {
   const raw = app.store().get(LISTENERS_KEY);
-  if (!raw) return [];
+  if (!raw) return false;
   const broker = app.subscriptionsBroker();
   const following = (id) => {
     try {
-      const client = broker.clientById(id);
-      return followsHere(client) ? client : null;
+      return followsHere(broker.clientById(id));
     } catch (_) {
-      return null; // the stream is closed
+      return false; // the stream is closed
     }
   };
-  const listening = [];
-  const gone = [];
-  JSON.parse(raw).forEach((id) => {
-    const client = following(id);
-    if (client) listening.push(client);
-    else gone.push(id);
-  });
+  const ids = JSON.parse(raw);
+  const gone = ids.filter((id) => !following(id));
   if (gone.length > 0) {
     // one that subscribed again meanwhile stays
     app
       .store()
-      .setFunc(LISTENERS_KEY, (old) =>
-        JSON.stringify((old ? JSON.parse(old) : []).filter((id) => gone.indexOf(id) < 0 || following(id) !== null)),
-      );
+      .setFunc(LISTENERS_KEY, (old) => JSON.stringify((old ? JSON.parse(old) : []).filter((id) => gone.indexOf(id) < 0 || following(id))));
   }
-  return listening;
+  return ids.length > gone.length;
 }
 
 function showsPresence(app, id) {

@@ -224,7 +224,11 @@ function registrationDecided(app, registration, again) {
 
 /** Registrations filed for past events (the demo's history, an operator's corrections) tell nobody. */
 function hasEnded(app, eventId) {
-  return app.findRecordById("events", eventId).getDateTime("ends").time().unixMilli() <= Date.now();
+  return isOver(app.findRecordById("events", eventId));
+}
+
+function isOver(event) {
+  return isoOf(event, "ends") <= Date.now();
 }
 
 /** A waitlisted registration got a place. */
@@ -254,7 +258,7 @@ function eventEdited(app, event, original) {
   const was = original.getString("status");
   const now = event.getString("status");
   if (now === "cancelled" && was !== "cancelled") {
-    if (event.getDateTime("ends").time().unixMilli() <= Date.now()) return;
+    if (isOver(event)) return;
     activePeople(app, event.id).forEach((registration) =>
       queueNotice(app, {
         user: registration.getString("user"),
